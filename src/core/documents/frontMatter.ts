@@ -1,0 +1,52 @@
+import { parseDocument } from 'yaml';
+
+/** Result of splitting a Markdown text into YAML front matter and body. */
+export interface FrontMatter {
+  /** The parsed mapping, or null when there is no front matter or it is not a valid YAML mapping. */
+  data: Record<string, unknown> | null;
+  /** True when the text opens with a `---` fence (whether or not it parsed). */
+  present: boolean;
+  /** Parse error with a 1-based line in the whole file, or null. */
+  error: { line: number; message: string } | null;
+  /** 0-based index (in the file's lines) of the first body line. */
+  bodyStart: number;
+}
+
+/**
+ * Splits YAML front matter (Jekyll / MADR 3–4 style: a first line `---`, YAML, a line `---` or `...`)
+ * from the rest of a Markdown file given as lines (BOM and CR already removed).
+ * Never throws: YAML errors come back in `error` with the line in the file.
+ */
+export function readFrontMatter(lines: readonly string[]): FrontMatter {
+  if (lines.length === 0 || lines[0].trimEnd() !== '---') {
+    return { data: null, present: false, error: null, bodyStart: 0 };
+  }
+  let end = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i].trimEnd();
+    if (l === '---' || l === '...') {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) {
+    return { data: null, present: true, error: { line: 1, message: 'front matter is not closed by a `---` line' }, bodyStart: 0 };
+  }
+  const source = lines.slice(1, end).join('\n');
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = (err.linePos?.[0]?.line ?? 1) + 1; // +1 for the opening fence
+    return { data: null, present: true, error: { line, message: `front matter is not valid YAML: ${firstLine(err.message)}` }, bodyStart: end + 1 };
+  }
+  const value: unknown = doc.toJS();
+  if (value === null || value === undefined) return { data: {}, present: true, error: null, bodyStart: end + 1 };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { data: null, present: true, error: { line: 2, message: 'front matter is not a YAML mapping' }, bodyStart: end + 1 };
+  }
+  return { data: value as Record<string, unknown>, present: true, error: null, bodyStart: end + 1 };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}

@@ -1,0 +1,122 @@
+import { parse as parseYaml } from 'yaml';
+import { EvidenceKind, Problem } from '../evidence/model';
+import { FolderConvention } from './readDocument';
+
+/** A folder that holds evidence documents, relative to the scanned root (POSIX, no `./`, no `..`). */
+export interface EvidenceFolder {
+  path: string;
+  kind: EvidenceKind;
+  convention: FolderConvention;
+  /** Why the folder is listed: the configuration file that names it, or `default`. */
+  source: '.adr-dir' | '.log4brains.yml' | 'default';
+}
+
+/** The configuration files that decide where evidence lives, as read by the caller. */
+export interface LayoutConfig {
+  /**
+   * adr-tools `.adr-dir` (searched upward from the root): `path` of the file relative to the root
+   * (`.adr-dir`, `../.adr-dir`) and `folder`, the folder its first line names, made relative to the
+   * root by the caller (POSIX), or `''` when the file is empty.
+   */
+  adrDir?: { path: string; folder: string };
+  /** Text of `.log4brains.yml` at the root (log4brains: `project.adrFolder`, `project.packages[].adrFolder`). */
+  log4brainsYml?: string;
+}
+
+/** Decision folders tried when no configuration file names one (adr-tools default first). */
+export const DEFAULT_DECISION_FOLDERS: readonly { path: string; convention: FolderConvention }[] = [
+  { path: 'doc/adr', convention: 'adr-tools' },
+  { path: 'docs/decisions', convention: 'generic' },
+  { path: 'docs/adr', convention: 'generic' },
+  { path: 'docs/architecture/decisions', convention: 'generic' },
+];
+
+/** Folders for the other kinds, most specific first (Rust-style `rfcs/text` before `rfcs`). */
+export const DEFAULT_OTHER_FOLDERS: readonly { path: string; kind: EvidenceKind }[] = [
+  { path: 'docs/rfcs', kind: 'rfc' },
+  { path: 'rfcs/text', kind: 'rfc' },
+  { path: 'rfcs', kind: 'rfc' },
+  { path: 'docs/tradeoffs', kind: 'tradeoff' },
+];
+
+/** Where New Design Doc writes a kind when the repository has no folder for it yet. */
+export const NEW_FOLDER_FOR_KIND: Readonly<Record<EvidenceKind, string>> = {
+  decision: 'docs/decisions',
+  rfc: 'docs/rfcs',
+  tradeoff: 'docs/tradeoffs',
+};
+
+/**
+ * Lists the candidate evidence folders of a root from its configuration files (existence is the
+ * caller's to check). `.adr-dir` and `.log4brains.yml` replace the default decision folders; a
+ * folder that points outside the root is refused with a problem. Never throws.
+ */
+export function candidateFolders(config: LayoutConfig): { folders: EvidenceFolder[]; problems: Problem[] } {
+  const folders: EvidenceFolder[] = [];
+  const problems: Problem[] = [];
+  const add = (written: string, f: Omit<EvidenceFolder, 'path'>, configPath: string) => {
+    const path = normalizePosix(written);
+    if (path === null || path === '..' || path.startsWith('../')) {
+      problems.push({ path: configPath, line: null, message: `folder "${written}" is outside the workspace folder; not scanned` });
+      return;
+    }
+    if (!folders.some((x) => x.path === path)) folders.push({ path, ...f });
+  };
+
+  if (config.adrDir) {
+    if (!config.adrDir.folder) problems.push({ path: config.adrDir.path, line: 1, message: '.adr-dir is empty' });
+    else add(config.adrDir.folder, { kind: 'decision', convention: 'adr-tools', source: '.adr-dir' }, config.adrDir.path);
+  }
+  if (config.log4brainsYml !== undefined) {
+    for (const p of log4brainsFolders(config.log4brainsYml, problems)) {
+      add(p, { kind: 'decision', convention: 'log4brains', source: '.log4brains.yml' }, '.log4brains.yml');
+    }
+  }
+  if (!config.adrDir && config.log4brainsYml === undefined) {
+    for (const d of DEFAULT_DECISION_FOLDERS) add(d.path, { kind: 'decision', convention: d.convention, source: 'default' }, '');
+  }
+  for (const o of DEFAULT_OTHER_FOLDERS) add(o.path, { kind: o.kind, convention: 'generic', source: 'default' }, '');
+  return { folders, problems };
+}
+
+function log4brainsFolders(text: string, problems: Problem[]): string[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (err) {
+    problems.push({ path: '.log4brains.yml', line: null, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` });
+    return [];
+  }
+  const project = (doc as { project?: { adrFolder?: unknown; packages?: unknown } } | null)?.project;
+  const out: string[] = [];
+  if (typeof project?.adrFolder === 'string') out.push(project.adrFolder);
+  if (Array.isArray(project?.packages)) {
+    for (const p of project.packages as { adrFolder?: unknown }[]) if (typeof p?.adrFolder === 'string') out.push(p.adrFolder);
+  }
+  if (out.length === 0) problems.push({ path: '.log4brains.yml', line: null, message: 'no project.adrFolder or project.packages[].adrFolder' });
+  return out;
+}
+
+/**
+ * Normalises a relative POSIX path (`./a/../b/` → `b`); returns a path starting with `..` when it
+ * escapes, and null for an absolute path.
+ */
+export function normalizePosix(p: string): string | null {
+  const s = p.replace(/\\/g, '/');
+  if (s.startsWith('/') || /^[A-Za-z]:/.test(s)) return null;
+  const out: string[] = [];
+  for (const part of s.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/') || '.';
+}
+
+/** File names in evidence folders that are not evidence (templates, indexes, log4brains backlog). */
+export function isEvidenceFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (!lower.endsWith('.md')) return false;
+  if (lower.startsWith('adr-template')) return false;
+  return !['template.md', 'index.md', 'readme.md', 'backlog.md'].includes(lower);
+}

@@ -1,0 +1,74 @@
+/** Small, dependency-free readers for the Markdown structure evidence documents use. */
+
+/**
+ * Splits file text into lines: strips a UTF-8 BOM and accepts LF, CRLF and CR line ends.
+ */
+export function toLines(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.split(/\r\n|\r|\n/);
+}
+
+/** A heading found in a Markdown file. */
+export interface Heading {
+  level: number;
+  text: string;
+  /** 0-based line index. */
+  line: number;
+}
+
+/** ATX headings (`# x`, `## y`) outside fenced code blocks, from line `from` on. */
+export function headings(lines: readonly string[], from = 0): Heading[] {
+  const out: Heading[] = [];
+  let fence: string | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (fence === null) fence = f[1][0];
+      else if (f[1][0] === fence) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h) out.push({ level: h[1].length, text: h[2].trim(), line: i });
+  }
+  return out;
+}
+
+/** The first level-1 heading from line `from` on, or undefined. */
+export function firstTitle(lines: readonly string[], from = 0): Heading | undefined {
+  return headings(lines, from).find((h) => h.level === 1);
+}
+
+/**
+ * The lines of the section under the first heading whose text matches `name` (case-insensitive),
+ * up to the next heading of the same or a higher level. Returns the 0-based line of each line too.
+ */
+export function section(lines: readonly string[], name: string, from = 0): { text: string; line: number }[] | undefined {
+  const all = headings(lines, from);
+  const idx = all.findIndex((h) => h.text.toLowerCase() === name.toLowerCase());
+  if (idx < 0) return undefined;
+  const start = all[idx];
+  const next = all.slice(idx + 1).find((h) => h.level <= start.level);
+  const end = next ? next.line : lines.length;
+  const out: { text: string; line: number }[] = [];
+  for (let i = start.line + 1; i < end; i++) out.push({ text: lines[i], line: i });
+  return out;
+}
+
+/**
+ * Value of a metadata bullet such as MADR 2's `* Status: accepted` or log4brains' `- Date: 2020-01-01`
+ * (marker `*` or `-`, key case-insensitive, optional bold `**Status**:`), searched in `lines[from..to)`.
+ */
+export function bulletValue(lines: readonly string[], key: string, from = 0, to = lines.length): { value: string; line: number } | undefined {
+  const re = new RegExp(`^\\s{0,3}[*-]\\s+(?:\\*\\*)?${escapeRegExp(key)}(?:\\*\\*)?\\s*:(?:\\*\\*)?\\s*(.*)$`, 'i');
+  for (let i = from; i < Math.min(to, lines.length); i++) {
+    const m = re.exec(lines[i]);
+    if (m) return { value: m[1].trim(), line: i };
+  }
+  return undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,66 @@
+import { DocumentFormat, EvidenceKind } from '../evidence/model';
+import { cleanTitle, datedFileName, nextNumber, numberedFileName, slugify } from '../naming/fileName';
+import { renderTemplate } from '../templates/builtin';
+import { EvidenceFolder, NEW_FOLDER_FOR_KIND } from './layout';
+
+/** What New Design Doc needs to know about the target repository. */
+export interface NewDocumentRequest {
+  kind: EvidenceKind;
+  /** Title as typed; cleaned here (see `cleanTitle`). */
+  title: string;
+  /** The existing folder for this kind, or null to create the default one (`NEW_FOLDER_FOR_KIND`). */
+  folder: EvidenceFolder | null;
+  /** File names already in the folder (used for numbering and the collision check). */
+  existingNames: readonly string[];
+  /** Most common format of the documents already in the folder, or null when it is empty. */
+  existingFormat: DocumentFormat | null;
+  /** Local calendar date, `YYYY-MM-DD`. */
+  date: string;
+  author: string | null;
+  /** 0 first; the writer raises it after losing a race for a file name, to take the next number. */
+  attempt: number;
+}
+
+/** A document ready to be written exclusively at `path` (relative to the root, POSIX). */
+export interface NewDocumentPlan {
+  folder: string;
+  fileName: string;
+  path: string;
+  /** Number given to the document, or null for date-named log4brains files. */
+  number: number | null;
+  format: DocumentFormat;
+  title: string;
+  text: string;
+}
+
+/**
+ * Plans a new document in the repository's own convention: which folder, file name, number and text.
+ * Pure. @throws Error `title is empty` for a title with nothing printable.
+ */
+export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
+  const title = cleanTitle(req.title);
+  const slug = slugify(title);
+  const folder = req.folder?.path ?? NEW_FOLDER_FOR_KIND[req.kind];
+  const format = chooseFormat(req);
+  let fileName: string;
+  let number: number | null;
+  if (format === 'log4brains') {
+    number = null;
+    fileName = datedFileName(req.date, slug, req.attempt);
+    for (let a = req.attempt; req.existingNames.includes(fileName); a++) fileName = datedFileName(req.date, slug, a + 1);
+  } else {
+    const numbering = nextNumber(req.existingNames);
+    number = numbering.next + req.attempt;
+    fileName = numberedFileName(number, numbering.width, slug);
+  }
+  const text = renderTemplate(req.kind, format, { title, number, date: req.date, author: req.author });
+  return { folder, fileName, path: `${folder}/${fileName}`, number, format, title, text };
+}
+
+function chooseFormat(req: NewDocumentRequest): DocumentFormat {
+  if (req.kind !== 'decision') return 'career-evidence';
+  if (req.folder?.convention === 'adr-tools') return 'adr-tools';
+  if (req.folder?.convention === 'log4brains') return 'log4brains';
+  if (req.existingFormat === 'adr-tools' || req.existingFormat === 'log4brains') return req.existingFormat;
+  return 'madr';
+}

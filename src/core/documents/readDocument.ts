@@ -1,0 +1,152 @@
+import { compactDateToIso, isoDateOrNull } from '../evidence/dates';
+import { DocumentFormat, EvidenceItem, EvidenceKind, Problem, ReadResult } from '../evidence/model';
+import { canonicalStatus } from '../evidence/status';
+import { readFrontMatter } from './frontMatter';
+import { bulletValue, firstTitle, section, toLines } from './markdown';
+
+/**
+ * The convention of the folder a document was found in, as detected from configuration files:
+ * `adr-tools` (from `.adr-dir` or `doc/adr`), `log4brains` (from `.log4brains.yml`), else `generic`.
+ */
+export type FolderConvention = 'adr-tools' | 'log4brains' | 'generic';
+
+/** One document to read: its text and where it was found. */
+export interface DocumentSource {
+  /** Path relative to the scanned root, POSIX separators; the file name gives the id and a fallback title. */
+  path: string;
+  text: string;
+  /** Kind implied by the folder (e.g. an ADR folder holds decisions). Front matter `career-kind` overrides it. */
+  kind: EvidenceKind;
+  convention: FolderConvention;
+}
+
+const KINDS: readonly EvidenceKind[] = ['decision', 'rfc', 'tradeoff'];
+const ADR_TOOLS_TITLE = /^(\d+)\.\s+(.+)$/;
+const LINK_LINE = /^[A-Za-z][A-Za-z ]*\s\[[^\]]*\]\([^)]*\)\s*$/;
+
+/**
+ * Reads one evidence document in any supported format (adr-tools, MADR 2.x bullets, MADR 3/4 front
+ * matter, log4brains bullets, our own front matter). Pure and total: never throws; what could not be
+ * parsed is reported as problems and the document is still returned, titled from its file name.
+ */
+export function readDocument(src: DocumentSource): ReadResult {
+  const problems: Problem[] = [];
+  const lines = toLines(src.text);
+  const fm = readFrontMatter(lines);
+  if (fm.error) problems.push({ path: src.path, line: fm.error.line, message: fm.error.message });
+  const data = fm.data ?? {};
+  const title = firstTitle(lines, fm.bodyStart);
+  const titleEnd = nextHeadingLine(lines, title ? title.line + 1 : fm.bodyStart);
+  const format = detectFormat(src, data, fm.present, lines, title?.text, titleEnd);
+
+  let kind = src.kind;
+  const declaredKind = data['career-kind'];
+  if (typeof declaredKind === 'string' && (KINDS as readonly string[]).includes(declaredKind)) kind = declaredKind as EvidenceKind;
+
+  const item: EvidenceItem = {
+    kind,
+    format,
+    id: idFromPath(src.path),
+    title: title?.text ?? titleFromPath(src.path),
+    status: null,
+    statusText: null,
+    date: null,
+    path: src.path,
+  };
+  if (!title) {
+    problems.push({ path: src.path, line: null, message: 'no `# Title` heading; the title is taken from the file name' });
+  }
+
+  switch (format) {
+    case 'adr-tools': {
+      const m = title ? ADR_TOOLS_TITLE.exec(title.text) : null;
+      if (m) item.title = m[2].trim();
+      item.statusText = adrToolsStatus(lines, fm.bodyStart);
+      const dateLine = lines.find((l) => /^Date:\s*/i.test(l));
+      item.date = dateLine ? isoDateOrNull(dateLine.replace(/^Date:\s*/i, '')) : null;
+      break;
+    }
+    case 'log4brains': {
+      const status = bulletValue(lines, 'Status', fm.bodyStart, titleEnd);
+      item.statusText = status?.value || null;
+      const date = bulletValue(lines, 'Date', fm.bodyStart, titleEnd);
+      item.date = isoDateOrNull(date?.value) ?? compactDateToIso(basename(src.path).slice(0, 8));
+      break;
+    }
+    case 'madr':
+    case 'career-evidence':
+    case 'markdown': {
+      if (fm.present) {
+        item.statusText = scalarText(data['status']);
+        item.date = isoDateOrNull(scalarText(data['date']));
+      } else {
+        item.statusText = bulletValue(lines, 'Status', 0, titleEnd)?.value || null;
+        item.date = isoDateOrNull(bulletValue(lines, 'Date', 0, titleEnd)?.value);
+      }
+      break;
+    }
+  }
+  item.status = canonicalStatus(item.statusText);
+  if (format === 'log4brains' && item.statusText === null) item.status = 'accepted'; // log4brains' default
+  return { item, problems };
+}
+
+function detectFormat(
+  src: DocumentSource,
+  data: Record<string, unknown>,
+  hasFrontMatter: boolean,
+  lines: readonly string[],
+  title: string | undefined,
+  titleEnd: number,
+): DocumentFormat {
+  if (Object.keys(data).some((k) => k.startsWith('career-'))) return 'career-evidence';
+  if (src.convention === 'log4brains') return 'log4brains';
+  if (title && ADR_TOOLS_TITLE.test(title) && section(lines, 'Status')) return 'adr-tools';
+  if (hasFrontMatter) return 'madr';
+  if (bulletValue(lines, 'Status', 0, titleEnd) || bulletValue(lines, 'Date', 0, titleEnd)) return 'madr';
+  if (src.convention === 'adr-tools') return 'adr-tools';
+  return src.kind === 'decision' ? 'madr' : 'markdown';
+}
+
+/**
+ * adr-tools status: the first non-empty line of `## Status` that is not a link line
+ * (`Amended by [9. X](0009-x.md)`); when only link lines remain (adr-tools removes "Accepted"
+ * when it supersedes), a `Superseded by …` link line stands for the status.
+ */
+function adrToolsStatus(lines: readonly string[], from: number): string | null {
+  const body = section(lines, 'Status', from);
+  if (!body) return null;
+  const texts = body.map((l) => l.text.trim()).filter((t) => t.length > 0);
+  const plain = texts.find((t) => !LINK_LINE.test(t));
+  if (plain) return plain;
+  return texts.find((t) => /^super[sc]eded by/i.test(t)) ?? null;
+}
+
+function nextHeadingLine(lines: readonly string[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (/^\s{0,3}#{1,6}\s/.test(lines[i])) return i;
+  return lines.length;
+}
+
+function scalarText(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return null;
+}
+
+function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** Id of a document from its path: the numeric prefix as written (`0007`), else the file name without `.md`. */
+export function idFromPath(p: string): string {
+  const name = basename(p).replace(/\.md$/i, '');
+  const m = /^(\d+)-/.exec(name);
+  return m && m[1].length < 8 ? m[1] : name;
+}
+
+/** A readable title from a file name: `0007-use-postgres.md` → `Use postgres`. */
+export function titleFromPath(p: string): string {
+  const name = basename(p).replace(/\.md$/i, '').replace(/^\d+-/, '');
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : basename(p);
+}

@@ -1,0 +1,55 @@
+/**
+ * The evidence model: what every reader produces and every view, report and CLI consumes.
+ * Pure data; no I/O.
+ */
+
+/** Kinds of evidence documents. `decision` covers ADRs in every format. */
+export type EvidenceKind = 'decision' | 'rfc' | 'tradeoff';
+
+/** Every kind, in the order groups are shown. */
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['decision', 'rfc', 'tradeoff'];
+
+/**
+ * The convention a document is written in:
+ * - `adr-tools`: Nygard ADRs as written by adr-tools (`# N. Title`, `Date:`, `## Status`).
+ * - `madr`: MADR 2.x (bullet metadata) or MADR 3/4 (YAML front matter).
+ * - `log4brains`: log4brains ADRs (`- Status:` / `- Date:` bullets, `YYYYMMDD-slug.md`).
+ * - `career-evidence`: our own documents (front matter with `career-kind`).
+ * - `markdown`: a Markdown document in an evidence folder that follows none of the above.
+ */
+export type DocumentFormat = 'adr-tools' | 'madr' | 'log4brains' | 'career-evidence' | 'markdown';
+
+/** Canonical lifecycle statuses, lower case (MADR and adr-tools vocabulary, plus `draft`). */
+export type CanonicalStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'draft';
+
+/** One evidence document found on disk. */
+export interface EvidenceItem {
+  kind: EvidenceKind;
+  format: DocumentFormat;
+  /** Numeric file-name prefix as written (`"0007"`), else the file name without `.md` (log4brains slugs). */
+  id: string;
+  title: string;
+  /** Canonical status, or null when absent or not one of the canonical words (see `statusText`). */
+  status: CanonicalStatus | null;
+  /** The status exactly as the document writes it (e.g. `"Superseded by [3. X](0003-x.md)"`), or null. */
+  statusText: string | null;
+  /** `YYYY-MM-DD` as written in the document (no time zone), or null. */
+  date: string | null;
+  /** Path relative to the scanned root, POSIX separators. */
+  path: string;
+}
+
+/** Something wrong with a document or a configuration file; the document is still listed. */
+export interface Problem {
+  /** Path relative to the scanned root, POSIX separators. */
+  path: string;
+  /** 1-based line, or null when the problem concerns the whole file. */
+  line: number | null;
+  message: string;
+}
+
+/** Result of reading one document: the item and whatever was wrong with it. */
+export interface ReadResult {
+  item: EvidenceItem;
+  problems: Problem[];
+}

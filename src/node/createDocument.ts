@@ -1,0 +1,120 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { EvidenceFolder, NEW_FOLDER_FOR_KIND } from '../core/documents/layout';
+import { NewDocumentPlan, planNewDocument } from '../core/documents/newDocument';
+import { cleanTitle } from '../core/naming/fileName';
+import { EvidenceKind } from '../core/evidence/model';
+import { UserError } from './errors';
+import { scanEvidence } from './scanEvidence';
+
+const MAX_ATTEMPTS = 20;
+
+/** A document written by {@link createDocument}. */
+export interface CreatedDocument extends NewDocumentPlan {
+  /** Absolute path of the new file. */
+  absolutePath: string;
+}
+
+/**
+ * Creates a new evidence document of `kind` under `root` in the repository's convention, with the
+ * next free number. The file is written completely under a temporary name and then hard-linked to
+ * its final name, which fails if that name exists: no existing file is ever overwritten, and a
+ * concurrent writer that took the number makes us retry with the next one.
+ * @param date local calendar date `YYYY-MM-DD`.
+ * @throws UserError for an empty title, or when the folder cannot be created or written.
+ */
+export async function createDocument(root: string, kind: EvidenceKind, title: string, date: string, author: string | null): Promise<CreatedDocument> {
+  try {
+    cleanTitle(title);
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+  const scan = await scanEvidence(root);
+  const folder: EvidenceFolder | null = scan.folders.find((f) => f.kind === kind) ?? null;
+  const inFolder = scan.items.filter((i) => folder && i.path.startsWith(`${folder.path}/`));
+  const existingFormat = mostCommon(inFolder.map((i) => i.format));
+
+  const folderPath = folder?.path ?? NEW_FOLDER_FOR_KIND[kind];
+  const dir = path.join(scan.root, ...folderPath.split('/'));
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw new UserError(`cannot create folder ${folderPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  // Numbers, not only names, must not collide: two windows creating "0003-a" and "0003-b" at once
+  // would both succeed an exclusive create. A lock folder serialises list-plan-write across processes.
+  const release = await lockFolder(dir);
+  try {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const existingNames = await fs.readdir(dir);
+      const plan = planNewDocument({ kind, title, folder, existingNames, existingFormat, date, author, attempt });
+      const target = path.join(dir, plan.fileName);
+      if (await writeExclusive(target, plan.text)) return { ...plan, absolutePath: target };
+    }
+  } finally {
+    await release();
+  }
+  throw new UserError(`could not find a free file name after ${MAX_ATTEMPTS} attempts`);
+}
+
+const LOCK_NAME = '.career-evidence.lock';
+const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 5_000;
+
+/**
+ * Takes `<dir>/.career-evidence.lock` (mkdir is atomic); a lock older than 10 s is stale (its
+ * process died) and is taken over. Resolves with the release function.
+ * @throws UserError when the lock cannot be had within 5 s.
+ */
+async function lockFolder(dir: string): Promise<() => Promise<void>> {
+  const lock = path.join(dir, LOCK_NAME);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      await fs.mkdir(lock);
+      return () => fs.rmdir(lock).catch(() => undefined);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new UserError(`cannot write in ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      const st = await fs.stat(lock).catch(() => null);
+      if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) await fs.rmdir(lock).catch(() => undefined);
+      else if (Date.now() > deadline) throw new UserError(`${dir} is busy: another window is creating a document (remove ${LOCK_NAME} if none is)`);
+      else await new Promise((r) => setTimeout(r, 15 + Math.random() * 30));
+    }
+  }
+}
+
+/** Writes `text` to `target` atomically; false (and nothing written) when `target` already exists. */
+async function writeExclusive(target: string, text: string): Promise<boolean> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, text, { flag: 'wx' });
+  } catch (err) {
+    throw new UserError(`cannot write in ${path.dirname(target)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    await fs.link(temp, target);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new UserError(`cannot create ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
+}
+
+function mostCommon<T>(values: readonly T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+/** Today's local calendar date as `YYYY-MM-DD`. */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,0 +1,132 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
+import { readDocument, titleFromPath, idFromPath } from '../core/documents/readDocument';
+import { EVIDENCE_KINDS, Problem, ReadResult } from '../core/evidence/model';
+import { ScanReport } from '../core/report/text';
+import { UserError } from './errors';
+
+/** Files larger than this are listed by name only, with a problem (bytes). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+const MAX_DEPTH = 2;
+const READ_CONCURRENCY = 8;
+const MAX_UPWARD = 32;
+
+/** Result of scanning a root: the report plus the folders that exist (for New Design Doc). */
+export interface ScanResult extends ScanReport {
+  folders: EvidenceFolder[];
+}
+
+/**
+ * Finds and reads every evidence document under `root` (an absolute or relative directory path).
+ * Only the folders named by `.adr-dir` (searched upward), `.log4brains.yml` or the default locations
+ * are walked (to depth 2), so a large repository costs no more than its evidence folders.
+ * Unreadable, binary or oversized files are still listed, with a problem each.
+ * @throws UserError when `root` does not exist or is not a directory.
+ */
+export async function scanEvidence(root: string): Promise<ScanResult> {
+  const abs = path.resolve(root);
+  const stat = await fs.stat(abs).catch(() => null);
+  if (!stat) throw new UserError(`not found: ${abs}`);
+  if (!stat.isDirectory()) throw new UserError(`not a directory: ${abs}`);
+
+  const config = await readLayoutConfig(abs);
+  const { folders: candidates, problems } = candidateFolders(config);
+  const folders: EvidenceFolder[] = [];
+  const files: { rel: string; folder: EvidenceFolder }[] = [];
+  const seen = new Set<string>();
+  for (const folder of candidates) {
+    const dir = path.join(abs, ...folder.path.split('/'));
+    const st = await fs.stat(dir).catch(() => null);
+    if (!st?.isDirectory()) continue;
+    folders.push(folder);
+    for (const rel of await listMarkdown(abs, dir, 0)) {
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      files.push({ rel, folder });
+    }
+  }
+
+  const results = await mapBounded(files, READ_CONCURRENCY, (f) => readOne(abs, f.rel, f.folder));
+  const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
+  const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.path.localeCompare(b.path));
+  for (const r of results) problems.push(...r.problems);
+  return { root: abs, items, problems, folders };
+}
+
+async function readLayoutConfig(abs: string): Promise<LayoutConfig> {
+  const config: LayoutConfig = {};
+  let dir = abs;
+  for (let up = 0; up < MAX_UPWARD; up++) {
+    const text = await fs.readFile(path.join(dir, '.adr-dir'), 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      const named = text.split(/\r?\n/)[0].trim();
+      config.adrDir = {
+        path: toPosix(path.relative(abs, path.join(dir, '.adr-dir'))),
+        folder: named ? toPosix(path.relative(abs, path.resolve(dir, named))) || '.' : '',
+      };
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const l4b = await fs.readFile(path.join(abs, '.log4brains.yml'), 'utf8').catch(() => undefined);
+  if (l4b !== undefined) config.log4brainsYml = l4b;
+  return config;
+}
+
+async function listMarkdown(root: string, dir: string, depth: number): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    // Symbolic links are not followed into directories (no loops); linked files are read.
+    if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'templates' && e.name !== 'node_modules') {
+      out.push(...(await listMarkdown(root, full, depth + 1)));
+    } else if ((e.isFile() || e.isSymbolicLink()) && isEvidenceFileName(e.name)) {
+      out.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  }
+  return out;
+}
+
+async function readOne(root: string, rel: string, folder: EvidenceFolder): Promise<ReadResult> {
+  const full = path.join(root, ...rel.split('/'));
+  const byName = (message: string): ReadResult => {
+    const problem: Problem = { path: rel, line: null, message };
+    return {
+      item: { kind: folder.kind, format: 'markdown', id: idFromPath(rel), title: titleFromPath(rel), status: null, statusText: null, date: null, path: rel },
+      problems: [problem],
+    };
+  };
+  try {
+    const st = await fs.stat(full);
+    if (!st.isFile()) return byName('not a regular file');
+    if (st.size > MAX_DOCUMENT_BYTES) return byName(`file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; not read`);
+    const buf = await fs.readFile(full);
+    if (buf.subarray(0, 8192).includes(0)) return byName('binary file (NUL bytes); not read');
+    return readDocument({ path: rel, text: buf.toString('utf8'), kind: folder.kind, convention: folder.convention });
+  } catch (err) {
+    return byName(`could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Maps with at most `limit` calls in flight; keeps input order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

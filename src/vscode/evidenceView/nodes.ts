@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { EvidenceItem, EvidenceKind } from '../../core/evidence/model';
+import { Suggestion } from '../../core/git/suggestions';
+import { KIND_LABELS } from '../../core/report/text';
+import { SHOW_SUGGESTION_COMMAND } from '../mergedWork/suggestionDocument';
+
+/** A node of the Evidence view. */
+export type EvidenceNode =
+  | { type: 'kind'; kind: EvidenceKind; children: EvidenceNode[] }
+  | { type: 'document'; item: EvidenceItem; uri: vscode.Uri; folderName: string | undefined }
+  | { type: 'suggestions' }
+  | { type: 'suggestion'; suggestion: Suggestion; folderUri: string }
+  | { type: 'message'; text: string };
+
+const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = { decision: 'law', rfc: 'comment-discussion', tradeoff: 'checklist' };
+const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', commit: 'git-commit' } as const;
+
+/** Renders a node as a `TreeItem`. Pure: no I/O. */
+export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
+  switch (node.type) {
+    case 'kind': {
+      const t = new vscode.TreeItem(KIND_LABELS[node.kind], vscode.TreeItemCollapsibleState.Expanded);
+      t.id = `kind:${node.kind}`;
+      t.description = String(node.children.length);
+      t.contextValue = 'group';
+      return t;
+    }
+    case 'document': {
+      const { item } = node;
+      const t = new vscode.TreeItem(item.title, vscode.TreeItemCollapsibleState.None);
+      t.id = `doc:${node.uri.toString()}`;
+      t.resourceUri = node.uri;
+      t.iconPath = new vscode.ThemeIcon(KIND_ICONS[item.kind]);
+      t.description = [item.status ?? item.statusText, item.date, node.folderName].filter(Boolean).join(' · ');
+      t.tooltip = documentTooltip(item);
+      t.contextValue = `document.${item.kind}`;
+      t.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
+      return t;
+    }
+    case 'suggestions': {
+      const t = new vscode.TreeItem('Suggestions', vscode.TreeItemCollapsibleState.Expanded);
+      t.id = 'suggestions';
+      t.tooltip = 'Brag-document suggestions from your merged work';
+      t.contextValue = 'suggestions';
+      return t;
+    }
+    case 'suggestion': {
+      const s = node.suggestion;
+      const t = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.None);
+      t.id = `suggestion:${node.folderUri}:${s.sha}`;
+      t.iconPath = new vscode.ThemeIcon(CHANGE_ICONS[s.kind]);
+      t.description = [s.pr ? `#${s.pr.number}` : s.sha.slice(0, 7), s.mergedAt.slice(0, 10)].join(' · ');
+      t.tooltip = suggestionTooltip(s);
+      t.contextValue = 'suggestion';
+      t.command = { command: SHOW_SUGGESTION_COMMAND, title: 'Show Details', arguments: [node.folderUri, s.sha] };
+      return t;
+    }
+    case 'message': {
+      const t = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      t.iconPath = new vscode.ThemeIcon('info');
+      t.tooltip = node.text;
+      t.contextValue = 'message';
+      return t;
+    }
+  }
+}
+
+function documentTooltip(item: EvidenceItem): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(item.title)}**\n\n`);
+  md.appendMarkdown(`${KIND_LABELS[item.kind].replace(/s$/, '')} · ${item.format}${item.id ? ` · ${escape(item.id)}` : ''}\n\n`);
+  if (item.statusText) md.appendMarkdown(`Status: ${escape(item.statusText)}\n\n`);
+  if (item.date) md.appendMarkdown(`Date: ${item.date}\n\n`);
+  md.appendMarkdown(`\`${escape(item.path)}\``);
+  return md;
+}
+
+function suggestionTooltip(s: Suggestion): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(s.title)}**\n\n`);
+  md.appendMarkdown(`${s.pr ? `PR #${s.pr.number} (${s.pr.provider}) · ` : ''}merged ${s.mergedAt.slice(0, 10)} · ${s.files} files, +${s.insertions} −${s.deletions}\n\n`);
+  md.appendMarkdown(`${escape(s.author.name)} · \`${s.sha.slice(0, 12)}\``);
+  return md;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { Services } from '../shared/services';
+import { EvidenceTreeProvider } from './evidenceTree';
+
+/** View id of the Evidence tree (package.json `contributes.views`). */
+export const EVIDENCE_VIEW_ID = 'careerEvidence.evidence';
+const WATCH_DEBOUNCE_MS = 300;
+
+/**
+ * Registers the Evidence view, its Refresh command and a debounced watcher that rescans when
+ * Markdown files or ADR configuration files change. Nothing is read until the view asks.
+ */
+export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): EvidenceTreeProvider {
+  const provider = new EvidenceTreeProvider(services);
+  const view = vscode.window.createTreeView(EVIDENCE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+
+  let timer: NodeJS.Timeout | undefined;
+  const onFileEvent = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => services.documents.invalidate(), WATCH_DEBOUNCE_MS);
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,.adr-dir,.log4brains.yml}');
+  context.subscriptions.push(
+    provider,
+    view,
+    watcher,
+    watcher.onDidCreate(onFileEvent),
+    watcher.onDidChange(onFileEvent),
+    watcher.onDidDelete(onFileEvent),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => services.documents.invalidate()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void services.suggestions.refresh()),
+    { dispose: () => clearTimeout(timer) },
+    vscode.commands.registerCommand('careerEvidence.refresh', async () => {
+      services.documents.invalidate();
+      await services.suggestions.refresh();
+    }),
+  );
+  return provider;
+}

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// A "VS Code executable" for @vscode/test-electron's runTests({ vscodeExecutablePath }).
+// Desktop VS Code cannot be downloaded on these machines, so this script runs the real VS Code
+// workbench from code-server (installed by prerequisites.js) in headless Debian Chromium, and
+// exits with the extension tests' exit code. Recipe: ../shared/README.md.
+//
+// Accepts: --extensionDevelopmentPath=P --extensionTestsPath=P [--extensions-dir=D]
+//          [--user-data-dir=D] [--version] [FOLDER]; other VS Code flags are accepted and ignored.
+// Env: CE_HARNESS_TIMEOUT_MS (default 300000), CE_HARNESS_SCREENSHOT (PNG path taken at the end).
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+const { CODE_SERVER_ENTRY, CODE_SERVER_VERSION, CHROMIUM } = require('./prerequisites');
+
+/** Parses the VS Code CLI arguments that runTests passes. */
+function parseArgs(argv) {
+  const opts = { devPaths: [], testsPath: undefined, extensionsDir: undefined, folder: undefined, version: false };
+  for (const arg of argv) {
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      opts.folder = path.resolve(arg);
+      continue;
+    }
+    const [, name, value] = m;
+    if (name === 'extensionDevelopmentPath') opts.devPaths.push(path.resolve(value));
+    else if (name === 'extensionTestsPath') opts.testsPath = path.resolve(value);
+    else if (name === 'extensions-dir') opts.extensionsDir = path.resolve(value);
+    else if (name === 'version') opts.version = true;
+  }
+  return opts;
+}
+
+/** Starts code-server in its own process group; resolves with its port once it listens. */
+function startServer(opts, scratch) {
+  const userDataDir = path.join(scratch, 'user-data');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never' }, null, 2),
+  );
+  const configFile = path.join(scratch, 'config.yaml');
+  fs.writeFileSync(configFile, 'auth: none\n');
+  const extensionsDir = opts.extensionsDir || path.join(scratch, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--bind-addr', '127.0.0.1:0',
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--extensions-dir', extensionsDir,
+    '--user-data-dir', userDataDir,
+    '--config', configFile,
+  ];
+  const child = spawn(process.execPath, args, {
+    detached: true, // its own process group, ended as a whole
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
+  });
+  const logFile = fs.createWriteStream(path.join(scratch, 'code-server.log'));
+  child.stdout.pipe(logFile);
+  child.stderr.pipe(logFile);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${seen}`)), 60_000);
+    const onData = (d) => {
+      seen += d.toString();
+      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited with ${code} before listening:\n${seen}`));
+    });
+  });
+}
+
+function stopGroup(child) {
+  if (!child || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Builds the workbench URL that opens FOLDER and runs the extension tests (payload as VS Code's own browser tests pass it). */
+function workbenchUrl(port, opts) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [...opts.devPaths.map((p) => ['extensionDevelopmentPath', remote(p)])];
+  if (opts.testsPath) payload.push(['extensionTestsPath', remote(opts.testsPath)]);
+  const params = new URLSearchParams();
+  if (opts.folder) params.set('folder', opts.folder);
+  else params.set('ew', 'true');
+  params.set('payload', JSON.stringify(payload));
+  return `http://127.0.0.1:${port}/?${params.toString()}`;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.version) {
+    process.stdout.write(`code-server ${CODE_SERVER_VERSION}\n`);
+    return 0;
+  }
+  const { chromium } = require('playwright-core');
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-vscode-'));
+  const timeoutMs = Number(process.env.CE_HARNESS_TIMEOUT_MS || 300_000);
+  let server;
+  let browser;
+  try {
+    server = await startServer(opts, scratch);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const exitCode = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
+    });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      (type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : `${text}\n`);
+    });
+    await page.goto(workbenchUrl(server.port, opts));
+    let timer;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        process.stderr.write(`[harness] tests did not finish in ${timeoutMs} ms; see ${scratch}/code-server.log\n`);
+        resolve(1);
+      }, timeoutMs);
+    });
+    const code = await Promise.race([exitCode, timeout]);
+    clearTimeout(timer);
+    if (process.env.CE_HARNESS_SCREENSHOT) {
+      await page.screenshot({ path: process.env.CE_HARNESS_SCREENSHOT }).catch(() => undefined);
+    }
+    return code;
+  } finally {
+    if (browser) await browser.close().catch(() => undefined);
+    stopGroup(server && server.child);
+    if (!process.env.CE_HARNESS_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`[harness] ${err && err.stack ? err.stack : err}\n`);
+    process.exit(1);
+  },
+);

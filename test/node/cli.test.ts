@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { CLI } from '../support/paths';
+import { cli } from '../support/cli';
+import { ADR_TOOLS_FILES, evidenceRepo, removeDir, tempDir, TestRepo, writeFiles } from '../support/gitRepo';
+
+describe('CLI', () => {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(removeDir));
+
+  it('scan --json follows the contract', () => {
+    const dir = tempDir('cli-scan');
+    dirs.push(dir);
+    writeFiles(dir, { ...ADR_TOOLS_FILES, 'docs/rfcs/0001-queue.md': '---\ncareer-kind: rfc\nstatus: [draft\n---\n# Queue\n' });
+    const r = cli(['scan', dir, '--json']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepStrictEqual(Object.keys(json), ['root', 'items', 'problems']);
+    assert.strictEqual(json.root, dir);
+    assert.deepStrictEqual(json.items[0], {
+      kind: 'decision', format: 'adr-tools', id: '0001', title: 'Record architecture decisions', status: 'accepted', statusText: 'Accepted', date: '2026-01-12', path: 'doc/adr/0001-record-architecture-decisions.md',
+    });
+    assert.deepStrictEqual(json.items.map((i: { kind: string }) => i.kind), ['decision', 'decision', 'rfc']);
+    assert.deepStrictEqual(Object.keys(json.problems[0]), ['path', 'line', 'message']);
+    assert.strictEqual(json.problems[0].path, 'docs/rfcs/0001-queue.md');
+  });
+
+  it('scan prints a readable, grouped list and defaults to the current directory', () => {
+    const dir = tempDir('cli-plain');
+    dirs.push(dir);
+    writeFiles(dir, ADR_TOOLS_FILES);
+    const r = cli(['scan'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.ok(r.stdout.includes('Decisions (2)\n  0001  Record architecture decisions  accepted  2026-01-12  doc/adr/0001-record-architecture-decisions.md\n'), r.stdout);
+  });
+
+  it('suggest --json counts only git config user.email by default', () => {
+    const repo = evidenceRepo();
+    dirs.push(repo.root);
+    const r = cli(['suggest', repo.root, '--json']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepStrictEqual(Object.keys(json), ['repo', 'suggestions']);
+    assert.deepStrictEqual(json.suggestions.map((s: { title: string }) => s.title), ['Speed up search', 'Add export to CSV', 'Record the first decisions']);
+    assert.deepStrictEqual(Object.keys(json.suggestions[0]), ['sha', 'kind', 'title', 'description', 'pr', 'author', 'mergedAt', 'files', 'insertions', 'deletions']);
+    assert.deepStrictEqual(json.suggestions[0].pr, { number: 13, provider: 'github' });
+  });
+
+  it('suggest takes --author (repeatable), --all-authors, --since and --until', () => {
+    const repo = evidenceRepo();
+    dirs.push(repo.root);
+    const titles = (args: string[]) => JSON.parse(cli(['suggest', repo.root, '--json', ...args]).stdout).suggestions.map((s: { title: string }) => s.title);
+    assert.deepStrictEqual(titles(['--author', 'sam@example.com']), ['Add a README']);
+    assert.strictEqual(titles(['--author', 'sam@example.com', '--author', 'dana@example.com']).length, 4);
+    assert.strictEqual(titles(['--all-authors']).length, 4);
+    assert.deepStrictEqual(titles(['--all-authors', '--since', '2026-03-01', '--until', '2026-03-10']), ['Add export to CSV']);
+    const plain = cli(['suggest', repo.root]);
+    assert.match(plain.stdout, /Squash-merged pull requests \(1\)\n {2}2026-03-20 {2}#13 {2}Speed up search/);
+  });
+
+  it('exits 1 with a one-line message for bad input, never a stack trace', () => {
+    const plain = tempDir('cli-bad');
+    dirs.push(plain);
+    const cases: [string[], RegExp][] = [
+      [['scan', path.join(plain, 'missing')], /^career-evidence: not found: /],
+      [['suggest', plain], /^career-evidence: not a git repository: /],
+      [['suggest', plain, '--since', '2024-02-30'], /^career-evidence: --since wants a date YYYY-MM-DD, got "2024-02-30"$/],
+      [['suggest', plain, '--until', 'yesterday'], /^career-evidence: --until wants a date/],
+      [['scan', '--bogus'], /^career-evidence: Unknown option '--bogus'/],
+      [['frobnicate'], /^career-evidence: unknown command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args, plain);
+      assert.strictEqual(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+      assert.strictEqual(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr.trim(), message);
+      assert.ok(!/\n\s+at /.test(r.stderr));
+    }
+  });
+
+  it('asks for an identity when user.email is not set', () => {
+    const repo = new TestRepo();
+    dirs.push(repo.root);
+    repo.commit({ 'a.txt': 'a' }, 'first');
+    repo.git('config', '--unset', 'user.email');
+    const r = spawnSync(process.execPath, [CLI, 'suggest', repo.root], { encoding: 'utf8', env: { ...process.env, HOME: repo.root, XDG_CONFIG_HOME: repo.root, GIT_CONFIG_NOSYSTEM: '1' } });
+    assert.strictEqual(r.status, 1);
+    assert.match(r.stderr, /user\.email is not set.*--author EMAIL or --all-authors/);
+  });
+
+  it('overview shows documents and my merged work', () => {
+    const repo = evidenceRepo();
+    dirs.push(repo.root);
+    const r = cli(['overview', repo.root]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Decisions \(2\)/);
+    assert.match(r.stdout, /Merged work in .* \(dana@example\.com\): 3 suggestions/);
+  });
+});

@@ -1,0 +1,47 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createDocument } from '../../src/node/createDocument';
+import { scanEvidence } from '../../src/node/scanEvidence';
+import { ADR_TOOLS_FILES, removeDir, tempDir, writeFiles } from '../support/gitRepo';
+
+describe('createDocument (real folders)', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir('create')));
+  afterEach(() => removeDir(dir));
+
+  it('writes the next adr-tools ADR where the repository keeps them', async () => {
+    writeFiles(dir, ADR_TOOLS_FILES);
+    const doc = await createDocument(dir, 'decision', 'Cache search results', '2026-11-21', 'Dana');
+    assert.strictEqual(doc.path, 'doc/adr/0003-cache-search-results.md');
+    assert.match(fs.readFileSync(doc.absolutePath, 'utf8'), /^# 3\. Cache search results\n\nDate: 2026-11-21\n/);
+    const scan = await scanEvidence(dir);
+    assert.deepStrictEqual(scan.items.map((i) => i.id), ['0001', '0002', '0003']);
+  });
+
+  it('gives concurrent creations distinct numbers and overwrites nothing', async () => {
+    writeFiles(dir, ADR_TOOLS_FILES);
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => createDocument(dir, 'decision', `Parallel ${n}`, '2026-11-21', null)));
+    const names = results.map((r) => path.basename(r.path).slice(0, 4)).sort();
+    assert.deepStrictEqual(names, ['0003', '0004', '0005', '0006', '0007']);
+    const original = fs.readFileSync(path.join(dir, 'doc/adr/0001-record-architecture-decisions.md'), 'utf8');
+    assert.strictEqual(original, ADR_TOOLS_FILES['doc/adr/0001-record-architecture-decisions.md']);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'doc/adr')).filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  it('keeps hostile titles inside the folder', async () => {
+    for (const title of ['../../x', 'a/b', 'ctl\u0000\u001b[31m', 'y'.repeat(300)]) {
+      const doc = await createDocument(dir, 'rfc', title, '2026-11-21', null);
+      assert.ok(doc.absolutePath.startsWith(path.join(dir, 'docs', 'rfcs') + path.sep), doc.absolutePath);
+      assert.ok(path.basename(doc.absolutePath).length <= 70);
+    }
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'docs/rfcs')).sort(), ['0001-x.md', '0002-a-b.md', '0003-ctl-31m.md', `0004-${'y'.repeat(60)}.md`]);
+  });
+
+  it('refuses an empty title and a folder that is a file, leaving the file alone', async () => {
+    await assert.rejects(createDocument(dir, 'decision', '   ', '2026-11-21', null), /title is empty/);
+    writeFiles(dir, { 'docs/tradeoffs': 'I am a file' });
+    await assert.rejects(createDocument(dir, 'tradeoff', 'X', '2026-11-21', null), /cannot create folder docs\/tradeoffs/);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'docs/tradeoffs'), 'utf8'), 'I am a file');
+  });
+});
