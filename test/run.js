@@ -15,7 +15,7 @@ const LAYERS = {
   unit: ['node', 'test/harness/mochaLayer.js', 'unit', 'out/test/unit'],
   node: ['node', 'test/harness/mochaLayer.js', 'node', 'out/test/node'],
   integration: ['node', 'out/test/integration/runIntegration.js'],
-  e2e: ['node', 'out/test/e2e/runE2e.js'],
+  e2e: ['node', 'test/harness/mochaLayer.js', 'e2e', 'out/test/e2e'],
 };
 
 function step(title, cmd, args, env) {

@@ -11,8 +11,9 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
-const { CODE_SERVER_ENTRY, CODE_SERVER_VERSION, CHROMIUM } = require('./prerequisites');
+const util = require('util');
+const { CODE_SERVER_VERSION } = require('./prerequisites');
+const { startServer, stopGroup, launchChromium } = require('./workbench');
 
 /** Parses the VS Code CLI arguments that runTests passes. */
 function parseArgs(argv) {
@@ -30,66 +31,6 @@ function parseArgs(argv) {
     else if (name === 'version') opts.version = true;
   }
   return opts;
-}
-
-/** Starts code-server in its own process group; resolves with its port once it listens. */
-function startServer(opts, scratch) {
-  const userDataDir = path.join(scratch, 'user-data');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never' }, null, 2),
-  );
-  const configFile = path.join(scratch, 'config.yaml');
-  fs.writeFileSync(configFile, 'auth: none\n');
-  const extensionsDir = opts.extensionsDir || path.join(scratch, 'extensions');
-  fs.mkdirSync(extensionsDir, { recursive: true });
-  const args = [
-    CODE_SERVER_ENTRY,
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--extensions-dir', extensionsDir,
-    '--user-data-dir', userDataDir,
-    '--config', configFile,
-  ];
-  const child = spawn(process.execPath, args, {
-    detached: true, // its own process group, ended as a whole
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
-  });
-  const logFile = fs.createWriteStream(path.join(scratch, 'code-server.log'));
-  child.stdout.pipe(logFile);
-  child.stderr.pipe(logFile);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${seen}`)), 60_000);
-    const onData = (d) => {
-      seen += d.toString();
-      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[1]) });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`code-server exited with ${code} before listening:\n${seen}`));
-    });
-  });
-}
-
-function stopGroup(child) {
-  if (!child || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
 }
 
 /** Builds the workbench URL that opens FOLDER and runs the extension tests (payload as VS Code's own browser tests pass it). */
@@ -110,25 +51,21 @@ async function main() {
     process.stdout.write(`code-server ${CODE_SERVER_VERSION}\n`);
     return 0;
   }
-  const { chromium } = require('playwright-core');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-vscode-'));
   const timeoutMs = Number(process.env.CE_HARNESS_TIMEOUT_MS || 300_000);
   let server;
   let browser;
   try {
-    server = await startServer(opts, scratch);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    server = await startServer({ scratch, extensionsDir: opts.extensionsDir });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const exitCode = new Promise((resolve) => {
       page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // The workbench forwards the extension host's console calls: printf-style argument lists.
+      const text = util.format(...(Array.isArray(args) ? args : [args]));
       (type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : `${text}\n`);
     });
     await page.goto(workbenchUrl(server.port, opts));

@@ -32,6 +32,7 @@ export class TestRepo {
 
   constructor(root = tempDir('repo')) {
     this.root = root;
+    fs.mkdirSync(root, { recursive: true });
     this.git('init', '--quiet', '--initial-branch=main');
     this.git('config', 'user.email', ME.email);
     this.git('config', 'user.name', ME.name);

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { evidenceRepo, removeDir, tempDir } from '../support/gitRepo';
+import { PROJECT_ROOT } from '../support/paths';
+
+// UI end-to-end: the packaged .vsix installed into a real VS Code (code-server), driven through
+// headless Chromium as a user would: command palette, quick pick, input box, activity bar, tree.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workbench = require(path.join(PROJECT_ROOT, 'test', 'harness', 'workbench.js'));
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results');
+
+describe('UI end-to-end (packaged extension)', function () {
+  this.timeout(180_000);
+  let scratch: string;
+  let server: { child: import('child_process').ChildProcess; port: number } | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let workspace: string;
+
+  before(async () => {
+    scratch = tempDir('e2e');
+    const vsix = path.join(scratch, 'career-evidence.vsix');
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'esbuild.js'), '--production'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const extensionsDir = path.join(scratch, 'extensions');
+    workbench.installExtension(vsix, extensionsDir);
+    workspace = evidenceRepo(path.join(scratch, 'shop')).root;
+    server = await workbench.startServer({ scratch, extensionsDir });
+    browser = await workbench.launchChromium();
+    page = await browser!.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(`http://127.0.0.1:${server!.port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    workbench.stopGroup(server?.child);
+    if (scratch) removeDir(scratch);
+  });
+
+  it('runs "Career Evidence: New Design Doc" from the palette and shows the new ADR in the Evidence view', async () => {
+    const title = 'Adopt feature flags for releases';
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Career Evidence: New Design Doc');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Design Doc' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // Quick pick of kinds
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ADR' }).first().waitFor();
+    await input.fill('ADR');
+    await page.keyboard.press('Enter');
+    // Input box for the title
+    await page.locator('.quick-input-widget', { hasText: 'Title of the document' }).waitFor();
+    await input.fill(title);
+    await page.keyboard.press('Enter');
+    // The new file opens in an editor tab
+    await page.locator('.tabs-container .tab', { hasText: '0003-adopt-feature-flags-for-releases.md' }).waitFor({ timeout: 30_000 });
+    const written = fs.readFileSync(path.join(workspace, 'doc/adr/0003-adopt-feature-flags-for-releases.md'), 'utf8');
+    assert.match(written, /^# 3\. Adopt feature flags for releases\n/);
+
+    // Open the Career Evidence container from the activity bar and find the new ADR in the tree.
+    await page.locator('.activitybar [aria-label^="Career Evidence"]').first().click();
+    const tree = page.locator('.pane', { hasText: 'Evidence' });
+    await tree.locator('.monaco-list-row', { hasText: title }).waitFor({ timeout: 30_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'Speed up search' }).waitFor({ timeout: 30_000 });
+    const rows = await tree.locator('.monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((r) => r.includes('Record architecture decisions')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.includes('Add export to CSV')), rows.join(' | '));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-new-design-doc.png') });
+  });
+});

@@ -1,0 +1,91 @@
+// Starting code-server (a real VS Code: server + web workbench) and headless Debian Chromium, shared
+// by the integration harness and the UI end-to-end tests. Facts from ../shared/README.md.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawn, execFileSync } = require('child_process');
+const { CODE_SERVER_ENTRY, CHROMIUM } = require('./prerequisites');
+
+/**
+ * Starts code-server in its own process group with a fresh user-data dir under `scratch`
+ * (`workbench.startupEditor: none`, so no Welcome page steals focus); resolves with
+ * `{ child, port }` once it listens on 127.0.0.1. Its log goes to `<scratch>/code-server.log`.
+ */
+function startServer({ scratch, extensionsDir: givenExtensionsDir }) {
+  const userDataDir = path.join(scratch, 'user-data');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never' }, null, 2),
+  );
+  const configFile = path.join(scratch, 'config.yaml');
+  fs.writeFileSync(configFile, 'auth: none\n');
+  const extensionsDir = givenExtensionsDir || path.join(scratch, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--bind-addr', '127.0.0.1:0',
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--extensions-dir', extensionsDir,
+    '--user-data-dir', userDataDir,
+    '--config', configFile,
+  ];
+  const child = spawn(process.execPath, args, {
+    detached: true, // its own process group, ended as a whole
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
+  });
+  const logFile = fs.createWriteStream(path.join(scratch, 'code-server.log'));
+  child.stdout.pipe(logFile);
+  child.stderr.pipe(logFile);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${seen}`)), 60_000);
+    const onData = (d) => {
+      seen += d.toString();
+      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited with ${code} before listening:\n${seen}`));
+    });
+  });
+}
+
+function stopGroup(child) {
+  if (!child || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Launches headless Debian Chromium with the flags this closed network needs. */
+function launchChromium() {
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Installs a packaged extension (.vsix) into `extensionsDir` with code-server's CLI. */
+function installExtension(vsix, extensionsDir) {
+  execFileSync(process.execPath, [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', extensionsDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
+  });
+}
+
+module.exports = { startServer, stopGroup, launchChromium, installExtension };

@@ -1,0 +1,25 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, api } from './helpers';
+
+describe('activation', () => {
+  it('is not active before its view or a command is used (lazy activation)', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'extension is loaded in the workbench');
+    assert.strictEqual(ext.isActive, false);
+  });
+
+  it('activates, returns its API and registers its commands', async () => {
+    const a = await api();
+    assert.ok(a.evidenceTree && a.services);
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['careerEvidence.newDesignDoc', 'careerEvidence.scanMergedWork', 'careerEvidence.refresh', 'careerEvidence.showSuggestion']) {
+      assert.ok(commands.includes(id), id);
+    }
+  });
+
+  it('runs in a real VS Code workbench', () => {
+    assert.strictEqual(vscode.env.appName, 'code-server');
+    assert.match(vscode.version, /^1\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,75 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runTests } from '@vscode/test-electron';
+import { evidenceRepo, removeDir, tempDir } from '../support/gitRepo';
+import { PROJECT_ROOT } from '../support/paths';
+
+// Runs the integration suites inside a real VS Code (code-server's workbench in headless Chromium,
+// see test/harness/code-server-vscode.js) with @vscode/test-electron's runTests, each suite on its
+// own freshly made workspace, and writes the layer's totals to CE_RESULTS_FILE.
+
+const HARNESS = path.join(PROJECT_ROOT, 'test', 'harness', 'code-server-vscode.js');
+
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** Suites: folder under out/test/integration → a function making its workspace folder. */
+const SUITES: Record<string, (dir: string) => string> = {
+  // A real git repository with adr-tools ADRs and merged work (see evidenceRepo).
+  evidence: (dir) => evidenceRepo(path.join(dir, 'shop')).root,
+  // A folder with no evidence and no repository.
+  empty: (dir) => {
+    const ws = path.join(dir, 'empty');
+    fs.mkdirSync(ws);
+    return ws;
+  },
+};
+
+async function runSuite(name: string, make: (dir: string) => string): Promise<Totals> {
+  const scratch = tempDir(`it-${name}`);
+  const resultsFile = path.join(scratch, 'results.json');
+  try {
+    fs.mkdirSync(path.join(scratch, 'ws'));
+    const workspace = make(path.join(scratch, 'ws'));
+    const started = Date.now();
+    await runTests({
+      vscodeExecutablePath: HARNESS,
+      extensionDevelopmentPath: PROJECT_ROOT,
+      extensionTestsPath: path.join(__dirname, 'index.js'),
+      launchArgs: [workspace, `--extensions-dir=${path.join(scratch, 'extensions')}`],
+      extensionTestsEnv: { CE_INTEGRATION_SUITE: name, CE_SUITE_RESULTS: resultsFile, CE_FIXTURE_WORKSPACE: workspace },
+    }).catch(() => undefined); // a failing run is read from the results file below
+    process.stdout.write(`[integration] suite ${name} ran in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    if (!fs.existsSync(resultsFile)) return { passed: 0, failed: 1, skipped: 0 };
+    const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    return { passed: r.passed, failed: r.failed, skipped: r.skipped };
+  } finally {
+    removeDir(scratch);
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const [name, make] of Object.entries(SUITES)) {
+    const r = await runSuite(name, make);
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+    totals.skipped += r.skipped;
+  }
+  if (process.env.CE_RESULTS_FILE) {
+    fs.writeFileSync(process.env.CE_RESULTS_FILE, JSON.stringify({ layer: 'integration', ...totals, ms: Date.now() - started }) + '\n');
+  }
+  return totals.failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`[integration] ${err?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);
