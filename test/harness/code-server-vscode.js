@@ -15,6 +15,9 @@ const util = require('util');
 const { CODE_SERVER_VERSION } = require('./prerequisites');
 const { startServer, stopGroup, launchChromium } = require('./workbench');
 
+/** Start-up messages of the web workbench that say nothing about the tests. */
+const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin extensions cache)/;
+
 /** Parses the VS Code CLI arguments that runTests passes. */
 function parseArgs(argv) {
   const opts = { devPaths: [], testsPath: undefined, extensionsDir: undefined, folder: undefined, version: false };
@@ -64,8 +67,9 @@ async function main() {
       page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      // The workbench forwards the extension host's console calls: printf-style argument lists.
+      // The workbench forwards its own and the extension host's console calls (printf-style lists).
       const text = util.format(...(Array.isArray(args) ? args : [args]));
+      if (WORKBENCH_CHATTER.test(text)) return;
       (type === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : `${text}\n`);
     });
     await page.goto(workbenchUrl(server.port, opts));
