@@ -1,10 +1,16 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { isIsoDate } from '../core/evidence/dates';
-import { ScanReport, SuggestReport, formatScan, formatSuggestions } from '../core/report/text';
+import { readRange } from '../core/evidence/quarters';
 import { SuggestionFilter } from '../core/git/suggestions';
+import { formatBragList } from '../core/journal/bragEntry';
+import { ScanReport, SuggestReport, formatScan, formatSuggestions } from '../core/report/text';
+import { localToday } from '../node/createDocument';
 import { UserError } from '../node/errors';
-import { configValue, mineSuggestions, openRepository } from '../node/git';
+import { userIdentities } from '../node/git/identity';
+import { MiningResult, mine } from '../node/git/mine';
+import { Repository, openRepository } from '../node/git/repository';
+import { defaultJournalDir, writeBragEntry } from '../node/journal';
 import { scanEvidence } from '../node/scanEvidence';
 
 const USAGE = `Usage: career-evidence <command> [DIR] [options]
@@ -12,10 +18,15 @@ const USAGE = `Usage: career-evidence <command> [DIR] [options]
 Commands:
   overview [DIR]            decision records and your merged work, at a glance (default)
   scan [DIR] [--json]       every evidence document under DIR
-  suggest [DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
-          [--author EMAIL]... [--all-authors] [--json]
-                            brag-document suggestions from merged work on the
-                            first-parent line (default author: git config user.email)
+  suggest [DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--range R]
+          [--author EMAIL]... [--all-authors] [--json | --format text|md|json]
+                            brag-document suggestions from merged work on the first-parent
+                            line of the default branch and HEAD (default author: git config
+                            user.email and its .mailmap identity); R: this-quarter,
+                            last-quarter or YYYY-Qn
+  accept SHA [DIR] [--journal DIR]
+                            write the brag entry of a suggestion into the journal
+                            (default ${defaultJournalDir()})
 
 DIR defaults to the directory the command was started from.
 Exit codes: 0 ok, 1 bad input, 2 unexpected failure.`;
@@ -38,35 +49,63 @@ async function scanCommand(dir: string, json: boolean): Promise<void> {
 interface SuggestOptions {
   since?: string;
   until?: string;
+  range?: string;
   authors: string[];
   allAuthors: boolean;
 }
 
-async function resolveFilter(dir: string, o: SuggestOptions) {
+/** Validates the options and opens the repository; resolves with the filter and who it counts. */
+async function resolveFilter(dir: string, o: SuggestOptions): Promise<{ repo: Repository; filter: SuggestionFilter; who: string }> {
   for (const [flag, value] of [['--since', o.since], ['--until', o.until]] as const) {
     if (value !== undefined && !isIsoDate(value)) throw new UserError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
   }
-  if (o.since && o.until && o.since > o.until) throw new UserError(`--since ${o.since} is after --until ${o.until}`);
+  let { since, until } = o;
+  if (o.range !== undefined) {
+    if (since || until) throw new UserError('--range cannot be combined with --since or --until');
+    const r = readRange(o.range, localToday());
+    if (!r) throw new UserError(`--range wants this-quarter, last-quarter or YYYY-Qn, got "${o.range}"`);
+    ({ since, until } = r);
+  }
+  if (since && until && since > until) throw new UserError(`--since ${since} is after --until ${until}`);
   const repo = await openRepository(dir);
   let authors: SuggestionFilter['authors'] = 'all';
   let who = 'all authors';
   if (!o.allAuthors) {
-    authors = o.authors;
-    if (authors.length === 0) {
-      const email = await configValue(repo, 'user.email');
-      if (!email) throw new UserError('git config user.email is not set in this repository; pass --author EMAIL or --all-authors');
-      authors = [email];
-    }
+    authors = o.authors.length > 0 ? o.authors : await userIdentities(repo);
+    if (authors.length === 0) throw new UserError('git config user.email is not set in this repository; pass --author EMAIL or --all-authors');
     who = authors.join(', ');
   }
-  return { repo, filter: { authors, since: o.since, until: o.until } as SuggestionFilter, who };
+  return { repo, filter: { authors, since, until }, who };
 }
 
-async function suggestCommand(dir: string, o: SuggestOptions, json: boolean): Promise<void> {
+function suggestReport(r: MiningResult): SuggestReport {
+  return { repo: r.repoRoot, defaultBranch: r.defaultBranch, shallow: r.shallow, suggestions: r.suggestions };
+}
+
+function warnShallow(r: MiningResult): void {
+  if (r.shallow) process.stderr.write('career-evidence: this is a shallow clone: only the history it holds was read (git fetch --unshallow for all of it)\n');
+  for (const p of r.problems) process.stderr.write(`career-evidence: ${p.path}: ${p.message}\n`);
+}
+
+async function suggestCommand(dir: string, o: SuggestOptions, format: string): Promise<void> {
+  if (!['text', 'md', 'json'].includes(format)) throw new UserError(`--format wants text, md or json, got "${format}"`);
   const { repo, filter, who } = await resolveFilter(dir, o);
-  const suggestions = await mineSuggestions(repo, filter);
-  const report: SuggestReport = { repo: repo.root, suggestions };
-  write(json ? JSON.stringify(report, null, 2) + '\n' : formatSuggestions(report, who));
+  const result = await mine(repo, { filter });
+  warnShallow(result);
+  if (format === 'json') write(JSON.stringify(suggestReport(result), null, 2) + '\n');
+  else if (format === 'md') write(formatBragList(result.suggestions, `Brag list: ${path.basename(result.repoRoot)}${filter.since ? `, ${filter.since} to ${filter.until ?? 'today'}` : ''}`));
+  else write(formatSuggestions(suggestReport(result), who));
+}
+
+async function acceptCommand(sha: string | undefined, dir: string, journal: string | undefined): Promise<void> {
+  if (!sha || !/^[0-9a-f]{7,40}$/i.test(sha)) throw new UserError('accept wants a commit id (7 to 40 hex digits), e.g. career-evidence accept 1fa12b3');
+  const repo = await openRepository(dir);
+  const result = await mine(repo, { filter: { authors: 'all' } });
+  const matches = result.suggestions.filter((s) => s.commits.some((c) => c.startsWith(sha.toLowerCase())));
+  if (matches.length === 0) throw new UserError(`no merged work with commit ${sha} on the first-parent line of ${result.defaultBranch ?? 'HEAD'}`);
+  if (matches.length > 1) throw new UserError(`commit id ${sha} is ambiguous; give more digits`);
+  const file = await writeBragEntry(path.resolve(journal ?? defaultJournalDir()), matches[0], path.basename(repo.root));
+  write(`${file}\n`);
 }
 
 async function overviewCommand(dir: string): Promise<void> {
@@ -75,8 +114,9 @@ async function overviewCommand(dir: string): Promise<void> {
   write('\n');
   try {
     const { repo, filter, who } = await resolveFilter(dir, { authors: [], allAuthors: false });
-    const suggestions = await mineSuggestions(repo, filter);
-    write(formatSuggestions({ repo: repo.root, suggestions }, who, 10));
+    const result = await mine(repo, { filter });
+    warnShallow(result);
+    write(formatSuggestions(suggestReport(result), who, 10));
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     write(`Merged work: ${err.message}\n`);
@@ -93,10 +133,13 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
       options: {
         json: { type: 'boolean', default: false },
+        format: { type: 'string' },
         since: { type: 'string' },
         until: { type: 'string' },
+        range: { type: 'string' },
         author: { type: 'string', multiple: true, default: [] },
         'all-authors': { type: 'boolean', default: false },
+        journal: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -114,7 +157,9 @@ export async function main(argv: string[]): Promise<number> {
     write(`${VERSION}\n`);
     return 0;
   }
-  const [command = 'overview', dirArg, ...extra] = positionals;
+  const [command = 'overview', ...args] = positionals;
+  const shaArg = command === 'accept' ? args.shift() : undefined;
+  const [dirArg, ...extra] = args;
   if (extra.length > 0) {
     process.stderr.write(`career-evidence: unexpected argument "${extra[0]}"\n`);
     return 1;
@@ -126,10 +171,15 @@ export async function main(argv: string[]): Promise<number> {
         await overviewCommand(dir);
         return 0;
       case 'scan':
-        await scanCommand(dir, values.json);
+        await scanCommand(dir, values.json || values.format === 'json');
         return 0;
-      case 'suggest':
-        await suggestCommand(dir, { since: values.since, until: values.until, authors: values.author, allAuthors: values['all-authors'] }, values.json);
+      case 'suggest': {
+        const opts = { since: values.since, until: values.until, range: values.range, authors: values.author, allAuthors: values['all-authors'] };
+        await suggestCommand(dir, opts, values.json ? 'json' : (values.format ?? 'text'));
+        return 0;
+      }
+      case 'accept':
+        await acceptCommand(shaArg, dir, values.journal);
         return 0;
       default:
         process.stderr.write(`career-evidence: unknown command "${command}" (try --help)\n`);

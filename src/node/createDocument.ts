@@ -5,6 +5,7 @@ import { NewDocumentPlan, planNewDocument } from '../core/documents/newDocument'
 import { cleanTitle } from '../core/naming/fileName';
 import { EvidenceKind } from '../core/evidence/model';
 import { UserError } from './errors';
+import { createExclusive } from './fsAtomic';
 import { scanEvidence } from './scanEvidence';
 
 const MAX_ATTEMPTS = 20;
@@ -17,9 +18,8 @@ export interface CreatedDocument extends NewDocumentPlan {
 
 /**
  * Creates a new evidence document of `kind` under `root` in the repository's convention, with the
- * next free number. The file is written completely under a temporary name and then hard-linked to
- * its final name, which fails if that name exists: no existing file is ever overwritten, and a
- * concurrent writer that took the number makes us retry with the next one.
+ * next free number. The file is created atomically and exclusively (see `createExclusive`): no
+ * existing file is ever overwritten, and a name already taken makes us retry with the next number.
  * @param date local calendar date `YYYY-MM-DD`.
  * @throws UserError for an empty title, or when the folder cannot be created or written.
  */
@@ -49,7 +49,7 @@ export async function createDocument(root: string, kind: EvidenceKind, title: st
       const existingNames = await fs.readdir(dir);
       const plan = planNewDocument({ kind, title, folder, existingNames, existingFormat, date, author, attempt });
       const target = path.join(dir, plan.fileName);
-      if (await writeExclusive(target, plan.text)) return { ...plan, absolutePath: target };
+      if (await createExclusive(target, plan.text)) return { ...plan, absolutePath: target };
     }
   } finally {
     await release();
@@ -82,25 +82,6 @@ async function lockFolder(dir: string): Promise<() => Promise<void>> {
       else if (Date.now() > deadline) throw new UserError(`${dir} is busy: another window is creating a document (remove ${LOCK_NAME} if none is)`);
       else await new Promise((r) => setTimeout(r, 15 + Math.random() * 30));
     }
-  }
-}
-
-/** Writes `text` to `target` atomically; false (and nothing written) when `target` already exists. */
-async function writeExclusive(target: string, text: string): Promise<boolean> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(temp, text, { flag: 'wx' });
-  } catch (err) {
-    throw new UserError(`cannot write in ${path.dirname(target)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  try {
-    await fs.link(temp, target);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new UserError(`cannot create ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  } finally {
-    await fs.unlink(temp).catch(() => undefined);
   }
 }
 

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { DocumentStore } from './evidenceView/documentStore';
 import { EvidenceTreeProvider } from './evidenceView/evidenceTree';
 import { registerEvidenceView } from './evidenceView/register';
+import { CommitPrompter } from './commitPrompt/commitPrompter';
+import { registerCommitPrompts } from './commitPrompt/register';
+import { registerSuggestionActions } from './mergedWork/actions';
 import { registerScanMergedWork } from './mergedWork/scanCommand';
 import { registerSuggestionDocuments } from './mergedWork/suggestionDocument';
 import { SuggestionStore } from './mergedWork/suggestionStore';
@@ -12,21 +15,25 @@ import { Services } from './shared/services';
 export interface CareerEvidenceApi {
   evidenceTree: EvidenceTreeProvider;
   services: Services;
+  commitPrompter: CommitPrompter;
 }
 
 /**
- * Activated implicitly by the Evidence view or a command. Only registers: no file is read and no
- * git process started until the view asks for its children or a command runs.
+ * Activated by the Evidence view, a command, or once start-up has finished (`onStartupFinished`,
+ * for commit-time prompts). Only registers: no document is read until the view asks for its
+ * children; the commit watcher starts after activation returns, reading two refs per repository.
  */
 export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   const log = vscode.window.createOutputChannel('Career Evidence', { log: true });
-  const services: Services = { log, documents: new DocumentStore(log), suggestions: new SuggestionStore(log) };
+  const services: Services = { log, documents: new DocumentStore(log), suggestions: new SuggestionStore(log, context.globalStorageUri.fsPath) };
   context.subscriptions.push(log, services.documents, services.suggestions);
   const evidenceTree = registerEvidenceView(context, services);
   registerSuggestionDocuments(context, services.suggestions);
   registerNewDesignDoc(context, services);
   registerScanMergedWork(context, services);
-  return { evidenceTree, services };
+  registerSuggestionActions(context, services);
+  const commitPrompter = registerCommitPrompts(context, services);
+  return { evidenceTree, services, commitPrompter };
 }
 
 export function deactivate(): void {

@@ -41,10 +41,12 @@ describe('CLI', () => {
     const r = cli(['suggest', repo.root, '--json']);
     assert.strictEqual(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    assert.deepStrictEqual(Object.keys(json), ['repo', 'suggestions']);
+    assert.deepStrictEqual(Object.keys(json), ['repo', 'defaultBranch', 'shallow', 'suggestions']);
     assert.deepStrictEqual(json.suggestions.map((s: { title: string }) => s.title), ['Speed up search', 'Add export to CSV', 'Record the first decisions']);
-    assert.deepStrictEqual(Object.keys(json.suggestions[0]), ['sha', 'kind', 'title', 'description', 'pr', 'author', 'mergedAt', 'files', 'insertions', 'deletions']);
-    assert.deepStrictEqual(json.suggestions[0].pr, { number: 13, provider: 'github' });
+    // The contract of issue 2, and the fields added since (fields are only ever added).
+    for (const key of ['sha', 'kind', 'title', 'description', 'pr', 'author', 'mergedAt', 'files', 'insertions', 'deletions']) assert.ok(key in json.suggestions[0], key);
+    for (const key of ['category', 'coAuthors', 'authoredAt', 'reviewLatencyHours', 'latencyEstimated', 'tags', 'paths', 'commits', 'changeId']) assert.ok(key in json.suggestions[0], key);
+    assert.deepStrictEqual(json.suggestions[0].pr, { number: 13, provider: 'github', url: null });
   });
 
   it('suggest takes --author (repeatable), --all-authors, --since and --until', () => {

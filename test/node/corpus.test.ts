@@ -10,6 +10,8 @@ import { removeDir, tempDir } from '../support/gitRepo';
 //   git log --first-parent --format=%s | grep -c '^Merge pull request #'          → 82
 //   git log --first-parent --no-merges --format=%s | grep -cE '\(#[0-9]+\)$'     → 161
 //   git log --first-parent --oneline | wc -l                                      → 3888
+//   git log --first-parent --no-merges --format='%an %s' | grep -E '\(#[0-9]+\)$' | grep -c '^dependabot\[bot\]' → 46
+// Bots never become suggestions, so `suggest` lists 3888 - 46 = 3842.
 
 describe('real corpus', function () {
   this.timeout(120_000);
@@ -71,7 +73,7 @@ describe('real corpus', function () {
 
   describe('express history', () => {
     let repo: string;
-    let suggestions: { kind: string; title: string; pr: { number: number; provider: string } | null; sha: string; files: number; insertions: number; deletions: number }[];
+    let suggestions: { kind: string; title: string; category: string; pr: { number: number; provider: string } | null; sha: string; author: { email: string }; files: number; insertions: number; deletions: number }[];
     before(() => {
       repo = path.join(tempDir('express'), 'express');
       // The bundle's HEAD names a branch it does not contain; its history is on main.
@@ -82,8 +84,9 @@ describe('real corpus', function () {
     });
     after(() => removeDir(path.dirname(repo)));
 
-    it('has one suggestion per first-parent commit (3888)', () => {
-      assert.strictEqual(suggestions.length, 3888);
+    it('has one suggestion per first-parent commit that is not a bot\'s (3888 - 46 dependabot = 3842)', () => {
+      assert.strictEqual(suggestions.length, 3842);
+      assert.ok(suggestions.every((s) => !/dependabot/i.test(s.author.email)));
     });
 
     it('finds all 82 GitHub merge commits with their PR numbers', () => {
@@ -101,12 +104,28 @@ describe('real corpus', function () {
       assert.deepStrictEqual([mvc.title, mvc.files, mvc.insertions, mvc.deletions], ['MVC example: EJS -> Jade.', 12, 50, 54]);
     });
 
-    it('finds all 161 squash merges `Title (#N)` with their numbers and clean titles', () => {
+    it('finds all 161 squash merges `Title (#N)` with their numbers: 115 by people, 46 by dependabot (left out)', () => {
       const squashes = suggestions.filter((s) => s.kind === 'squash');
-      assert.strictEqual(squashes.length, 161);
+      assert.strictEqual(squashes.length, 115);
       assert.ok(squashes.every((s) => s.pr!.provider === 'github' && !/\(#\d+\)$/.test(s.title)));
-      const hbs = squashes.find((s) => s.pr!.number === 7152)!;
-      assert.strictEqual(hbs.title, 'build(deps-dev): bump hbs from 4.2.0 to 4.2.1');
+      const log = execFileSync('git', ['log', '--first-parent', '--no-merges', '--format=%H %an%x09%s'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n');
+      const expected = log.flatMap((l) => {
+        const m = /^([0-9a-f]{40}) (.*)\t.*\(#(\d+)\)$/.exec(l);
+        return m && m[2] !== 'dependabot[bot]' ? [`${m[1]} ${m[3]}`] : [];
+      });
+      assert.deepStrictEqual(squashes.map((s) => `${s.sha} ${s.pr!.number}`), expected);
+      const withBots = JSON.parse(cli(['suggest', repo, '--author', 'support@github.com', '--json']).stdout).suggestions;
+      assert.deepStrictEqual(withBots, [], 'no bot work, even when asked for by address');
+    });
+
+    it('reads conventional-commit prefixes as categories and removes them from titles', () => {
+      const byPr = (n: number) => suggestions.find((x) => x.pr?.number === n)!;
+      // feat: allow conditional revalidation for QUERY requests (#7366)
+      assert.deepStrictEqual([byPr(7366).title, byPr(7366).category], ['Allow conditional revalidation for QUERY requests', 'feature']);
+      // fix(res.send): add Content-Length header only if Transfer-Encoding is not present (#4893)
+      assert.deepStrictEqual([byPr(4893).title, byPr(4893).category], ['Add Content-Length header only if Transfer-Encoding is not present', 'fix']);
+      // docs: use the new logo (#7316)
+      assert.deepStrictEqual([byPr(7316).title, byPr(7316).category], ['Use the new logo', 'docs']);
     });
 
     it('keeps the other 300 merges as plain merges and the rest as commits', () => {

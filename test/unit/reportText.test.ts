@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { columns, formatScan, formatSuggestions } from '../../src/core/report/text';
+import { suggestion } from '../support/suggestion';
 
 describe('text reports', () => {
   it('aligns columns and leaves the last one unpadded', () => {
@@ -22,8 +23,8 @@ describe('text reports', () => {
   });
 
   it('groups suggestions by how they were merged and shows receipts', () => {
-    const s = { sha: 'a'.repeat(40), kind: 'squash' as const, title: 'Speed up search', description: '', pr: { number: 13, provider: 'github' as const }, author: { name: 'D', email: 'd@x' }, mergedAt: '2026-03-20T10:00:00+01:00', files: 1, insertions: 2, deletions: 0 };
-    const text = formatSuggestions({ repo: '/r', suggestions: [s] }, 'd@x');
+    const s = suggestion({ kind: 'squash', title: 'Speed up search', pr: { number: 13, provider: 'github', url: null }, files: 1, insertions: 2, deletions: 0 });
+    const text = formatSuggestions({ repo: '/r', defaultBranch: 'main', shallow: false, suggestions: [s] }, 'd@x');
     assert.strictEqual(text, 'Merged work in /r (d@x): 1 suggestion\n\nSquash-merged pull requests (1)\n  2026-03-20  #13  Speed up search  +2 −0 in 1 file\n');
   });
 });

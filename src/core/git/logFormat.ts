@@ -26,6 +26,8 @@ export interface LogCommit {
   message: string;
   /** Files changed against the first parent (numstat); 0 when the log had no `--numstat`. */
   files: number;
+  /** Changed paths (POSIX, repository-relative; the new path of a rename), all of them. */
+  paths: string[];
   insertions: number;
   deletions: number;
 }
@@ -41,6 +43,7 @@ export class GitLogParser {
   private rest = '';
   private current: LogCommit | null = null;
   private header: string[] = [];
+  /** Rename entries are followed by two path tokens: old, then new. */
   private pendingRenamePaths = 0;
   /** Lines of output that fit neither a header nor a numstat entry (kept for diagnostics). */
   readonly unexpected: string[] = [];
@@ -73,6 +76,7 @@ export class GitLogParser {
     }
     if (this.pendingRenamePaths > 0) {
       this.pendingRenamePaths--;
+      if (this.pendingRenamePaths === 0 && this.current) this.current.paths.push(raw);
       return;
     }
     const t = raw.startsWith('\n') ? raw.slice(1) : raw;
@@ -89,6 +93,7 @@ export class GitLogParser {
       if (m[1] !== '-') this.current.insertions += Number(m[1]);
       if (m[2] !== '-') this.current.deletions += Number(m[2]);
       if (m[3] === '') this.pendingRenamePaths = 2;
+      else this.current.paths.push(m[3]);
       return;
     }
     if (this.unexpected.length < 20) this.unexpected.push(t.slice(0, 200));
@@ -106,6 +111,7 @@ export class GitLogParser {
       committerDate: committerDate ?? '',
       message: (message ?? '').replace(/\n+$/, ''),
       files: 0,
+      paths: [],
       insertions: 0,
       deletions: 0,
     };

@@ -55,7 +55,8 @@ export function readMergedChange(c: Pick<LogCommit, 'parents' | 'message'>): Mer
   const body = bodyLines.join('\n').trim();
   const isMerge = c.parents.length > 1;
 
-  for (const shape of isMerge ? MERGE_SHAPES : SQUASH_SHAPES) {
+  // Merge subjects are read on single-parent commits too: a shallow clone cuts a merge's parents.
+  for (const shape of isMerge ? MERGE_SHAPES : [...MERGE_SHAPES.filter((s) => !s.titleGroup), ...SQUASH_SHAPES]) {
     const m = shape.subject.exec(subject.trim());
     if (!m) continue;
     const number = Number(m[shape.numberGroup]);

@@ -1,5 +1,10 @@
+import { Category, readConventionalTitle } from './conventional';
+import { cleanDescription } from './description';
+import { ExposureRule, exposureTags } from './exposure';
 import { LogCommit } from './logFormat';
 import { ChangeKind, PrProvider, readMergedChange } from './mergeShapes';
+import { RemoteWeb, pullRequestUrl } from './remote';
+import { readTrailers } from './trailers';
 
 /** A person as git records them (after `.mailmap`). */
 export interface Person {
@@ -7,30 +12,172 @@ export interface Person {
   email: string;
 }
 
+/** How a suggestion's change landed: the merge shapes plus a folded rebase-merged series. */
+export type SuggestionKind = ChangeKind | 'rebase';
+
+/** At most this many changed paths are kept on a suggestion (the counts cover all of them). */
+export const MAX_PATHS = 100;
+
 /**
  * A brag-document suggestion: one piece of merged work on the first-parent line.
- * This is the `suggestions[]` element of `career-evidence suggest --json` (a stable contract).
+ * This is the `suggestions[]` element of `career-evidence suggest --json` (a stable contract:
+ * fields are only ever added).
  */
 export interface Suggestion {
-  /** The first-parent commit: the merge, the squash or the plain commit; 40 hex digits. */
+  /** The first-parent commit (the newest of a rebase-merged series); 40 hex digits. */
   sha: string;
-  kind: ChangeKind;
+  kind: SuggestionKind;
+  /** Cleaned title: no PR number, no conventional-commit prefix. */
   title: string;
+  /** PR description or commit body without template boilerplate, bullet lists of squashed commits or trailers. */
   description: string;
-  pr: { number: number; provider: PrProvider } | null;
+  /** `url` is built from the `origin` remote (no network), or null when the host is unknown. */
+  pr: { number: number; provider: PrProvider; url: string | null } | null;
+  /** From the conventional-commit type (`feat` → `feature` …), else `other`. */
+  category: Category;
   /** Who did the work: for a merge commit, the author of the merged branch's tip; else the commit's author. */
   author: Person;
+  /** `Co-authored-by` trailers of the change (and other authors of a merged branch). */
+  coAuthors: Person[];
   /** When it landed: committer date, ISO 8601 with the committer's offset. */
   mergedAt: string;
+  /** When its first commit was authored: ISO 8601 with the author's offset. */
+  authoredAt: string;
+  /** Hours (one decimal) from `authoredAt` to `mergedAt`; null for a direct commit (no review). */
+  reviewLatencyHours: number | null;
+  /** True when the latency comes only from squash/rebase metadata, not from the branch's commits. */
+  latencyEstimated: boolean;
+  /** Complexity exposure tags (see `exposure.ts`). */
+  tags: string[];
   /** Size of the merged change against the first parent (git numstat). */
   files: number;
   insertions: number;
   deletions: number;
+  /** Up to {@link MAX_PATHS} changed paths. */
+  paths: string[];
+  /** First-parent commits this suggestion covers (more than one for a rebase-merged series), newest first. */
+  commits: string[];
+  /** Gerrit `Change-Id`, or null. */
+  changeId: string | null;
+}
+
+/** What is known about a merged branch from the commits between a merge's first and second parent. */
+export interface BranchInfo {
+  /** Earliest author date among the branch's commits (ISO 8601). */
+  firstAuthoredAt: string;
+  /** Author of the branch's tip (the merge's second parent). */
+  tipAuthor: Person;
+  /** Every author and co-author of the branch's commits. */
+  people: Person[];
+}
+
+/** Context for turning commits into suggestions. */
+export interface BuildContext {
+  /** Branch information per merge commit id. */
+  branches: ReadonlyMap<string, BranchInfo>;
+  remote: RemoteWeb | null;
+  rules: readonly ExposureRule[];
+}
+
+const BOT = /\[bot\]|^dependabot|^renovate|dependabot\[bot\]|renovate\[bot\]|^github-actions/i;
+
+/** True for automation accounts (`[bot]` suffix, dependabot, renovate, GitHub Actions). */
+export function isBot(p: Person): boolean {
+  return BOT.test(p.name) || BOT.test(p.email) || /noreply@github\.com$/i.test(p.email) && /action/i.test(p.name);
+}
+
+function hoursBetween(fromIso: string, toIso: string): number | null {
+  const ms = Date.parse(toIso) - Date.parse(fromIso);
+  return Number.isFinite(ms) ? Math.round(ms / 360_000) / 10 : null;
+}
+
+/** Turns one first-parent commit into a suggestion (see {@link buildSuggestions}). */
+export function toSuggestion(c: LogCommit, ctx: BuildContext): Suggestion {
+  const change = readMergedChange(c);
+  const trailers = readTrailers(c.message);
+  const branch = c.parents.length > 1 ? ctx.branches.get(c.sha) : undefined;
+  const conventional = readConventionalTitle(change.title);
+  const description = cleanDescription(change.description, change.kind === 'squash');
+  const coAuthors = [...trailers.coAuthors];
+  const author = branch?.tipAuthor ?? { name: c.authorName, email: c.authorEmail };
+  for (const p of branch?.people ?? []) {
+    if (p.email.toLowerCase() !== author.email.toLowerCase() && !coAuthors.some((x) => x.email.toLowerCase() === p.email.toLowerCase())) coAuthors.push(p);
+  }
+  const authoredAt = branch?.firstAuthoredAt ?? c.authorDate;
+  const reviewed = change.kind !== 'commit';
+  return {
+    sha: c.sha,
+    kind: change.kind,
+    title: conventional.title,
+    description,
+    pr: change.pr ? { ...change.pr, url: ctx.remote ? pullRequestUrl(ctx.remote, change.pr.number) : null } : null,
+    category: conventional.category,
+    author,
+    coAuthors,
+    mergedAt: c.committerDate,
+    authoredAt,
+    reviewLatencyHours: reviewed ? hoursBetween(authoredAt, c.committerDate) : null,
+    latencyEstimated: reviewed && !branch,
+    tags: exposureTags(ctx.rules, c.paths, `${change.title}\n${description}`),
+    files: c.files,
+    insertions: c.insertions,
+    deletions: c.deletions,
+    paths: c.paths.slice(0, MAX_PATHS),
+    commits: [c.sha],
+    changeId: trailers.changeId,
+  };
+}
+
+/**
+ * Turns first-parent commits (newest first, as `git log` gives them) into suggestions, folding a
+ * rebase-merged series — consecutive single-parent commits carrying the same PR number — into one
+ * suggestion of kind `rebase` (titled by its oldest commit; latency estimated from its dates).
+ */
+export function buildSuggestions(commits: readonly LogCommit[], ctx: BuildContext): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const c of commits) {
+    const s = toSuggestion(c, ctx);
+    const prev = out[out.length - 1];
+    if (prev && s.pr && prev.pr && s.kind !== 'merge' && prev.kind !== 'merge' && prev.pr.number === s.pr.number && prev.pr.provider === s.pr.provider) {
+      out[out.length - 1] = foldSeries(prev, s);
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Folds an older commit of a rebase-merged series into the newer suggestion. */
+function foldSeries(newer: Suggestion, older: Suggestion): Suggestion {
+  const firstTitles = newer.kind === 'rebase' ? [] : [newer.title];
+  const lines = newer.kind === 'rebase' ? newer.description : `* ${firstTitles[0]}`;
+  const coAuthors = [...newer.coAuthors];
+  for (const p of [older.author, ...older.coAuthors]) {
+    if (p.email.toLowerCase() !== newer.author.email.toLowerCase() && !coAuthors.some((x) => x.email.toLowerCase() === p.email.toLowerCase())) coAuthors.push(p);
+  }
+  const paths = [...newer.paths, ...older.paths.filter((p) => !newer.paths.includes(p))].slice(0, MAX_PATHS);
+  return {
+    ...newer,
+    kind: 'rebase',
+    title: older.title,
+    description: `${lines}\n* ${older.title}`,
+    coAuthors,
+    authoredAt: older.authoredAt,
+    reviewLatencyHours: hoursBetween(older.authoredAt, newer.mergedAt),
+    latencyEstimated: true,
+    tags: [...new Set([...newer.tags, ...older.tags])],
+    files: newer.files + older.files,
+    insertions: newer.insertions + older.insertions,
+    deletions: newer.deletions + older.deletions,
+    paths,
+    commits: [...newer.commits, ...older.commits],
+    category: older.category !== 'other' ? older.category : newer.category,
+  };
 }
 
 /** Which suggestions to keep. */
 export interface SuggestionFilter {
-  /** E-mail addresses whose work counts (case-insensitive), or `all`. */
+  /** E-mail addresses whose work counts (case-insensitive; author or co-author), or `all`. */
   authors: readonly string[] | 'all';
   /** Keep work merged on or after this calendar date (`YYYY-MM-DD`, in the committer's offset). */
   since?: string;
@@ -39,32 +186,15 @@ export interface SuggestionFilter {
 }
 
 /**
- * Turns a first-parent commit into a suggestion. `branchTip` is the author of the merged branch's
- * tip (second parent) for merge commits, when known.
+ * True when the suggestion passes the filter: merged within the dates, done by a listed identity
+ * (as author or co-author), and not a bot's work (bots never become suggestions).
  */
-export function toSuggestion(c: LogCommit, branchTip?: Person): Suggestion {
-  const change = readMergedChange(c);
-  const author = c.parents.length > 1 && branchTip ? branchTip : { name: c.authorName, email: c.authorEmail };
-  return {
-    sha: c.sha,
-    kind: change.kind,
-    title: change.title,
-    description: change.description,
-    pr: change.pr,
-    author,
-    mergedAt: c.committerDate,
-    files: c.files,
-    insertions: c.insertions,
-    deletions: c.deletions,
-  };
-}
-
-/** True when the suggestion passes the filter's author and date bounds. */
 export function matchesFilter(s: Suggestion, f: SuggestionFilter): boolean {
   const day = s.mergedAt.slice(0, 10);
   if (f.since && day < f.since) return false;
   if (f.until && day > f.until) return false;
+  if (isBot(s.author)) return false;
   if (f.authors === 'all') return true;
-  const email = s.author.email.toLowerCase();
-  return f.authors.some((a) => a.toLowerCase() === email);
+  const wanted = new Set(f.authors.map((a) => a.toLowerCase()));
+  return [s.author, ...s.coAuthors].some((p) => wanted.has(p.email.toLowerCase()));
 }

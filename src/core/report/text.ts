@@ -1,6 +1,5 @@
 import { EVIDENCE_KINDS, EvidenceItem, EvidenceKind, Problem } from '../evidence/model';
-import { ChangeKind } from '../git/mergeShapes';
-import { Suggestion } from '../git/suggestions';
+import { Suggestion, SuggestionKind } from '../git/suggestions';
 
 /** `career-evidence scan --json` output (a stable contract). */
 export interface ScanReport {
@@ -10,10 +9,14 @@ export interface ScanReport {
   problems: Problem[];
 }
 
-/** `career-evidence suggest --json` output (a stable contract). */
+/** `career-evidence suggest --json` output (a stable contract: fields are only ever added). */
 export interface SuggestReport {
   /** Absolute path of the repository's work tree. */
   repo: string;
+  /** The default branch whose first-parent history was read with HEAD's (`origin/main` …), or null. */
+  defaultBranch: string | null;
+  /** True for a shallow clone: only the history it holds was read. */
+  shallow: boolean;
   suggestions: Suggestion[];
 }
 
@@ -24,9 +27,10 @@ export const KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
   tradeoff: 'Tradeoff notes',
 };
 
-const CHANGE_LABELS: Readonly<Record<ChangeKind, string>> = {
+const CHANGE_LABELS: Readonly<Record<SuggestionKind, string>> = {
   merge: 'Merged pull requests and branches',
   squash: 'Squash-merged pull requests',
+  rebase: 'Rebase-merged pull requests',
   commit: 'Commits',
 };
 
@@ -57,7 +61,7 @@ export function formatScan(report: ScanReport): string {
 /** Human-readable `suggest` output: suggestions grouped by how they were merged, newest first. */
 export function formatSuggestions(report: SuggestReport, who: string, limit = Infinity): string {
   const out: string[] = [`Merged work in ${report.repo} (${who}): ${report.suggestions.length} suggestion${report.suggestions.length === 1 ? '' : 's'}`];
-  for (const kind of ['merge', 'squash', 'commit'] as const) {
+  for (const kind of ['merge', 'squash', 'rebase', 'commit'] as const) {
     const list = report.suggestions.filter((s) => s.kind === kind);
     if (list.length === 0) continue;
     const shown = list.slice(0, limit);
@@ -79,13 +83,18 @@ export function formatSuggestions(report: SuggestReport, who: string, limit = In
 
 /** Markdown details of one suggestion, as shown when it is opened (title, receipts, description). */
 export function formatSuggestionDetails(s: Suggestion): string {
+  const how = { merge: 'merge commit', squash: 'squash merge', rebase: 'rebase-merged series', commit: 'commit' }[s.kind];
   const lines = [`# ${s.title}`, ''];
   lines.push(`- **Merged:** ${s.mergedAt}`);
-  lines.push(`- **How:** ${s.kind === 'merge' ? 'merge commit' : s.kind === 'squash' ? 'squash merge' : 'commit'}${s.pr ? ` of pull request #${s.pr.number} (${s.pr.provider})` : ''}`);
-  lines.push(`- **Commit:** \`${s.sha}\``);
-  lines.push(`- **Author:** ${s.author.name} <${s.author.email}>`);
+  lines.push(`- **How:** ${how}${s.pr ? ` of pull request ${s.pr.url ? `[#${s.pr.number}](${s.pr.url})` : `#${s.pr.number}`} (${s.pr.provider})` : ''}`);
+  lines.push(`- **Category:** ${s.category}`);
+  lines.push(`- **Commit${s.commits.length > 1 ? 's' : ''}:** ${s.commits.map((c) => `\`${c}\``).join(', ')}`);
+  lines.push(`- **Author:** ${s.author.name} <${s.author.email}>${s.coAuthors.length ? `; with ${s.coAuthors.map((p) => p.name || p.email).join(', ')}` : ''}`);
+  if (s.reviewLatencyHours !== null) lines.push(`- **Review latency:** ${s.reviewLatencyHours} h (first commit ${s.authoredAt})${s.latencyEstimated ? ', estimated from squash/rebase metadata' : ''}`);
   lines.push(`- **Size:** ${s.files} file${s.files === 1 ? '' : 's'}, +${s.insertions} −${s.deletions}`);
+  if (s.tags.length) lines.push(`- **Complexity exposure:** ${s.tags.join(', ')}`);
   lines.push('', '## Description', '', s.description.trim() || '_No description._', '');
+  if (s.paths.length) lines.push('## Files', '', ...s.paths.map((p) => `- \`${p}\``), ...(s.files > s.paths.length ? [`- … and ${s.files - s.paths.length} more`] : []), '');
   lines.push('## For your brag document', '', '_What changed because of this work? Add the result, with a number (time saved, errors avoided, users reached)._', '');
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { EVIDENCE_KINDS } from '../../core/evidence/model';
 import { Services } from '../shared/services';
-import { EvidenceNode, toTreeItem } from './nodes';
+import { EvidenceNode, suggestionDetails, toTreeItem } from './nodes';
 
 /**
  * The Evidence view: documents grouped by kind, then Suggestions. Returns no children when there is
@@ -29,6 +29,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     if (!node) return this.roots();
     if (node.type === 'kind') return node.children;
     if (node.type === 'suggestions') return this.suggestionNodes();
+    if (node.type === 'suggestion') return suggestionDetails(node);
     return [];
   }
 
@@ -62,7 +63,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
         nodes.push({ type: 'message', text: all.length > 1 ? `${f.folder.name}: ${f.reason}` : f.reason });
         continue;
       }
-      for (const s of f.suggestions) nodes.push({ type: 'suggestion', suggestion: s, folderUri: f.folder.uri.toString() });
+      for (const s of f.pending) nodes.push({ type: 'suggestion', suggestion: s, folderUri: f.folder.uri.toString() });
     }
     if (nodes.length === 0) nodes.push({ type: 'message', text: 'No merged work of yours found yet.' });
     return nodes;

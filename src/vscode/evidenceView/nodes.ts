@@ -8,12 +8,13 @@ import { SHOW_SUGGESTION_COMMAND } from '../mergedWork/suggestionDocument';
 export type EvidenceNode =
   | { type: 'kind'; kind: EvidenceKind; children: EvidenceNode[] }
   | { type: 'document'; item: EvidenceItem; uri: vscode.Uri; folderName: string | undefined }
-  | { type: 'suggestions' }
+  | { type: 'suggestions'; count?: number }
   | { type: 'suggestion'; suggestion: Suggestion; folderUri: string }
+  | { type: 'detail'; parentId: string; label: string; description?: string; icon: string; tooltip?: string }
   | { type: 'message'; text: string };
 
 const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = { decision: 'law', rfc: 'comment-discussion', tradeoff: 'checklist' };
-const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', commit: 'git-commit' } as const;
+const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
 
 /** Renders a node as a `TreeItem`. Pure: no I/O. */
 export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
@@ -40,19 +41,30 @@ export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
     case 'suggestions': {
       const t = new vscode.TreeItem('Suggestions', vscode.TreeItemCollapsibleState.Expanded);
       t.id = 'suggestions';
-      t.tooltip = 'Brag-document suggestions from your merged work';
+      t.description = node.count === undefined ? undefined : String(node.count);
+      t.tooltip = 'Brag-document suggestions from your merged work: accept one to write a brag entry in your journal';
       t.contextValue = 'suggestions';
       return t;
     }
     case 'suggestion': {
       const s = node.suggestion;
-      const t = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.None);
+      const t = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `suggestion:${node.folderUri}:${s.sha}`;
       t.iconPath = new vscode.ThemeIcon(CHANGE_ICONS[s.kind]);
-      t.description = [s.pr ? `#${s.pr.number}` : s.sha.slice(0, 7), s.mergedAt.slice(0, 10)].join(' · ');
+      t.description = [s.pr ? `#${s.pr.number}` : s.sha.slice(0, 7), s.mergedAt.slice(0, 10), ...s.tags].join(' · ');
       t.tooltip = suggestionTooltip(s);
-      t.contextValue = 'suggestion';
+      // Inline actions: Accept, Dismiss, and Open PR when the remote gives a web address.
+      t.contextValue = s.pr?.url ? 'suggestion.pr' : 'suggestion';
       t.command = { command: SHOW_SUGGESTION_COMMAND, title: 'Show Details', arguments: [node.folderUri, s.sha] };
+      return t;
+    }
+    case 'detail': {
+      const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      t.id = `${node.parentId}:${node.icon}:${node.label}`;
+      t.description = node.description;
+      t.iconPath = new vscode.ThemeIcon(node.icon);
+      t.tooltip = node.tooltip ?? node.label;
+      t.contextValue = 'detail';
       return t;
     }
     case 'message': {
@@ -79,8 +91,25 @@ function suggestionTooltip(s: Suggestion): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(s.title)}**\n\n`);
   md.appendMarkdown(`${s.pr ? `PR #${s.pr.number} (${s.pr.provider}) · ` : ''}merged ${s.mergedAt.slice(0, 10)} · ${s.files} files, +${s.insertions} −${s.deletions}\n\n`);
+  if (s.reviewLatencyHours !== null) md.appendMarkdown(`Review latency: ${s.reviewLatencyHours} h${s.latencyEstimated ? ' (estimated)' : ''}\n\n`);
+  if (s.tags.length > 0) md.appendMarkdown(`Exposure: ${s.tags.join(', ')}\n\n`);
   md.appendMarkdown(`${escape(s.author.name)} · \`${s.sha.slice(0, 12)}\``);
   return md;
+}
+
+/** The expandable details of a suggestion: description, size and files, latency, tags. */
+export function suggestionDetails(node: Extract<EvidenceNode, { type: 'suggestion' }>): EvidenceNode[] {
+  const s = node.suggestion;
+  const parentId = `suggestion:${node.folderUri}:${s.sha}`;
+  const out: EvidenceNode[] = [];
+  const firstLine = s.description.split('\n').find((l) => l.trim()) ?? '';
+  if (firstLine) out.push({ type: 'detail', parentId, label: firstLine.slice(0, 200), icon: 'note', tooltip: s.description });
+  out.push({ type: 'detail', parentId, label: `${s.files} file${s.files === 1 ? '' : 's'}`, description: `+${s.insertions} −${s.deletions}`, icon: 'diff', tooltip: s.paths.join('\n') });
+  for (const p of s.paths.slice(0, 5)) out.push({ type: 'detail', parentId, label: p, icon: 'file' });
+  if (s.reviewLatencyHours !== null) out.push({ type: 'detail', parentId, label: `Review latency ${s.reviewLatencyHours} h`, description: s.latencyEstimated ? 'estimated' : undefined, icon: 'watch' });
+  if (s.tags.length > 0) out.push({ type: 'detail', parentId, label: s.tags.join(', '), description: 'exposure', icon: 'tag' });
+  out.push({ type: 'detail', parentId, label: s.category, description: 'category', icon: 'symbol-enum' });
+  return out;
 }
 
 function escape(text: string): string {

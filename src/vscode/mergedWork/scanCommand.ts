@@ -1,26 +1,76 @@
 import * as vscode from 'vscode';
+import { DayRange, readRange } from '../../core/evidence/quarters';
+import { isIsoDate } from '../../core/evidence/dates';
+import { localToday } from '../../node/createDocument';
 import { EVIDENCE_VIEW_ID } from '../evidenceView/register';
 import { Services } from '../shared/services';
 
+/** Arguments for automation and tests: a range name (`this-quarter`, `last-quarter`, `YYYY-Qn`, `all`) or a start date. */
+export interface ScanArgs {
+  range?: string;
+  since?: string;
+}
+
+async function pickRange(): Promise<DayRange | null | undefined> {
+  const today = localToday();
+  const items: (vscode.QuickPickItem & { value: DayRange | null | 'since' })[] = [
+    { label: 'This quarter', description: describe(readRange('this-quarter', today)!), value: readRange('this-quarter', today) },
+    { label: 'Last quarter', description: describe(readRange('last-quarter', today)!), value: readRange('last-quarter', today) },
+    { label: 'Since a date…', value: 'since' },
+    { label: 'All history', value: null },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Scan Merged Work', placeHolder: 'Which merged work?' });
+  if (!picked) return undefined;
+  if (picked.value !== 'since') return picked.value;
+  const since = await vscode.window.showInputBox({
+    title: 'Scan Merged Work since',
+    prompt: 'First day, YYYY-MM-DD',
+    value: `${today.slice(0, 4)}-01-01`,
+    validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'A date YYYY-MM-DD, e.g. 2026-01-01'),
+  });
+  return since === undefined ? undefined : { since: since.trim(), until: today };
+}
+
+function describe(r: DayRange): string {
+  return `${r.since} – ${r.until}`;
+}
+
+function fromArgs(args: ScanArgs): DayRange | null | undefined {
+  if (args.since && isIsoDate(args.since)) return { since: args.since, until: localToday() };
+  if (args.range === 'all') return null;
+  return args.range ? (readRange(args.range, localToday()) ?? undefined) : undefined;
+}
+
 /**
- * "Career Evidence: Scan Merged Work": mines every workspace folder's merged work again, with a
- * progress notification, then shows the Evidence view. Resolves with the number of suggestions.
+ * "Career Evidence: Scan Merged Work…": asks for a range (this quarter, last quarter, since a date,
+ * all history), mines every workspace folder with a cancellable progress notification, fills the
+ * Suggestions group and shows the view. Resolves with the number of undecided suggestions.
  */
 export function registerScanMergedWork(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('careerEvidence.scanMergedWork', async (): Promise<number> => {
+    vscode.commands.registerCommand('careerEvidence.scanMergedWork', async (args?: ScanArgs): Promise<number> => {
       if (!vscode.workspace.workspaceFolders?.length) {
         void vscode.window.showInformationMessage('Open a folder in a git repository to scan its merged work.');
         return 0;
       }
+      const range = args ? fromArgs(args) : await pickRange();
+      if (range === undefined) return 0;
       const results = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Career Evidence: scanning merged work…' },
-        () => services.suggestions.refresh(),
+        { location: vscode.ProgressLocation.Notification, title: 'Career Evidence: scanning merged work…', cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return services.suggestions.refresh(range, abort.signal);
+        },
       );
-      const count = results.reduce((n, r) => n + (r.state === 'ready' ? r.suggestions.length : 0), 0);
+      const count = results.reduce((n, r) => n + (r.state === 'ready' ? r.pending.length : 0), 0);
       const reasons = results.flatMap((r) => (r.state === 'unavailable' ? [r.reason] : []));
+      const shallow = results.some((r) => r.state === 'ready' && r.result.shallow);
       if (count === 0 && reasons.length > 0) void vscode.window.showWarningMessage(`Career Evidence: ${reasons[0]}`);
-      else void vscode.window.showInformationMessage(`Career Evidence: ${count} suggestion${count === 1 ? '' : 's'} from your merged work.`);
+      else {
+        const note = shallow ? ' This is a shallow clone: only the history it holds was read.' : '';
+        void vscode.window.showInformationMessage(`Career Evidence: ${count} suggestion${count === 1 ? '' : 's'} from your merged work.${note}`);
+      }
       await vscode.commands.executeCommand(`${EVIDENCE_VIEW_ID}.focus`);
       return count;
     }),

@@ -14,8 +14,8 @@ export function registerSuggestionDocuments(context: vscode.ExtensionContext, st
   const provider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
       const q = new URLSearchParams(uri.query);
-      const s = await store.find(q.get('folder') ?? '', q.get('sha') ?? '');
-      return s ? formatSuggestionDetails(s) : '# Suggestion not found\n\nScan merged work again (Career Evidence: Scan Merged Work).\n';
+      const found = await store.find(q.get('folder') ?? '', q.get('sha') ?? '');
+      return found ? formatSuggestionDetails(found.suggestion) : '# Suggestion not found\n\nScan merged work again (Career Evidence: Scan Merged Work).\n';
     },
   };
   context.subscriptions.push(

@@ -4,7 +4,7 @@ import { cleanTitle } from '../../core/naming/fileName';
 import { NEW_DOCUMENT_KINDS } from '../../core/templates/builtin';
 import { createDocument, localToday } from '../../node/createDocument';
 import { UserError } from '../../node/errors';
-import { configValue, openRepository } from '../../node/git';
+import { configValue, openRepository } from '../../node/git/repository';
 import { Services } from '../shared/services';
 
 /** Optional arguments, so keybindings and tests can skip the prompts. */

@@ -1,0 +1,53 @@
+import { Person } from './suggestions';
+
+/** Trailers read from a commit message's last paragraph (git-interpret-trailers conventions). */
+export interface Trailers {
+  /** `Co-authored-by:` (GitHub co-authorship); counts as the co-author's work too. */
+  coAuthors: Person[];
+  /** `Reviewed-by:` */
+  reviewers: Person[];
+  /** `Signed-off-by:` (DCO) */
+  signedOffBy: Person[];
+  /** Gerrit `Change-Id:`, or null. */
+  changeId: string | null;
+}
+
+const TRAILER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+)$/;
+const PERSON = /^(.*?)\s*<([^<>\s]+@[^<>\s]*|[^<>\s]*)>\s*$/;
+
+/**
+ * Reads the trailers block: the last paragraph of `message` when every line of it is a
+ * `Key: value` trailer (continuation lines indented). Unknown keys are ignored.
+ */
+export function readTrailers(message: string): Trailers {
+  const out: Trailers = { coAuthors: [], reviewers: [], signedOffBy: [], changeId: null };
+  const paragraphs = message.trimEnd().split(/\n[ \t]*\n/);
+  if (paragraphs.length < 2) return out;
+  const lines = paragraphs[paragraphs.length - 1].split('\n');
+  const parsed: [string, string][] = [];
+  for (const line of lines) {
+    if (/^\s+\S/.test(line) && parsed.length > 0) {
+      parsed[parsed.length - 1][1] += ` ${line.trim()}`;
+      continue;
+    }
+    const m = TRAILER.exec(line.trim());
+    if (!m) return out; // not a trailer block
+    parsed.push([m[1].toLowerCase(), m[2].trim()]);
+  }
+  for (const [key, value] of parsed) {
+    if (key === 'change-id') out.changeId = value;
+    const list = key === 'co-authored-by' ? out.coAuthors : key === 'reviewed-by' ? out.reviewers : key === 'signed-off-by' ? out.signedOffBy : null;
+    const p = PERSON.exec(value);
+    if (list && p) list.push({ name: p[1].trim(), email: p[2].trim() });
+  }
+  return out;
+}
+
+/** The message without its trailers block. */
+export function withoutTrailers(message: string): string {
+  const paragraphs = message.trimEnd().split(/\n[ \t]*\n/);
+  if (paragraphs.length < 2) return message;
+  const last = paragraphs[paragraphs.length - 1].split('\n');
+  const isTrailers = last.every((l, i) => TRAILER.test(l.trim()) || (i > 0 && /^\s+\S/.test(l)));
+  return isTrailers ? paragraphs.slice(0, -1).join('\n\n') : message;
+}

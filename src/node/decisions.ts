@@ -1,0 +1,70 @@
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Suggestion } from '../core/git/suggestions';
+import { replaceAtomic } from './fsAtomic';
+
+/** What the user said of a suggestion. */
+export type Decision = { state: 'accepted'; at: string; entry: string } | { state: 'dismissed'; at: string } | { state: 'snoozed'; at: string; until: string };
+
+interface DecisionFile {
+  version: 1;
+  repo: string;
+  /** By commit id and by `provider#number` (so a PR re-merged under another commit stays decided). */
+  decisions: Record<string, Decision>;
+}
+
+/** Keys a decision is recorded under: each commit of the suggestion, and its PR. */
+export function decisionKeys(s: Pick<Suggestion, 'commits' | 'pr'>): string[] {
+  return [...s.commits, ...(s.pr ? [`${s.pr.provider}#${s.pr.number}`] : [])];
+}
+
+/**
+ * Accepted, dismissed and snoozed suggestions of one repository, kept in a JSON file of our own
+ * (in VS Code's global storage: never in the repository). Every change re-reads the file and
+ * replaces it atomically, so two windows do not lose each other's decisions.
+ */
+export class DecisionStore {
+  private readonly file: string;
+  private cache: DecisionFile | undefined;
+
+  /** @param dir folder for state files; @param repoRoot absolute work-tree path (hashed into the file name). */
+  constructor(dir: string, private readonly repoRoot: string) {
+    const key = createHash('sha256').update(repoRoot).digest('hex').slice(0, 16);
+    this.file = path.join(dir, `decisions-${key}.json`);
+  }
+
+  private async read(): Promise<DecisionFile> {
+    try {
+      const parsed = JSON.parse(await fs.readFile(this.file, 'utf8')) as DecisionFile;
+      if (parsed?.version === 1 && typeof parsed.decisions === 'object') return (this.cache = parsed);
+    } catch {
+      /* missing or unreadable: start empty (a corrupt file is replaced on the next decision) */
+    }
+    return (this.cache = { version: 1, repo: this.repoRoot, decisions: {} });
+  }
+
+  /** The decision on `s`, if any; an expired snooze counts as none. `now` in ms since the epoch. */
+  async decisionOf(s: Pick<Suggestion, 'commits' | 'pr'>, now = Date.now()): Promise<Decision | undefined> {
+    const data = this.cache ?? (await this.read());
+    for (const key of decisionKeys(s)) {
+      const d = data.decisions[key];
+      if (!d) continue;
+      if (d.state === 'snoozed' && Date.parse(d.until) <= now) continue;
+      return d;
+    }
+    return undefined;
+  }
+
+  /** Records `decision` for `s` under all its keys. */
+  async record(s: Pick<Suggestion, 'commits' | 'pr'>, decision: Decision): Promise<void> {
+    const data = await this.read();
+    for (const key of decisionKeys(s)) data.decisions[key] = decision;
+    await replaceAtomic(this.file, JSON.stringify(data, null, 1) + '\n');
+  }
+
+  /** Forgets the cached copy (another window may have written). */
+  reload(): Promise<DecisionFile> {
+    return this.read();
+  }
+}

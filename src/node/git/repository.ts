@@ -1,0 +1,137 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { simpleGit, SimpleGit } from 'simple-git';
+import { RemoteWeb, readRemoteUrl } from '../../core/git/remote';
+import { UserError } from '../errors';
+
+/**
+ * A git work tree read through simple-git. Every call passes fixed options as an argument array;
+ * no value read from the workspace is ever placed where git reads an option, and no shell is used.
+ * Only history, refs and config are read: nothing refreshes the index, so neither a configured
+ * `core.fsmonitor` nor any hook is ever started by us.
+ */
+export interface Repository {
+  /** Absolute path of the work tree's top level. */
+  root: string;
+  git: SimpleGit;
+}
+
+/** A full commit id: 40 hex digits. */
+export const SHA = /^[0-9a-f]{40}$/;
+
+function client(baseDir: string): SimpleGit {
+  return simpleGit({ baseDir, binary: 'git', maxConcurrentProcesses: 4, trimmed: false, config: ['color.ui=false'] });
+}
+
+/** Environment for git processes we start ourselves: no prompts, no optional index locks. */
+export const GIT_ENV: Readonly<Record<string, string>> = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
+
+/**
+ * Opens the repository containing `dir`.
+ * @throws UserError when `dir` is not a directory, git is not installed, or `dir` is not in a git work tree.
+ */
+export async function openRepository(dir: string): Promise<Repository> {
+  const abs = path.resolve(dir);
+  const st = await fs.stat(abs).catch(() => null);
+  if (!st?.isDirectory()) throw new UserError(`not a directory: ${abs}`);
+  const git = client(abs);
+  let top: string;
+  try {
+    top = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+  } catch (err) {
+    const msg = String((err as Error).message);
+    if (/ENOENT|spawn git/i.test(msg)) throw new UserError('git is not installed or not on PATH');
+    if (/not a git repository/i.test(msg)) throw new UserError(`not a git repository: ${abs}`);
+    throw new UserError(`git cannot read ${abs}: ${msg.trim().split('\n')[0]}`);
+  }
+  if (!top) throw new UserError(`not a git work tree: ${abs}`);
+  return { root: top, git: client(top) };
+}
+
+/** A git config value of the repository (local, then global), or null when unset. */
+export async function configValue(repo: Repository, key: 'user.email' | 'user.name' | 'remote.origin.url'): Promise<string | null> {
+  try {
+    const v = (await repo.git.raw(['config', '--get', key])).trim();
+    return v || null;
+  } catch {
+    return null; // exit 1: unset
+  }
+}
+
+/** The commit HEAD points at, or null in a repository with no commits yet. Works on a detached HEAD. */
+export async function headCommit(repo: Repository): Promise<string | null> {
+  try {
+    // Not --quiet: simple-git only rejects a failed command that wrote to stderr.
+    const sha = (await repo.git.raw(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+    return SHA.test(sha) ? sha : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the repository is a shallow clone (its history is cut). */
+export async function isShallow(repo: Repository): Promise<boolean> {
+  return (await repo.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+
+/**
+ * The default branch: `name` when given (setting `careerEvidence.defaultBranch`, looked up as a
+ * local then an `origin` branch), else `origin/HEAD`, else a local `main`, `master` or `trunk`.
+ * The name is only ever used inside a `refs/…` pattern, never where git reads an option.
+ */
+export async function defaultBranch(repo: Repository, name?: string): Promise<{ ref: string; sha: string } | null> {
+  const wanted = name?.trim()
+    ? [`refs/heads/${name.trim()}`, `refs/remotes/origin/${name.trim()}`]
+    : ['refs/remotes/origin/HEAD', 'refs/heads/main', 'refs/heads/master', 'refs/heads/trunk'];
+  const out = await repo.git.raw(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', ...wanted]).catch(() => '');
+  const found = new Map<string, { ref: string; sha: string }>();
+  for (const line of out.split('\n')) {
+    const [ref, sha, symref] = line.split('\0');
+    if (ref && SHA.test(sha ?? '')) found.set(ref, { ref: symref || ref, sha });
+  }
+  for (const ref of wanted) {
+    const f = found.get(ref);
+    if (f) return { ref: f.ref.replace(/^refs\/(heads|remotes)\//, ''), sha: f.sha };
+  }
+  return null;
+}
+
+/** Web address of the `origin` remote's hosting service, or null. */
+export async function originWeb(repo: Repository): Promise<RemoteWeb | null> {
+  const url = await configValue(repo, 'remote.origin.url');
+  return url ? readRemoteUrl(url) : null;
+}
+
+/** True when commit `a` is an ancestor of (or equal to) commit `b`; both 40-hex ids. */
+export async function isAncestor(repo: Repository, a: string, b: string): Promise<boolean> {
+  if (!SHA.test(a) || !SHA.test(b)) return false;
+  // exit 1 (not an ancestor) writes nothing to stderr, so simple-git resolves; compare with merge-base instead.
+  const base = await mergeBase(repo, a, b);
+  return base === a;
+}
+
+/** The best common ancestor of two commits, or null (unrelated histories, missing objects). */
+export async function mergeBase(repo: Repository, a: string, b: string): Promise<string | null> {
+  if (!SHA.test(a) || !SHA.test(b)) return null;
+  try {
+    const base = (await repo.git.raw(['merge-base', a, b])).trim();
+    return SHA.test(base) ? base : null;
+  } catch {
+    return null;
+  }
+}
+
+/** First-parent commits in `from..to` (ids), newest first; [] when either is unknown. */
+export async function firstParentRange(repo: Repository, from: string, to: string): Promise<string[]> {
+  if (!SHA.test(from) || !SHA.test(to)) return [];
+  try {
+    return (await repo.git.raw(['rev-list', '--first-parent', `${from}..${to}`])).split('\n').filter((s) => SHA.test(s));
+  } catch {
+    return [];
+  }
+}
+
+/** Absolute path of the repository's git directory (`.git`, or a worktree's own git dir). */
+export async function gitDirectory(repo: Repository): Promise<string> {
+  return (await repo.git.raw(['rev-parse', '--absolute-git-dir'])).trim();
+}
