@@ -16,6 +16,8 @@ export interface CareerEvidenceApi {
   evidenceTree: EvidenceTreeProvider;
   services: Services;
   commitPrompter: CommitPrompter;
+  /** Settles when commit-time prompts have taken their first look at each repository. */
+  commitPromptsReady: Promise<void>;
 }
 
 /**
@@ -32,8 +34,8 @@ export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   registerNewDesignDoc(context, services);
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
-  const commitPrompter = registerCommitPrompts(context, services);
-  return { evidenceTree, services, commitPrompter };
+  const prompts = registerCommitPrompts(context, services);
+  return { evidenceTree, services, commitPrompter: prompts.prompter, commitPromptsReady: prompts.ready };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { CLI } from '../support/paths';
 import { cli } from '../support/cli';
@@ -89,6 +90,41 @@ describe('CLI', () => {
     const r = spawnSync(process.execPath, [CLI, 'suggest', repo.root], { encoding: 'utf8', env: { ...process.env, HOME: repo.root, XDG_CONFIG_HOME: repo.root, GIT_CONFIG_NOSYSTEM: '1' } });
     assert.strictEqual(r.status, 1);
     assert.match(r.stderr, /user\.email is not set.*--author EMAIL or --all-authors/);
+  });
+
+  it('suggest --range and --format md give a ready-to-paste brag list', () => {
+    const repo = evidenceRepo();
+    dirs.push(repo.root);
+    const r = cli(['suggest', repo.root, '--range', '2026-Q1', '--format', 'md']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# Brag list: .*, 2026-01-01 to 2026-03-31\n\n## Other work\n\n- Speed up search — 2026-03-20 · #13 · review 0 h \(est\.\) · performance\n- Add export to CSV — 2026-03-05 · #12 · review 98\.5 h\n- Record the first decisions — 2026-02-03 · `[0-9a-f]{7}`\n/);
+    assert.strictEqual(cli(['suggest', repo.root, '--range', '2025-Q4', '--json']).stdout.includes('"suggestions": []'), true);
+    assert.match(cli(['suggest', repo.root, '--range', 'Q9']).stderr, /--range wants this-quarter, last-quarter or YYYY-Qn/);
+    assert.match(cli(['suggest', repo.root, '--range', '2026-Q1', '--since', '2026-01-01']).stderr, /cannot be combined/);
+  });
+
+  it('accept SHA writes the brag entry into the journal', () => {
+    const repo = evidenceRepo();
+    const journal = tempDir('cli-journal');
+    dirs.push(repo.root, journal);
+    const merge = repo.git('log', '--merges', '--format=%H', '-1').trim();
+    const r = cli(['accept', merge.slice(0, 8), repo.root, '--journal', journal]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const file = r.stdout.trim();
+    assert.strictEqual(path.relative(journal, file), path.join('brag', '2026', '2026-03-05-add-export-to-csv.md'));
+    assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`^---\ncareer-kind: brag\n[\\s\\S]*commit: ${merge}\n[\\s\\S]*# Add export to CSV\n`));
+    assert.match(cli(['accept', 'zzzz', repo.root]).stderr, /accept wants a commit id/);
+    assert.match(cli(['accept', 'abcdef0', repo.root, '--journal', journal]).stderr, /no merged work with commit abcdef0/);
+  });
+
+  it('says clearly when git is not installed', () => {
+    const dir = tempDir('cli-nogit');
+    dirs.push(dir);
+    const r = cli(['suggest', dir], dir, { PATH: '/nonexistent' }); // node itself is started by absolute path
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stderr.trim(), 'career-evidence: git is not installed or not on PATH');
+    const scan = cli(['scan', dir], dir, { PATH: '/nonexistent' });
+    assert.strictEqual(scan.code, 0, 'documents are still listed without git');
   });
 
   it('overview shows documents and my merged work', () => {

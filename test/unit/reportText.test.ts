@@ -23,7 +23,7 @@ describe('text reports', () => {
   });
 
   it('groups suggestions by how they were merged and shows receipts', () => {
-    const s = suggestion({ kind: 'squash', title: 'Speed up search', pr: { number: 13, provider: 'github', url: null }, files: 1, insertions: 2, deletions: 0 });
+    const s = suggestion({ kind: 'squash', title: 'Speed up search', pr: { number: 13, provider: 'github', url: null }, mergedAt: '2026-03-20T10:00:00+01:00', files: 1, insertions: 2, deletions: 0 });
     const text = formatSuggestions({ repo: '/r', defaultBranch: 'main', shallow: false, suggestions: [s] }, 'd@x');
     assert.strictEqual(text, 'Merged work in /r (d@x): 1 suggestion\n\nSquash-merged pull requests (1)\n  2026-03-20  #13  Speed up search  +2 −0 in 1 file\n');
   });

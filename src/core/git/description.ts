@@ -14,6 +14,6 @@ export function cleanDescription(body: string, squash = false): string {
     const paragraphs = text.split(/\n\s*\n/).filter((p) => !/^\* \S.*$/.test(p.trim()) || p.includes('\n'));
     text = paragraphs.join('\n\n');
   }
-  text = text.replace(/^---\n[\s\S]*?\n\.\.\.\s*$/m, '').replace(/\n-{3,}\s*$/, '');
+  text = text.replace(/^---\n[\s\S]*?\n\.\.\.\s*$/m, '').replace(/(^|\n)-{3,}\s*$/, '');
   return text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
 }

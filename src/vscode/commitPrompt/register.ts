@@ -15,9 +15,10 @@ interface GitExtensionApi {
  * Starts commit-time prompts for every trusted workspace folder in a git repository: file watchers
  * on the git directory see commits from anywhere, and the built-in git extension's `onDidCommit`
  * (acquired softly: no hard dependency; it may be missing or disabled) sees VS Code's own at once.
- * Runs after activation returns; does nothing in an untrusted workspace or with prompts off.
+ * Runs after activation returns (`ready` settles when the first look is done); does nothing in an
+ * untrusted workspace or with prompts off.
  */
-export function registerCommitPrompts(context: vscode.ExtensionContext, services: Services): CommitPrompter {
+export function registerCommitPrompts(context: vscode.ExtensionContext, services: Services): { prompter: CommitPrompter; ready: Promise<void> } {
   const prompter = new CommitPrompter(services);
   const watchers = new Map<string, Closable>();
   const repos = new Map<string, Repository>();
@@ -71,6 +72,6 @@ export function registerCommitPrompts(context: vscode.ExtensionContext, services
       if (e.affectsConfiguration('careerEvidence.prompt.mode')) void start();
     }),
   );
-  void start();
-  return prompter;
+  const ready = start().catch((err) => services.log.error('commit prompts could not start', err));
+  return { prompter, ready };
 }

@@ -9,7 +9,7 @@ describe('empty workspace', () => {
   });
 
   it('says why there is no merged work when the folder is not a repository', async () => {
-    const count = await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork');
+    const count = await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: 'all' });
     assert.strictEqual(count, 0);
     const [folder] = await (await vscode.extensions.getExtension<CareerEvidenceApi>('career-evidence.career-evidence')!.activate()).services.suggestions.all();
     assert.strictEqual(folder.state, 'unavailable');

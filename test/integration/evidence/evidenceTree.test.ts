@@ -31,7 +31,7 @@ describe('Evidence view', () => {
     const roots = await children(a);
     const suggestions = await children(a, roots.find((r) => r.label === 'Suggestions')!.node);
     assert.deepStrictEqual(suggestions.map((s) => [s.label, s.description]), [
-      ['Speed up search', '#13 · 2026-03-20'],
+      ['Speed up search', '#13 · 2026-03-20 · performance'],
       ['Add export to CSV', '#12 · 2026-03-05'],
       ['Record the first decisions', `${suggestions[2].description.slice(0, 7)} · 2026-02-03`],
     ]);
@@ -51,7 +51,7 @@ describe('Evidence view', () => {
   });
 
   it('Scan Merged Work mines again and reports the count', async () => {
-    const count = await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork');
+    const count = await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: 'all' });
     assert.strictEqual(count, 3);
   });
 });

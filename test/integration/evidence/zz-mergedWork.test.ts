@@ -1,0 +1,135 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PromptEvent } from '../../../src/vscode/commitPrompt/commitPrompter';
+import { api, children, workspaceRoot } from './helpers';
+
+// Runs after the other suites of this workspace (file name): it adds commits to the fixture repository.
+
+function gitIn(root: string, args: string[], date = '2026-06-01T10:00:00+02:00'): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+}
+
+/** Resolves with the next prompt shown, or rejects after `ms`. */
+function nextPrompt(ms = 15_000): Promise<PromptEvent> {
+  return api().then(
+    (a) =>
+      new Promise<PromptEvent>((resolve, reject) => {
+        const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no prompt within ${ms} ms`))), ms);
+        const sub = a.commitPrompter.onDidPrompt((e) => {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(e);
+        });
+      }),
+  );
+}
+
+async function suggestionRows() {
+  const a = await api();
+  const roots = await children(a);
+  return children(a, roots.find((r) => r.label === 'Suggestions')!.node);
+}
+
+describe('merged work: suggestions and commit-time prompts', function () {
+  this.timeout(60_000);
+  const journal = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-it-journal-'));
+
+  before(async () => {
+    const config = vscode.workspace.getConfiguration('careerEvidence');
+    await config.update('journal.path', journal, vscode.ConfigurationTarget.Global);
+    await config.update('prompt.minIntervalMinutes', 0, vscode.ConfigurationTarget.Global);
+    await (await api()).commitPromptsReady;
+  });
+  after(() => fs.rmSync(journal, { recursive: true, force: true }));
+
+  it('expands a suggestion into its description, size, files, review latency and category', async () => {
+    const rows = await suggestionRows();
+    const csv = rows.find((r) => r.label === 'Add export to CSV')!;
+    assert.strictEqual(csv.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.strictEqual(csv.item.contextValue, 'suggestion');
+    const details = (await children(await api(), csv.node)).map((d) => [d.label, d.description]);
+    assert.deepStrictEqual(details, [
+      ['Finance can now export invoices without asking engineering.', ''],
+      ['2 files', '+2 −0'],
+      ['src/export.test.ts', ''],
+      ['src/export.ts', ''],
+      ['Review latency 98.5 h', ''],
+      ['other', 'category'],
+    ]);
+  });
+
+  it('Accept writes a brag entry into the journal (outside the repository) and the suggestion leaves the list', async () => {
+    const rows = await suggestionRows();
+    const csv = rows.find((r) => r.label === 'Add export to CSV')!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.acceptSuggestion', csv.node);
+    assert.ok(uri && uri.fsPath.startsWith(journal), uri?.fsPath);
+    const text = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.match(text, /^---\ncareer-kind: brag\n/);
+    assert.match(text, /review-latency-hours: 98\.5\n/);
+    assert.ok(!(await suggestionRows()).some((r) => r.label === 'Add export to CSV'));
+    assert.ok(!fs.existsSync(path.join(workspaceRoot().fsPath, 'brag')), 'nothing is written into the repository');
+  });
+
+  it('Dismiss removes a suggestion for good, also after a full rescan', async () => {
+    const rows = await suggestionRows();
+    const first = rows.find((r) => r.label === 'Record the first decisions')!;
+    await vscode.commands.executeCommand('careerEvidence.dismissSuggestion', first.node);
+    assert.ok(!(await suggestionRows()).some((r) => r.label === 'Record the first decisions'));
+    await vscode.commands.executeCommand('careerEvidence.scanMergedWork', { range: 'all' });
+    assert.deepStrictEqual((await suggestionRows()).map((r) => r.label), ['Speed up search']);
+  });
+
+  it('Scan Merged Work… takes a range', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: '2025-Q4' }), 0);
+    assert.deepStrictEqual((await suggestionRows()).map((r) => r.label), ['No merged work of yours found yet.']);
+    assert.strictEqual(await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: 'all' }), 1);
+  });
+
+  it('prompts after a commit made in a terminal (child git commit)', async () => {
+    const root = workspaceRoot().fsPath;
+    const prompt = nextPrompt();
+    fs.writeFileSync(path.join(root, 'src-retry.ts'), 'export const retries = 3;\n');
+    gitIn(root, ['add', 'src-retry.ts']);
+    gitIn(root, ['commit', '--quiet', '-m', 'fix: retry failed uploads']);
+    const e = await prompt;
+    assert.strictEqual(e.kind, 'single');
+    assert.strictEqual(e.message, 'Add to your brag document? Retry failed uploads');
+    assert.deepStrictEqual(e.actions, ['Add', 'Edit first…', 'Not this one', 'Snooze 1 day']);
+    // The Suggestions group learned of it too.
+    assert.ok((await suggestionRows()).some((r) => r.label === 'Retry failed uploads'));
+  });
+
+  it('prompts with the PR title when a pull request of mine is merged into the default branch', async () => {
+    const root = workspaceRoot().fsPath;
+    gitIn(root, ['checkout', '--quiet', '-b', 'dana/audit-log']);
+    fs.writeFileSync(path.join(root, 'audit.ts'), 'export const audit = true;\n');
+    gitIn(root, ['add', 'audit.ts']);
+    gitIn(root, ['commit', '--quiet', '-m', 'Write audit events']);
+    gitIn(root, ['checkout', '--quiet', 'main']);
+    await new Promise((r) => setTimeout(r, 1200)); // let the branch switches settle (no new work on main)
+    const prompt = nextPrompt();
+    gitIn(root, ['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #20 from dana/audit-log\n\nRecord audit events for admin actions', 'dana/audit-log']);
+    const e = await prompt;
+    assert.strictEqual(e.message, 'Add to your brag document? Record audit events for admin actions');
+  });
+
+  it('prompts after a commit made through the built-in git extension (onDidCommit)', async () => {
+    const gitExt = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { rootUri: vscode.Uri; add(p: string[]): Promise<void>; commit(m: string): Promise<void> }[] } }>('vscode.git');
+    assert.ok(gitExt, 'the built-in git extension is present');
+    const gitApi = (gitExt.isActive ? gitExt.exports : await gitExt.activate()).getAPI(1);
+    for (let i = 0; i < 100 && gitApi.repositories.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const repo = gitApi.repositories.find((r) => r.rootUri.fsPath === workspaceRoot().fsPath);
+    assert.ok(repo, 'the git extension sees the workspace repository');
+    const file = path.join(workspaceRoot().fsPath, 'docs-guide.md');
+    fs.writeFileSync(file, '# Guide\n');
+    const prompt = nextPrompt();
+    await repo.add([file]);
+    await repo.commit('docs: write the onboarding guide');
+    const e = await prompt;
+    assert.strictEqual(e.message, 'Add to your brag document? Write the onboarding guide');
+  });
+});
