@@ -2,13 +2,13 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { isIsoDate } from '../core/evidence/dates';
 import { readRange } from '../core/evidence/quarters';
-import { SuggestionFilter } from '../core/git/suggestions';
+import { Suggestion, SuggestionFilter } from '../core/git/suggestions';
 import { formatBragList } from '../core/journal/bragEntry';
 import { ScanReport, SuggestReport, formatScan, formatSuggestions } from '../core/report/text';
 import { localToday } from '../node/createDocument';
 import { UserError } from '../node/errors';
 import { userIdentities } from '../node/git/identity';
-import { MiningResult, mine } from '../node/git/mine';
+import { MiningMeta, MiningResult, mine } from '../node/git/mine';
 import { Repository, openRepository } from '../node/git/repository';
 import { defaultJournalDir, writeBragEntry } from '../node/journal';
 import { scanEvidence } from '../node/scanEvidence';
@@ -82,18 +82,52 @@ function suggestReport(r: MiningResult): SuggestReport {
   return { repo: r.repoRoot, defaultBranch: r.defaultBranch, shallow: r.shallow, suggestions: r.suggestions };
 }
 
-function warnShallow(r: MiningResult): void {
+function warnShallow(r: MiningMeta): void {
   if (r.shallow) process.stderr.write('career-evidence: this is a shallow clone: only the history it holds was read (git fetch --unshallow for all of it)\n');
   for (const p of r.problems) process.stderr.write(`career-evidence: ${p.path}: ${p.message}\n`);
+}
+
+/**
+ * Writes `suggest --json` as the suggestions arrive: byte for byte what `JSON.stringify(report,
+ * null, 2)` gives, without holding the whole report (memory stays flat on long histories).
+ */
+function jsonSink() {
+  let buffer = '';
+  let count = 0;
+  const flush = (force = false) => {
+    if (force || buffer.length > 65_536) {
+      write(buffer);
+      buffer = '';
+    }
+  };
+  return {
+    start(meta: MiningMeta) {
+      const head = JSON.stringify({ repo: meta.repoRoot, defaultBranch: meta.defaultBranch, shallow: meta.shallow }, null, 2);
+      buffer += `${head.slice(0, -2)},\n  "suggestions": [`;
+    },
+    suggestion(s: Suggestion) {
+      buffer += `${count++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(s, null, 2).replace(/\n/g, '\n    ')}`;
+      flush();
+    },
+    end() {
+      buffer += count === 0 ? ']\n}\n' : '\n  ]\n}\n';
+      flush(true);
+    },
+  };
 }
 
 async function suggestCommand(dir: string, o: SuggestOptions, format: string): Promise<void> {
   if (!['text', 'md', 'json'].includes(format)) throw new UserError(`--format wants text, md or json, got "${format}"`);
   const { repo, filter, who } = await resolveFilter(dir, o);
+  if (format === 'json') {
+    const sink = jsonSink();
+    warnShallow(await mine(repo, { filter, sink }));
+    sink.end();
+    return;
+  }
   const result = await mine(repo, { filter });
   warnShallow(result);
-  if (format === 'json') write(JSON.stringify(suggestReport(result), null, 2) + '\n');
-  else if (format === 'md') write(formatBragList(result.suggestions, `Brag list: ${path.basename(result.repoRoot)}${filter.since ? `, ${filter.since} to ${filter.until ?? 'today'}` : ''}`));
+  if (format === 'md') write(formatBragList(result.suggestions, `Brag list: ${path.basename(result.repoRoot)}${filter.since ? `, ${filter.since} to ${filter.until ?? 'today'}` : ''}`));
   else write(formatSuggestions(suggestReport(result), who));
 }
 

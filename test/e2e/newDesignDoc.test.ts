@@ -19,6 +19,7 @@ describe('UI end-to-end (packaged extension)', function () {
   let browser: Browser | undefined;
   let page: Page;
   let workspace: string;
+  let journal: string;
 
   before(async () => {
     scratch = tempDir('e2e');
@@ -31,7 +32,8 @@ describe('UI end-to-end (packaged extension)', function () {
     const extensionsDir = path.join(scratch, 'extensions');
     workbench.installExtension(vsix, extensionsDir);
     workspace = evidenceRepo(path.join(scratch, 'shop')).root;
-    server = await workbench.startServer({ scratch, extensionsDir });
+    journal = path.join(scratch, 'journal');
+    server = await workbench.startServer({ scratch, extensionsDir, settings: { 'careerEvidence.journal.path': journal } });
     browser = await workbench.launchChromium();
     page = await browser!.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(`http://127.0.0.1:${server!.port}/?folder=${encodeURIComponent(workspace)}`);
@@ -76,5 +78,25 @@ describe('UI end-to-end (packaged extension)', function () {
     assert.ok(rows.some((r) => r.includes('Add export to CSV')), rows.join(' | '));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-new-design-doc.png') });
+  });
+
+  it('accepts one suggestion and dismisses another with the inline actions of the Evidence view', async () => {
+    const tree = page.locator('.pane', { hasText: 'Evidence' });
+    const row = (title: string) => tree.locator('.monaco-list-row', { hasText: title });
+    const act = async (title: string, action: string) => {
+      await row(title).hover();
+      await row(title).locator(`.action-label[aria-label^="${action}"]`).click();
+    };
+    await act('Add export to CSV', 'Accept');
+    await row('Add export to CSV').waitFor({ state: 'detached', timeout: 15_000 });
+    await act('Record the first decisions', 'Dismiss');
+    await row('Record the first decisions').waitFor({ state: 'detached', timeout: 15_000 });
+    await row('Speed up search').waitFor();
+
+    const entries = fs.readdirSync(path.join(journal, 'brag', '2026'));
+    assert.deepStrictEqual(entries, ['2026-03-05-add-export-to-csv.md']);
+    assert.match(fs.readFileSync(path.join(journal, 'brag', '2026', entries[0]), 'utf8'), /^---\ncareer-kind: brag\n/);
+    await page.mouse.move(700, 500);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-suggestions.png') });
   });
 });

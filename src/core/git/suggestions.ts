@@ -129,22 +129,41 @@ export function toSuggestion(c: LogCommit, ctx: BuildContext): Suggestion {
 }
 
 /**
+ * Streaming form of {@link buildSuggestions}: feed first-parent commits newest first with
+ * {@link push}; each call returns the suggestions it completed (a suggestion is complete once the
+ * next commit does not continue its rebase-merged series); {@link end} returns the last one.
+ */
+export class SuggestionBuilder {
+  private open: Suggestion | null = null;
+
+  constructor(private readonly ctx: BuildContext) {}
+
+  push(c: LogCommit): Suggestion[] {
+    const s = toSuggestion(c, this.ctx);
+    const prev = this.open;
+    if (prev && s.pr && prev.pr && s.kind !== 'merge' && prev.kind !== 'merge' && prev.pr.number === s.pr.number && prev.pr.provider === s.pr.provider) {
+      this.open = foldSeries(prev, s);
+      return [];
+    }
+    this.open = s;
+    return prev ? [prev] : [];
+  }
+
+  end(): Suggestion[] {
+    const last = this.open;
+    this.open = null;
+    return last ? [last] : [];
+  }
+}
+
+/**
  * Turns first-parent commits (newest first, as `git log` gives them) into suggestions, folding a
  * rebase-merged series — consecutive single-parent commits carrying the same PR number — into one
  * suggestion of kind `rebase` (titled by its oldest commit; latency estimated from its dates).
  */
 export function buildSuggestions(commits: readonly LogCommit[], ctx: BuildContext): Suggestion[] {
-  const out: Suggestion[] = [];
-  for (const c of commits) {
-    const s = toSuggestion(c, ctx);
-    const prev = out[out.length - 1];
-    if (prev && s.pr && prev.pr && s.kind !== 'merge' && prev.kind !== 'merge' && prev.pr.number === s.pr.number && prev.pr.provider === s.pr.provider) {
-      out[out.length - 1] = foldSeries(prev, s);
-      continue;
-    }
-    out.push(s);
-  }
-  return out;
+  const builder = new SuggestionBuilder(ctx);
+  return [...commits.flatMap((c) => builder.push(c)), ...builder.end()];
 }
 
 /** Folds an older commit of a rebase-merged series into the newer suggestion. */

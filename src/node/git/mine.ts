@@ -2,13 +2,13 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Problem } from '../../core/evidence/model';
 import { DEFAULT_EXPOSURE_RULES, ExposureRule, readExposureRules } from '../../core/git/exposure';
-import { GitLogParser, LOG_FORMAT, LogCommit } from '../../core/git/logFormat';
-import { BranchInfo, Person, Suggestion, SuggestionFilter, buildSuggestions, matchesFilter } from '../../core/git/suggestions';
+import { GitLogParser, LOG_FORMAT } from '../../core/git/logFormat';
+import { BranchInfo, Person, Suggestion, SuggestionBuilder, SuggestionFilter, matchesFilter } from '../../core/git/suggestions';
 import { streamGit } from './logStream';
 import { Repository, SHA, defaultBranch, firstParentRange, headCommit, isAncestor, isShallow, mergeBase, originWeb } from './repository';
 
-/** What one mining run found. */
-export interface MiningResult {
+/** What is known before the history is read. */
+export interface MiningMeta {
   repoRoot: string;
   /** HEAD's commit, or null in an empty repository. */
   head: string | null;
@@ -18,10 +18,14 @@ export interface MiningResult {
   tips: string[];
   /** True for a shallow clone: only the history that exists was read. */
   shallow: boolean;
-  /** Matching suggestions, newest first. */
-  suggestions: Suggestion[];
   /** Problems with `.career-evidence/exposure.yml`. */
   problems: Problem[];
+}
+
+/** What one mining run found. */
+export interface MiningResult extends MiningMeta {
+  /** Matching suggestions, newest first (empty when a `sink` took them). */
+  suggestions: Suggestion[];
   /** True when only the commits since `previous` were read. */
   incremental: boolean;
 }
@@ -33,6 +37,11 @@ export interface MineOptions {
   defaultBranch?: string;
   /** A previous result of the same filter: only new history is read, a rewritten one re-mined from the fork point. */
   previous?: Pick<MiningResult, 'tips' | 'suggestions'>;
+  /**
+   * Receives the metadata, then each suggestion as it is found (newest first), instead of collecting
+   * them: memory stays flat however long the history (the CLI streams its output this way).
+   */
+  sink?: { start(meta: MiningMeta): void; suggestion(s: Suggestion): void };
   signal?: AbortSignal;
 }
 
@@ -40,13 +49,17 @@ export interface MineOptions {
 const BRANCH_SLACK_DAYS = 120;
 /** Longest merged branch walked for its first commit and authors. */
 const MAX_BRANCH_WALK = 10_000;
+/** Options every history read passes: never run external diff drivers, textconv filters or gpg. */
+const SAFE_LOG = ['--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-color', '--encoding=UTF-8'];
+/** `git log` format of the commit graph pass: id, parents, author date, author, Co-authored-by values. */
+const GRAPH_FORMAT = '%H%x00%P%x00%aI%x00%aN%x00%aE%x00%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)';
 
 /**
- * Mines brag-document suggestions from the first-parent history of the default branch and of HEAD.
- * Two streamed `git log` passes: the first-parent line with numstat (the merged changes), and, when
- * there are merge commits, the merged branches' commits (first authored date, authors, co-authors).
- * With `previous`, reads only what is new; a rewritten history (force-push, rebase) drops the
- * suggestions above the fork point and re-mines from there.
+ * Mines brag-document suggestions from the first-parent history of the default branch and of HEAD,
+ * in two streamed `git log` passes: the commit graph (to find each merged branch's first commit,
+ * authors and co-authors), then the first-parent line with numstat, turned into suggestions as it
+ * arrives. With `previous`, reads only what is new; a rewritten history (force-push, rebase) drops
+ * the suggestions above the fork point and re-mines from there.
  * @throws UserError when git fails; AbortError when `signal` aborts.
  */
 export async function mine(repo: Repository, opts: MineOptions): Promise<MiningResult> {
@@ -58,7 +71,9 @@ export async function mine(repo: Repository, opts: MineOptions): Promise<MiningR
     loadExposureRules(repo.root),
   ]);
   const tips = [...new Set([branch?.sha, head].filter((s): s is string => !!s && SHA.test(s)))];
-  const result: MiningResult = { repoRoot: repo.root, head, defaultBranch: branch?.ref ?? null, tips, shallow, suggestions: [], problems: exposure.problems, incremental: false };
+  const meta: MiningMeta = { repoRoot: repo.root, head, defaultBranch: branch?.ref ?? null, tips, shallow, problems: exposure.problems };
+  const result: MiningResult = { ...meta, suggestions: [], incremental: false };
+  opts.sink?.start(meta);
   if (tips.length === 0) return result;
 
   let exclude: string[] = [];
@@ -68,20 +83,44 @@ export async function mine(repo: Repository, opts: MineOptions): Promise<MiningR
     if (plan) {
       ({ exclude, kept } = plan);
       result.incremental = true;
-      if (exclude.length === tips.length && tips.every((t) => exclude.includes(t))) {
-        result.suggestions = kept;
-        return result; // nothing new
-      }
     }
   }
 
-  const commits = await readFirstParent(repo, tips, exclude, opts.filter.since, opts.signal);
-  const merges = commits.filter((c) => c.parents.length > 1);
-  const branches = merges.length > 0 ? await readBranches(repo, tips, exclude, commits, opts.filter.since, opts.signal) : new Map<string, BranchInfo>();
-  const fresh = buildSuggestions(commits, { branches, remote, rules: exposure.rules }).filter((s) => matchesFilter(s, opts.filter));
-  const seen = new Set(fresh.map((s) => s.sha));
-  result.suggestions = [...fresh, ...kept.filter((s) => !seen.has(s.sha))].sort((a, b) => Date.parse(b.mergedAt) - Date.parse(a.mergedAt));
+  const fresh: Suggestion[] = [];
+  const emit = opts.sink ? (s: Suggestion) => opts.sink!.suggestion(s) : (s: Suggestion) => fresh.push(s);
+  const nothingNew = result.incremental && tips.every((t) => exclude.includes(t));
+  if (!nothingNew) {
+    const branches = await readBranches(repo, tips, exclude, opts.filter.since, opts.signal);
+    const builder = new SuggestionBuilder({ branches, remote, rules: exposure.rules });
+    const keep = (list: Suggestion[]) => {
+      for (const s of list) if (matchesFilter(s, opts.filter)) emit(s);
+    };
+    const args = ['log', ...SAFE_LOG, '--first-parent', '--diff-merges=first-parent', '--numstat', '-z', `--format=${LOG_FORMAT}`];
+    if (opts.filter.since) args.push(`--since=${daysBefore(opts.filter.since, 1)}T00:00:00Z`);
+    args.push(...tips, ...exclude.map((e) => `^${e}`), '--');
+    const parser = new GitLogParser();
+    await streamGit(repo.root, args, (text) => parser.push(text).forEach((c) => keep(builder.push(c))), opts.signal);
+    parser.end().forEach((c) => keep(builder.push(c)));
+    keep(builder.end());
+  }
+  if (opts.sink) kept.forEach(emit);
+  else result.suggestions = mergeNewestFirst(fresh, kept);
   return result;
+}
+
+/** Merges two lists that are each newest first (by `mergedAt`), dropping ids already seen. */
+function mergeNewestFirst(a: Suggestion[], b: Suggestion[]): Suggestion[] {
+  if (a.length === 0) return b;
+  const seen = new Set(a.map((s) => s.sha));
+  const rest = b.filter((s) => !seen.has(s.sha));
+  if (rest.length === 0) return a;
+  // Usually everything new is newer than everything kept: no interleaving needed.
+  if (Date.parse(a[a.length - 1].mergedAt) >= Date.parse(rest[0].mergedAt)) return a.concat(rest);
+  const out: Suggestion[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < rest.length) out.push(Date.parse(a[i].mergedAt) >= Date.parse(rest[j].mergedAt) ? a[i++] : rest[j++]);
+  return out.concat(a.slice(i), rest.slice(j));
 }
 
 /** Which commits to exclude and which old suggestions to keep, or null to mine everything again. */
@@ -108,70 +147,46 @@ async function incrementalPlan(repo: Repository, previous: NonNullable<MineOptio
     exclude.add(fork);
     for (const sha of await firstParentRange(repo, fork, old)) dropped.add(sha);
   }
-  const kept = previous.suggestions.filter((s) => !s.commits.some((c) => dropped.has(c)));
+  const kept = dropped.size === 0 ? previous.suggestions : previous.suggestions.filter((s) => !s.commits.some((c) => dropped.has(c)));
   return { exclude: [...exclude], kept };
 }
 
-function dayBefore(day: string, days: number): string {
+function daysBefore(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
 }
 
-/** Options every history read passes: never run external diff drivers, textconv filters or gpg. */
-const SAFE_LOG = ['--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-color', '--encoding=UTF-8'];
-
-async function readFirstParent(repo: Repository, tips: string[], exclude: string[], since: string | undefined, signal?: AbortSignal): Promise<LogCommit[]> {
-  const args = ['log', ...SAFE_LOG, '--first-parent', '--diff-merges=first-parent', '--numstat', '-z', `--format=${LOG_FORMAT}`];
-  if (since) args.push(`--since=${dayBefore(since, 1)}T00:00:00Z`);
-  args.push(...tips, ...exclude.map((e) => `^${e}`), '--');
-  const parser = new GitLogParser();
-  const commits: LogCommit[] = [];
-  const keep = (batch: LogCommit[]) => {
-    for (const c of batch) commits.push(c);
-  };
-  await streamGit(repo.root, args, (text) => keep(parser.push(text)), signal);
-  keep(parser.end());
-  return commits;
-}
-
-interface BranchCommit {
+interface GraphCommit {
   parents: string[];
   authoredAt: string;
   author: Person;
   coAuthors: Person[];
 }
 
-/** Reads the commits of merged branches and summarises, per merge commit, its branch. */
-async function readBranches(
-  repo: Repository,
-  tips: string[],
-  exclude: string[],
-  firstParent: readonly LogCommit[],
-  since: string | undefined,
-  signal?: AbortSignal,
-): Promise<Map<string, BranchInfo>> {
-  const args = ['log', ...SAFE_LOG, '-z', '--format=%H%x00%P%x00%aI%x00%aN%x00%aE%x00%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)'];
-  if (since) args.push(`--since=${dayBefore(since, BRANCH_SLACK_DAYS)}T00:00:00Z`);
+/**
+ * Reads the commit graph (no diffs) and summarises, for each merge commit on the first-parent line,
+ * its merged branch: the commits reachable from its second parent that are not on the line.
+ * The graph is dropped afterwards; only the per-merge summaries are kept.
+ */
+async function readBranches(repo: Repository, tips: string[], exclude: string[], since: string | undefined, signal?: AbortSignal): Promise<Map<string, BranchInfo>> {
+  const args = ['log', ...SAFE_LOG, '-z', `--format=${GRAPH_FORMAT}`];
+  if (since) args.push(`--since=${daysBefore(since, BRANCH_SLACK_DAYS)}T00:00:00Z`);
   args.push(...tips, ...exclude.map((e) => `^${e}`), '--');
-  const graph = new Map<string, BranchCommit>();
-  const FIELDS = 6; // %H %P %aI %aN %aE trailers, each NUL-terminated with -z
+  const graph = new Map<string, GraphCommit>();
+  const FIELDS = 6; // each NUL-terminated with -z
   let pending: string[] = [];
   let partial = '';
-  const add = (t: string[], i: number) => {
-    graph.set(t[i].replace(/^\n/, ''), {
-      parents: t[i + 1].split(' ').filter(Boolean),
-      authoredAt: t[i + 2],
-      author: { name: t[i + 3], email: t[i + 4] },
-      coAuthors: t[i + 5].split(/[\x1f\n]/).flatMap((v) => {
-        const m = /^(.*?)\s*<([^<>]+)>\s*$/.exec(v.trim());
-        return m ? [{ name: m[1], email: m[2] }] : [];
-      }),
-    });
-  };
   const drain = () => {
     let i = 0;
-    for (; i + FIELDS <= pending.length; i += FIELDS) add(pending, i);
+    for (; i + FIELDS <= pending.length; i += FIELDS) {
+      graph.set(pending[i].replace(/^\n/, ''), {
+        parents: pending[i + 1].split(' ').filter(Boolean),
+        authoredAt: pending[i + 2],
+        author: { name: pending[i + 3], email: pending[i + 4] },
+        coAuthors: pending[i + 5] ? parsePeople(pending[i + 5]) : [],
+      });
+    }
     pending = pending.slice(i);
   };
   await streamGit(
@@ -188,9 +203,14 @@ async function readBranches(
   if (partial) pending.push(partial);
   drain();
 
-  const mainline = new Set(firstParent.map((c) => c.sha));
+  // The first-parent line from each tip, as far as the graph reaches.
+  const mainline = new Set<string>();
+  for (const tip of tips) {
+    for (let sha: string | undefined = tip; sha && graph.has(sha) && !mainline.has(sha); sha = graph.get(sha)!.parents[0]) mainline.add(sha);
+  }
   const out = new Map<string, BranchInfo>();
-  for (const merge of firstParent) {
+  for (const sha of mainline) {
+    const merge = graph.get(sha)!;
     if (merge.parents.length < 2) continue;
     const tip = graph.get(merge.parents[1]);
     if (!tip) continue;
@@ -199,18 +219,25 @@ async function readBranches(
     const stack = merge.parents.slice(1);
     const visited = new Set<string>();
     while (stack.length > 0 && visited.size < MAX_BRANCH_WALK) {
-      const sha = stack.pop()!;
-      if (visited.has(sha) || mainline.has(sha)) continue;
-      const c = graph.get(sha);
+      const id = stack.pop()!;
+      if (visited.has(id) || mainline.has(id)) continue;
+      const c = graph.get(id);
       if (!c) continue;
-      visited.add(sha);
+      visited.add(id);
       if (Date.parse(c.authoredAt) < Date.parse(first)) first = c.authoredAt;
       for (const p of [c.author, ...c.coAuthors]) people.set(p.email.toLowerCase(), p);
       stack.push(...c.parents);
     }
-    out.set(merge.sha, { firstAuthoredAt: first, tipAuthor: tip.author, people: [...people.values()] });
+    out.set(sha, { firstAuthoredAt: first, tipAuthor: tip.author, people: [...people.values()] });
   }
   return out;
+}
+
+function parsePeople(values: string): Person[] {
+  return values.split(/[\x1f\n]/).flatMap((v) => {
+    const m = /^(.*?)\s*<([^<>]+)>\s*$/.exec(v.trim());
+    return m ? [{ name: m[1], email: m[2] }] : [];
+  });
 }
 
 /** Exposure rules of a repository: built-in, merged with `.career-evidence/exposure.yml` when present. */

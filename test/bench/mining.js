@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// `npm run bench`: mining performance on the express history (../shared/corpus) and on a synthetic
+// history of 100,000 commits (20,000 merges) generated once with git fast-import and cached under
+// .vscode-test/bench/. Prints medians of several runs; a script, not a timed test.
+//   - full mining (all authors, numstat) vs the raw `git log` commands that read the same fields
+//   - incremental mining after one new commit
+//   - peak memory (max RSS) of the CLI: `suggest --all-authors --json`
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync, spawn, spawnSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE = path.join(ROOT, '.vscode-test', 'bench');
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const { mine } = require(path.join(ROOT, 'out', 'src', 'node', 'git', 'mine.js'));
+const { openRepository } = require(path.join(ROOT, 'out', 'src', 'node', 'git', 'repository.js'));
+const { LOG_FORMAT } = require(path.join(ROOT, 'out', 'src', 'core', 'git', 'logFormat.js'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+
+function git(cwd, args, input) {
+  return execFileSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 1 << 30 });
+}
+
+function expressRepo() {
+  const dir = path.join(CACHE, 'express');
+  if (!fs.existsSync(path.join(dir, '.git'))) {
+    fs.mkdirSync(CACHE, { recursive: true });
+    execFileSync('git', ['clone', '--quiet', '--branch', 'main', path.join(ROOT, '..', 'shared', 'corpus', 'express-history.bundle'), dir]);
+  }
+  return dir;
+}
+
+/** 100,000 commits: 60,000 on main, 20,000 merges of 20,000 one-commit branches; one file changed per commit. */
+function syntheticRepo() {
+  const dir = path.join(CACHE, 'synthetic-100k');
+  if (fs.existsSync(path.join(dir, '.git', 'bench-ready'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  git(dir, ['init', '--quiet', '--initial-branch=main']);
+  git(dir, ['config', 'user.email', 'dev0@example.com']);
+  process.stderr.write('generating the synthetic history (once)…\n');
+  const started = Date.now();
+  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
+  let mark = 0;
+  let t = 1_600_000_000;
+  const out = [];
+  const flush = () => {
+    if (out.length > 2000) child.stdin.write(out.splice(0).join(''));
+  };
+  const commit = (ref, from, merge, msg, who, file) => {
+    mark++;
+    t += 60;
+    const data = `${msg}\n`;
+    out.push(`commit ${ref}\nmark :${mark}\nauthor Dev ${who} <dev${who}@example.com> ${t} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${t} +0000\ndata ${Buffer.byteLength(data)}\n${data}`);
+    if (from) out.push(`from :${from}\n`);
+    if (merge) out.push(`merge :${merge}\n`);
+    out.push(`M 100644 inline ${file}\ndata 12\nline ${String(mark).padStart(6, '0')}\n\n`);
+    flush();
+    return mark;
+  };
+  let main = commit('refs/heads/main', 0, 0, 'Initial commit', 0, 'README.md');
+  let total = 1;
+  for (let i = 1; total < 100_000; i++) {
+    if (i % 4 === 0) {
+      const side = commit('refs/heads/side', main, 0, `Work on feature ${i}`, i % 50, `src/feature${i % 500}/index.js`);
+      main = commit('refs/heads/main', main, side, `Merge pull request #${i} from dev/feature-${i}\n\nFeature ${i}: make it faster and observable`, 0, `CHANGELOG/${i % 100}.md`);
+      total += 2;
+    } else {
+      main = commit('refs/heads/main', main, 0, i % 3 === 0 ? `fix: handle case ${i} (#${i})` : `Refactor module ${i}`, i % 50, `lib/m${i % 1000}.js`);
+      total += 1;
+    }
+  }
+  child.stdin.end(out.join(''));
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`fast-import exited ${code}`));
+      git(dir, ['reset', '--quiet', '--soft', 'main']);
+      fs.writeFileSync(path.join(dir, '.git', 'bench-ready'), '');
+      process.stderr.write(`generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      resolve(dir);
+    });
+  });
+}
+
+/** Time to run a git command and read all of its output (what our streaming reader must keep up with). */
+function rawGit(cwd, args) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', () => undefined);
+    child.on('close', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`git exited ${code}`))));
+  });
+}
+
+async function timeIt(fn) {
+  const started = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+async function benchRepo(name, dir) {
+  const repo = await openRepository(dir);
+  const safe = ['--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-color', '--encoding=UTF-8'];
+  const rawA = ['log', ...safe, '--first-parent', '--diff-merges=first-parent', '--numstat', '-z', `--format=${LOG_FORMAT}`, 'HEAD', '--'];
+  const rawB = ['log', ...safe, '-z', '--format=%H%x00%P%x00%aI%x00%aN%x00%aE%x00%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)', 'HEAD', '--'];
+  const raw = [];
+  const full = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    raw.push((await rawGit(dir, rawA)) + (await rawGit(dir, rawB)));
+    const r = await timeIt(() => mine(repo, { filter: { authors: 'all' } }));
+    full.push(r.ms);
+    result = r.value;
+  }
+  // Incremental: one new commit on top of HEAD (made with commit-tree, then undone).
+  const head = git(dir, ['rev-parse', 'HEAD']).trim();
+  const branch = git(dir, ['symbolic-ref', '--short', 'HEAD']).trim();
+  const inc = [];
+  for (let i = 0; i < RUNS; i++) {
+    const next = git(dir, ['commit-tree', 'HEAD^{tree}', '-p', head, '-m', `Bench commit ${i} (#${900000 + i})`]).trim();
+    git(dir, ['update-ref', `refs/heads/${branch}`, next]);
+    try {
+      const r = await timeIt(() => mine(repo, { filter: { authors: 'all' }, previous: result }));
+      if (!r.value.incremental || r.value.suggestions[0].sha !== next) throw new Error('incremental mining did not pick up the new commit');
+      inc.push(r.ms);
+    } finally {
+      git(dir, ['update-ref', `refs/heads/${branch}`, head]);
+    }
+  }
+  const cli = spawnSync(process.execPath, ['-r', path.join(__dirname, 'maxrss.js'), path.join(ROOT, 'dist', 'cli.js'), 'suggest', dir, '--all-authors', '--json'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const rss = /maxrss-kb (\d+)/.exec(cli.stderr ?? '');
+  const commits = git(dir, ['rev-list', '--count', 'HEAD']).trim();
+  const a = median(raw);
+  const b = median(full);
+  console.log(`\n${name}: ${commits} commits, ${result.suggestions.length} suggestions (all authors, bots left out)`);
+  console.log(`  raw git log (both passes)   ${ms(a)}`);
+  console.log(`  full mining                 ${ms(b)}   ratio ${(b / a).toFixed(2)}× (target ≤ 1.5×)`);
+  console.log(`  incremental, 1 new commit   ${ms(median(inc))} (target < 50 ms)`);
+  console.log(`  CLI peak memory (max RSS)   ${rss ? `${(Number(rss[1]) / 1024).toFixed(0)} MB` : `n/a (exit ${cli.status}: ${cli.stderr})`} (target < 200 MB)`);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, 'out', 'src', 'node', 'git', 'mine.js'))) throw new Error('build first: npm run bench builds and runs this');
+  console.log(`median of ${RUNS} runs`);
+  await benchRepo('express (../shared/corpus/express-history.bundle)', expressRepo());
+  await benchRepo('synthetic 100,000 commits / 20,000 merges', await syntheticRepo());
+}
+
+main().catch((err) => {
+  console.error(err.stack || err);
+  process.exit(1);
+});
