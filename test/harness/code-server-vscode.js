@@ -6,7 +6,8 @@
 //
 // Accepts: --extensionDevelopmentPath=P --extensionTestsPath=P [--extensions-dir=D]
 //          [--user-data-dir=D] [--version] [FOLDER]; other VS Code flags are accepted and ignored.
-// Env: CE_HARNESS_TIMEOUT_MS (default 300000), CE_HARNESS_SCREENSHOT (PNG path taken at the end).
+// Env: CE_HARNESS_TIMEOUT_MS (default 300000), CE_HARNESS_SCREENSHOT (PNG path taken at the end),
+//      CE_HARNESS_WORKSPACE_TRUST=enabled (workspace trust on: the folder opens in Restricted Mode).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -59,7 +60,7 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startServer({ scratch, extensionsDir: opts.extensionsDir });
+    server = await startServer({ scratch, extensionsDir: opts.extensionsDir, workspaceTrust: process.env.CE_HARNESS_WORKSPACE_TRUST === 'enabled' });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();

@@ -10,14 +10,25 @@ const { CODE_SERVER_ENTRY, CHROMIUM } = require('./prerequisites');
  * Starts code-server in its own process group with a fresh user-data dir under `scratch`
  * (`workbench.startupEditor: none`, so no Welcome page steals focus); resolves with
  * `{ child, port }` once it listens on 127.0.0.1. Its log goes to `<scratch>/code-server.log`.
- * `settings` are added to the user settings.
+ * `settings` are added to the user settings. With `workspaceTrust`, workspace trust is on and
+ * the opened folder stays untrusted (Restricted Mode: no trust prompt is shown).
  */
-function startServer({ scratch, extensionsDir: givenExtensionsDir, settings = {} }) {
+function startServer({ scratch, extensionsDir: givenExtensionsDir, settings = {}, workspaceTrust = false }) {
   const userDataDir = path.join(scratch, 'user-data');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never', ...settings }, null, 2),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'git.openRepositoryInParentFolders': 'never',
+        ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
+        ...settings,
+      },
+      null,
+      2,
+    ),
   );
   const configFile = path.join(scratch, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\n');
@@ -29,7 +40,7 @@ function startServer({ scratch, extensionsDir: givenExtensionsDir, settings = {}
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--extensions-dir', extensionsDir,
     '--user-data-dir', userDataDir,
     '--config', configFile,

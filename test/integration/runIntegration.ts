@@ -16,31 +16,51 @@ interface Totals {
   skipped: number;
 }
 
-/** Suites: folder under out/test/integration → a function making its workspace folder. */
-const SUITES: Record<string, (dir: string) => string> = {
+/** A suite: folder under out/test/integration, its workspace, and extra environment for VS Code. */
+interface Suite {
+  make(dir: string): string;
+  env?(dir: string): Record<string, string>;
+}
+
+/**
+ * Records every git process started under VS Code: git itself appends to GIT_TRACE's file. (A
+ * wrapper first on PATH would not do: the extension host takes PATH from the login shell.)
+ */
+function recordingGit(dir: string): Record<string, string> {
+  return { GIT_TRACE: path.join(dir, 'git-calls.log'), CE_GIT_CALLS_LOG: path.join(dir, 'git-calls.log') };
+}
+
+const SUITES: Record<string, Suite> = {
   // A real git repository with adr-tools ADRs and merged work (see evidenceRepo).
-  evidence: (dir) => evidenceRepo(path.join(dir, 'shop')).root,
+  evidence: { make: (dir) => evidenceRepo(path.join(dir, 'shop')).root },
   // A folder with no evidence and no repository.
-  empty: (dir) => {
-    const ws = path.join(dir, 'empty');
-    fs.mkdirSync(ws);
-    return ws;
+  empty: {
+    make: (dir) => {
+      const ws = path.join(dir, 'empty');
+      fs.mkdirSync(ws);
+      return ws;
+    },
+  },
+  // The same repository opened in Restricted Mode, with git calls recorded.
+  untrusted: {
+    make: (dir) => evidenceRepo(path.join(dir, 'shop')).root,
+    env: (dir) => ({ ...recordingGit(dir), CE_HARNESS_WORKSPACE_TRUST: 'enabled' }),
   },
 };
 
-async function runSuite(name: string, make: (dir: string) => string): Promise<Totals> {
+async function runSuite(name: string, suite: Suite): Promise<Totals> {
   const scratch = tempDir(`it-${name}`);
   const resultsFile = path.join(scratch, 'results.json');
   try {
     fs.mkdirSync(path.join(scratch, 'ws'));
-    const workspace = make(path.join(scratch, 'ws'));
+    const workspace = suite.make(path.join(scratch, 'ws'));
     const started = Date.now();
     await runTests({
       vscodeExecutablePath: HARNESS,
       extensionDevelopmentPath: PROJECT_ROOT,
       extensionTestsPath: path.join(__dirname, 'index.js'),
       launchArgs: [workspace, `--extensions-dir=${path.join(scratch, 'extensions')}`],
-      extensionTestsEnv: { CE_INTEGRATION_SUITE: name, CE_SUITE_RESULTS: resultsFile, CE_FIXTURE_WORKSPACE: workspace },
+      extensionTestsEnv: { CE_INTEGRATION_SUITE: name, CE_SUITE_RESULTS: resultsFile, CE_FIXTURE_WORKSPACE: workspace, ...suite.env?.(scratch) },
     }).catch(() => undefined); // a failing run is read from the results file below
     process.stdout.write(`[integration] suite ${name} ran in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     if (!fs.existsSync(resultsFile)) return { passed: 0, failed: 1, skipped: 0 };
@@ -54,8 +74,8 @@ async function runSuite(name: string, make: (dir: string) => string): Promise<To
 async function main(): Promise<number> {
   const started = Date.now();
   const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
-  for (const [name, make] of Object.entries(SUITES)) {
-    const r = await runSuite(name, make);
+  for (const [name, suite] of Object.entries(SUITES)) {
+    const r = await runSuite(name, suite);
     totals.passed += r.passed;
     totals.failed += r.failed;
     totals.skipped += r.skipped;

@@ -20,6 +20,10 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
     timer = setTimeout(() => services.documents.invalidate(), WATCH_DEBOUNCE_MS);
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,.adr-dir,.log4brains.yml}');
+  const showBadge = () => {
+    const n = services.suggestions.pendingCount;
+    view.badge = n ? { value: n, tooltip: `${n} suggestion${n === 1 ? '' : 's'} to review` } : undefined;
+  };
   context.subscriptions.push(
     provider,
     view,
@@ -28,6 +32,7 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
     watcher.onDidChange(onFileEvent),
     watcher.onDidDelete(onFileEvent),
     vscode.workspace.onDidChangeWorkspaceFolders(() => services.documents.invalidate()),
+    services.suggestions.onDidChange(showBadge),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void services.suggestions.refresh()),
     { dispose: () => clearTimeout(timer) },
     vscode.commands.registerCommand('careerEvidence.refresh', async () => {

@@ -34,6 +34,7 @@ export class SuggestionStore implements vscode.Disposable {
   private cache: Promise<FolderSuggestions[]> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private range: DayRange | null = null;
+  private lastPending: number | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when suggestions or decisions changed. */
   readonly onDidChange = this.changed.event;
@@ -44,6 +45,11 @@ export class SuggestionStore implements vscode.Disposable {
     private readonly stateDir: string,
   ) {}
 
+  /** Undecided suggestions across folders as of the last mining, or undefined before any (for the view badge). */
+  get pendingCount(): number | undefined {
+    return this.lastPending;
+  }
+
   /** The merge-date range shown (null: all history). */
   get currentRange(): DayRange | null {
     return this.range;
@@ -51,14 +57,14 @@ export class SuggestionStore implements vscode.Disposable {
 
   /** Suggestions of all `file:` workspace folders (mining them if not done yet). */
   all(): Promise<FolderSuggestions[]> {
-    this.cache ??= this.serial(() => this.mineAll(undefined));
+    this.cache ??= this.serial(() => this.mineAll(undefined)).then((list) => this.counted(list));
     return this.cache;
   }
 
   /** Mines everything again (optionally for a new range); resolves when done. */
   async refresh(range?: DayRange | null, signal?: AbortSignal): Promise<FolderSuggestions[]> {
     if (range !== undefined) this.range = range;
-    const next = this.serial(() => this.mineAll(signal));
+    const next = this.serial(() => this.mineAll(signal)).then((list) => this.counted(list));
     this.cache = next;
     try {
       return await next;
@@ -83,6 +89,7 @@ export class SuggestionStore implements vscode.Disposable {
       const known = new Set(current.result.suggestions.map((s) => s.sha));
       const pending = await this.undecided(result.suggestions, current.decisions);
       all[index] = { ...current, result, pending };
+      this.counted(all);
       this.log.info(`updated ${current.repo.root} incrementally in ${Date.now() - started} ms`);
       return pending.filter((s) => !known.has(s.sha));
     });
@@ -105,12 +112,20 @@ export class SuggestionStore implements vscode.Disposable {
     const found = await this.find(folderUri, sha);
     if (!found) return;
     await found.folder.decisions.record(found.suggestion, decision);
-    if (decision.state !== 'snoozed') found.folder.pending = found.folder.pending.filter((s) => s.sha !== sha);
+    if (decision.state !== 'snoozed') {
+      found.folder.pending = found.folder.pending.filter((s) => s.sha !== sha);
+      if (this.lastPending !== undefined) this.lastPending = Math.max(0, this.lastPending - 1);
+    }
     this.changed.fire();
   }
 
   private filter(identities: string[]) {
     return { authors: identities, since: this.range?.since, until: this.range?.until };
+  }
+
+  private counted(list: FolderSuggestions[]): FolderSuggestions[] {
+    this.lastPending = list.reduce((n, f) => n + (f.state === 'ready' ? f.pending.length : 0), 0);
+    return list;
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
