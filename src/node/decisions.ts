@@ -56,6 +56,13 @@ export class DecisionStore {
     return undefined;
   }
 
+  /** The decision recorded for `s`, expired snoozes included. */
+  async recordOf(s: Pick<Suggestion, 'commits' | 'pr'>): Promise<Decision | undefined> {
+    const data = this.cache ?? (await this.read());
+    for (const key of decisionKeys(s)) if (data.decisions[key]) return data.decisions[key];
+    return undefined;
+  }
+
   /** Records `decision` for `s` under all its keys. */
   async record(s: Pick<Suggestion, 'commits' | 'pr'>, decision: Decision): Promise<void> {
     const data = await this.read();

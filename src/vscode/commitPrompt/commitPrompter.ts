@@ -22,6 +22,9 @@ interface Waiting {
   suggestion: Suggestion;
 }
 
+/** How often snoozes are checked for having run out (ms). */
+const SNOOZE_CHECK_MS = 15 * 60_000;
+
 export const ACTIONS = { add: 'Add', edit: 'Edit first…', dismiss: 'Not this one', snooze: 'Snooze 1 day', review: 'Review' } as const;
 
 /**
@@ -35,6 +38,9 @@ export class CommitPrompter implements vscode.Disposable {
   private readonly waiting: Waiting[] = [];
   private lastPromptAt: number | null = null;
   private retry: NodeJS.Timeout | undefined;
+  private readonly snoozeTimer: NodeJS.Timeout;
+  /** Snoozed suggestions already asked about again (once per session). */
+  private readonly reasked = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly prompted = new vscode.EventEmitter<PromptEvent>();
   /** Fires each time a prompt is shown. */
@@ -43,7 +49,20 @@ export class CommitPrompter implements vscode.Disposable {
   constructor(
     private readonly services: Services,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.snoozeTimer = setInterval(() => void this.askAgainAfterSnooze(), SNOOZE_CHECK_MS);
+  }
+
+  /** Queues suggestions whose snooze ran out (no git: they are already mined) and prompts. */
+  async askAgainAfterSnooze(): Promise<void> {
+    const known = new Set(this.waiting.map((w) => w.suggestion.sha));
+    for (const due of await this.services.suggestions.dueSnoozes(this.now().getTime())) {
+      if (known.has(due.suggestion.sha) || this.reasked.has(due.suggestion.sha)) continue;
+      this.reasked.add(due.suggestion.sha);
+      this.waiting.push(due);
+    }
+    if (this.waiting.length > 0) this.maybePrompt();
+  }
 
   /** Remembers where `repo` is now, so that only later work prompts. */
   async baseline(folderUri: string, repo: Repository): Promise<void> {
@@ -131,6 +150,7 @@ export class CommitPrompter implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.retry);
+    clearInterval(this.snoozeTimer);
     this.prompted.dispose();
   }
 }

@@ -54,12 +54,13 @@ export async function snoozeSuggestion(services: Services, arg: SuggestionRef | 
   await services.suggestions.decide(ref.folderUri, ref.sha, { state: 'snoozed', at: new Date(now).toISOString(), until: new Date(now + 86_400_000).toISOString() });
 }
 
-/** Registers Accept, Accept and Edit, Dismiss and Open Pull Request (tree inline actions and palette-free commands). */
+/** Registers Accept, Accept and Edit, Dismiss, Snooze and Open Pull Request (tree actions; hidden from the palette). */
 export function registerSuggestionActions(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('careerEvidence.acceptSuggestion', (arg?: SuggestionRef) => acceptSuggestion(services, arg, false)),
     vscode.commands.registerCommand('careerEvidence.acceptSuggestionAndEdit', (arg?: SuggestionRef) => acceptSuggestion(services, arg, true)),
     vscode.commands.registerCommand('careerEvidence.dismissSuggestion', (arg?: SuggestionRef) => dismissSuggestion(services, arg)),
+    vscode.commands.registerCommand('careerEvidence.snoozeSuggestion', (arg?: SuggestionRef) => snoozeSuggestion(services, arg)),
     vscode.commands.registerCommand('careerEvidence.openPullRequest', async (arg?: SuggestionRef) => {
       const ref = refOf(arg);
       const found = ref && (await services.suggestions.find(ref.folderUri, ref.sha));

@@ -114,7 +114,7 @@ export class SuggestionStore implements vscode.Disposable {
     await found.folder.decisions.record(found.suggestion, decision);
     if (decision.state !== 'snoozed') {
       found.folder.pending = found.folder.pending.filter((s) => s.sha !== sha);
-      if (this.lastPending !== undefined) this.lastPending = Math.max(0, this.lastPending - 1);
+      if (this.cache) this.counted(await this.cache);
     }
     this.changed.fire();
   }
@@ -134,7 +134,20 @@ export class SuggestionStore implements vscode.Disposable {
     return run;
   }
 
-  /** The suggestions of `list` (mined in `repo`) that the user has not accepted, dismissed or snoozed. */
+  /** Listed suggestions whose one-day snooze has run out by `now` (ms), to be asked about again. */
+  async dueSnoozes(now = Date.now()): Promise<{ folderUri: string; suggestion: Suggestion }[]> {
+    if (!this.cache) return [];
+    const out: { folderUri: string; suggestion: Suggestion }[] = [];
+    for (const f of await this.cache) {
+      if (f.state !== 'ready') continue;
+      for (const s of f.pending) {
+        const d = await f.decisions.recordOf(s);
+        if (d?.state === 'snoozed' && Date.parse(d.until) <= now) out.push({ folderUri: f.folder.uri.toString(), suggestion: s });
+      }
+    }
+    return out;
+  }
+
   /** The suggestions of `list` (mined in `repo`) to prompt for: not accepted, dismissed, journaled or snoozed now. */
   undecidedIn(repo: Repository, list: Suggestion[]): Promise<Suggestion[]> {
     return this.undecided(list, new DecisionStore(this.stateDir, repo.root), Date.now());

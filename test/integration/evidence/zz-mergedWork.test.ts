@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PromptEvent } from '../../../src/vscode/commitPrompt/commitPrompter';
+import type { CareerEvidenceApi } from '../../../src/vscode/extension';
 import { api, children, workspaceRoot } from './helpers';
 
 // Runs after the other suites of this workspace (file name): it adds commits to the fixture repository.
@@ -13,19 +14,16 @@ function gitIn(root: string, args: string[], date = '2026-06-01T10:00:00+02:00')
   return execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
 }
 
-/** Resolves with the next prompt shown, or rejects after `ms`. */
-function nextPrompt(ms = 15_000): Promise<PromptEvent> {
-  return api().then(
-    (a) =>
-      new Promise<PromptEvent>((resolve, reject) => {
-        const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no prompt within ${ms} ms`))), ms);
-        const sub = a.commitPrompter.onDidPrompt((e) => {
-          clearTimeout(timer);
-          sub.dispose();
-          resolve(e);
-        });
-      }),
-  );
+/** Resolves with the next prompt shown, or rejects after `ms`; listens from the moment it is called. */
+function nextPrompt(a: CareerEvidenceApi, ms = 15_000): Promise<PromptEvent> {
+  return new Promise<PromptEvent>((resolve, reject) => {
+    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no prompt within ${ms} ms`))), ms);
+    const sub = a.commitPrompter.onDidPrompt((e) => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
 }
 
 async function suggestionRows() {
@@ -89,9 +87,25 @@ describe('merged work: suggestions and commit-time prompts', function () {
     assert.strictEqual(await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: 'all' }), 1);
   });
 
+  it('asks again about a snoozed suggestion once its day has passed', async () => {
+    const a = await api();
+    const [speed] = (await suggestionRows()).filter((r) => r.label === 'Speed up search');
+    await vscode.commands.executeCommand('careerEvidence.snoozeSuggestion', speed.node);
+    assert.ok((await suggestionRows()).some((r) => r.label === 'Speed up search'), 'a snoozed suggestion stays listed');
+    await a.commitPrompter.askAgainAfterSnooze();
+    const node = speed.node as { folderUri: string; suggestion: { sha: string } };
+    // A day later: the snooze has run out.
+    await a.services.suggestions.decide(node.folderUri, node.suggestion.sha, { state: 'snoozed', at: '2026-01-01T00:00:00Z', until: '2026-01-02T00:00:00Z' });
+    const due = await a.services.suggestions.dueSnoozes();
+    assert.deepStrictEqual(due.map((d) => d.suggestion.title), ['Speed up search']);
+    const prompt = nextPrompt(a, 5000);
+    await a.commitPrompter.askAgainAfterSnooze();
+    assert.strictEqual((await prompt).message, 'Add to your brag document? Speed up search');
+  });
+
   it('prompts after a commit made in a terminal (child git commit)', async () => {
     const root = workspaceRoot().fsPath;
-    const prompt = nextPrompt();
+    const prompt = nextPrompt(await api());
     fs.writeFileSync(path.join(root, 'src-retry.ts'), 'export const retries = 3;\n');
     gitIn(root, ['add', 'src-retry.ts']);
     gitIn(root, ['commit', '--quiet', '-m', 'fix: retry failed uploads']);
@@ -111,7 +125,7 @@ describe('merged work: suggestions and commit-time prompts', function () {
     gitIn(root, ['commit', '--quiet', '-m', 'Write audit events']);
     gitIn(root, ['checkout', '--quiet', 'main']);
     await new Promise((r) => setTimeout(r, 1200)); // let the branch switches settle (no new work on main)
-    const prompt = nextPrompt();
+    const prompt = nextPrompt(await api());
     gitIn(root, ['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #20 from dana/audit-log\n\nRecord audit events for admin actions', 'dana/audit-log']);
     const e = await prompt;
     assert.strictEqual(e.message, 'Add to your brag document? Record audit events for admin actions');
@@ -126,7 +140,7 @@ describe('merged work: suggestions and commit-time prompts', function () {
     assert.ok(repo, 'the git extension sees the workspace repository');
     const file = path.join(workspaceRoot().fsPath, 'docs-guide.md');
     fs.writeFileSync(file, '# Guide\n');
-    const prompt = nextPrompt();
+    const prompt = nextPrompt(await api());
     await repo.add([file]);
     await repo.commit('docs: write the onboarding guide');
     const e = await prompt;
