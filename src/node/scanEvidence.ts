@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
 import { readDocument, titleFromPath, idFromPath } from '../core/documents/readDocument';
-import { EVIDENCE_KINDS, Problem, ReadResult } from '../core/evidence/model';
+import { EVIDENCE_KINDS } from '../core/evidence/kinds';
+import { Problem, ReadResult } from '../core/evidence/model';
 import { ScanReport } from '../core/report/text';
 import { UserError } from './errors';
 
@@ -11,6 +12,11 @@ export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const MAX_DEPTH = 2;
 const READ_CONCURRENCY = 8;
 const MAX_UPWARD = 32;
+
+/** Folders chosen in settings (see `LayoutConfig.settings`). */
+export interface ScanOptions {
+  settings?: LayoutConfig['settings'];
+}
 
 /** Result of scanning a root: the report plus the folders that exist (for New Design Doc). */
 export interface ScanResult extends ScanReport {
@@ -24,13 +30,14 @@ export interface ScanResult extends ScanReport {
  * Unreadable, binary or oversized files are still listed, with a problem each.
  * @throws UserError when `root` does not exist or is not a directory.
  */
-export async function scanEvidence(root: string): Promise<ScanResult> {
+export async function scanEvidence(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const abs = path.resolve(root);
   const stat = await fs.stat(abs).catch(() => null);
   if (!stat) throw new UserError(`not found: ${abs}`);
   if (!stat.isDirectory()) throw new UserError(`not a directory: ${abs}`);
 
   const config = await readLayoutConfig(abs);
+  config.settings = options.settings;
   const { folders: candidates, problems } = candidateFolders(config);
   const folders: EvidenceFolder[] = [];
   const files: { rel: string; folder: EvidenceFolder }[] = [];
@@ -73,6 +80,8 @@ async function readLayoutConfig(abs: string): Promise<LayoutConfig> {
   }
   const l4b = await fs.readFile(path.join(abs, '.log4brains.yml'), 'utf8').catch(() => undefined);
   if (l4b !== undefined) config.log4brainsYml = l4b;
+  const adrConfig = await fs.readFile(path.join(abs, 'adr.config.json'), 'utf8').catch(() => undefined);
+  if (adrConfig !== undefined) config.adrConfigJson = adrConfig;
   return config;
 }
 
@@ -83,13 +92,20 @@ async function listMarkdown(root: string, dir: string, depth: number): Promise<s
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
     // Symbolic links are not followed into directories (no loops); linked files are read.
-    if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'templates' && e.name !== 'node_modules') {
+    if (e.isDirectory() && /^\d+-/.test(e.name) && (await isFile(path.join(full, 'README.md')))) {
+      // A folder per document, as in `rfc/0001-title/README.md`.
+      out.push(path.relative(root, path.join(full, 'README.md')).split(path.sep).join('/'));
+    } else if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'templates' && e.name !== 'node_modules') {
       out.push(...(await listMarkdown(root, full, depth + 1)));
     } else if ((e.isFile() || e.isSymbolicLink()) && isEvidenceFileName(e.name)) {
       out.push(path.relative(root, full).split(path.sep).join('/'));
     }
   }
   return out;
+}
+
+function isFile(p: string): Promise<boolean> {
+  return fs.stat(p).then((s) => s.isFile(), () => false);
 }
 
 async function readOne(root: string, rel: string, folder: EvidenceFolder): Promise<ReadResult> {

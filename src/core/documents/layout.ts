@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { EVIDENCE_KINDS, KINDS } from '../evidence/kinds';
 import { EvidenceKind, Problem } from '../evidence/model';
 import { FolderConvention } from './readDocument';
 
@@ -8,7 +9,7 @@ export interface EvidenceFolder {
   kind: EvidenceKind;
   convention: FolderConvention;
   /** Why the folder is listed: the configuration file that names it, or `default`. */
-  source: '.adr-dir' | '.log4brains.yml' | 'default';
+  source: '.adr-dir' | '.log4brains.yml' | 'adr.config.json' | 'setting' | 'default';
 }
 
 /** The configuration files that decide where evidence lives, as read by the caller. */
@@ -21,6 +22,13 @@ export interface LayoutConfig {
   adrDir?: { path: string; folder: string };
   /** Text of `.log4brains.yml` at the root (log4brains: `project.adrFolder`, `project.packages[].adrFolder`). */
   log4brainsYml?: string;
+  /** Text of `adr.config.json` at the root (`{ "path": "docs/adr/" }`, as adr-log and ADR Manager write it). */
+  adrConfigJson?: string;
+  /**
+   * Folders chosen in settings, relative to the root: our `careerEvidence.documentFolders` (kind →
+   * folder, remembered when the user picks one) and ADR Manager's `adrManager.adrDirectory` (decisions).
+   */
+  settings?: Partial<Record<EvidenceKind, string>>;
 }
 
 /** Decision folders tried when no configuration file names one (adr-tools default first). */
@@ -32,19 +40,12 @@ export const DEFAULT_DECISION_FOLDERS: readonly { path: string; convention: Fold
 ];
 
 /** Folders for the other kinds, most specific first (Rust-style `rfcs/text` before `rfcs`). */
-export const DEFAULT_OTHER_FOLDERS: readonly { path: string; kind: EvidenceKind }[] = [
-  { path: 'docs/rfcs', kind: 'rfc' },
-  { path: 'rfcs/text', kind: 'rfc' },
-  { path: 'rfcs', kind: 'rfc' },
-  { path: 'docs/tradeoffs', kind: 'tradeoff' },
-];
+export const DEFAULT_OTHER_FOLDERS: readonly { path: string; kind: EvidenceKind }[] = EVIDENCE_KINDS.flatMap((kind) =>
+  KINDS[kind].scanFolders.map((path) => ({ path, kind })),
+);
 
 /** Where New Design Doc writes a kind when the repository has no folder for it yet. */
-export const NEW_FOLDER_FOR_KIND: Readonly<Record<EvidenceKind, string>> = {
-  decision: 'docs/decisions',
-  rfc: 'docs/rfcs',
-  tradeoff: 'docs/tradeoffs',
-};
+export const NEW_FOLDER_FOR_KIND = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, KINDS[k].newFolder])) as Readonly<Record<EvidenceKind, string>>;
 
 /**
  * Lists the candidate evidence folders of a root from its configuration files (existence is the
@@ -63,6 +64,9 @@ export function candidateFolders(config: LayoutConfig): { folders: EvidenceFolde
     if (!folders.some((x) => x.path === path)) folders.push({ path, ...f });
   };
 
+  for (const [kind, folder] of Object.entries(config.settings ?? {}) as [EvidenceKind, string][]) {
+    if (folder?.trim()) add(folder.trim(), { kind, convention: 'generic', source: 'setting' }, 'settings');
+  }
   if (config.adrDir) {
     if (!config.adrDir.folder) problems.push({ path: config.adrDir.path, line: 1, message: '.adr-dir is empty' });
     else add(config.adrDir.folder, { kind: 'decision', convention: 'adr-tools', source: '.adr-dir' }, config.adrDir.path);
@@ -72,11 +76,27 @@ export function candidateFolders(config: LayoutConfig): { folders: EvidenceFolde
       add(p, { kind: 'decision', convention: 'log4brains', source: '.log4brains.yml' }, '.log4brains.yml');
     }
   }
-  if (!config.adrDir && config.log4brainsYml === undefined) {
+  if (config.adrConfigJson !== undefined) {
+    const folder = adrConfigPath(config.adrConfigJson, problems);
+    if (folder) add(folder, { kind: 'decision', convention: 'generic', source: 'adr.config.json' }, 'adr.config.json');
+  }
+  const decisionConfigured = folders.some((f) => f.kind === 'decision');
+  if (!decisionConfigured && !config.adrDir && config.log4brainsYml === undefined) {
     for (const d of DEFAULT_DECISION_FOLDERS) add(d.path, { kind: 'decision', convention: d.convention, source: 'default' }, '');
   }
   for (const o of DEFAULT_OTHER_FOLDERS) add(o.path, { kind: o.kind, convention: 'generic', source: 'default' }, '');
   return { folders, problems };
+}
+
+function adrConfigPath(text: string, problems: Problem[]): string | null {
+  try {
+    const v = (JSON.parse(text) as { path?: unknown } | null)?.path;
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    problems.push({ path: 'adr.config.json', line: null, message: 'no "path" string; not used' });
+  } catch (err) {
+    problems.push({ path: 'adr.config.json', line: null, message: `not valid JSON: ${(err as Error).message}` });
+  }
+  return null;
 }
 
 function log4brainsFolders(text: string, problems: Problem[]): string[] {

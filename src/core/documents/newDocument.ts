@@ -1,6 +1,8 @@
 import { DocumentFormat, EvidenceKind } from '../evidence/model';
 import { cleanTitle, datedFileName, nextNumber, numberedFileName, slugify } from '../naming/fileName';
+import { KINDS } from '../evidence/kinds';
 import { renderTemplate } from '../templates/builtin';
+import { RepoTemplate, fillTemplate } from '../templates/overrides';
 import { EvidenceFolder, NEW_FOLDER_FOR_KIND } from './layout';
 
 /** What New Design Doc needs to know about the target repository. */
@@ -12,6 +14,15 @@ export interface NewDocumentRequest {
   folder: EvidenceFolder | null;
   /** File names already in the folder (used for numbering and the collision check). */
   existingNames: readonly string[];
+  /**
+   * File names of the folder on other local branches and remote-tracking refs (numbering only), so
+   * two open pull requests do not take the same number (adr-tools #102, MADR #28).
+   */
+  otherNames?: readonly string[];
+  /** A template the repository provides for this kind, or none for the built-in one. */
+  template?: RepoTemplate;
+  /** Text selected in the editor, for our templates' `{{selection}}`. */
+  selection?: string;
   /** Most common format of the documents already in the folder, or null when it is empty. */
   existingFormat: DocumentFormat | null;
   /** Local calendar date, `YYYY-MM-DD`. */
@@ -31,6 +42,10 @@ export interface NewDocumentPlan {
   format: DocumentFormat;
   title: string;
   text: string;
+  /** The text with snippet tab stops, when the template has them. */
+  snippet: string | null;
+  /** Template placeholders left visible. */
+  warnings: string[];
 }
 
 /**
@@ -49,12 +64,15 @@ export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
     fileName = datedFileName(req.date, slug, req.attempt);
     for (let a = req.attempt; req.existingNames.includes(fileName); a++) fileName = datedFileName(req.date, slug, a + 1);
   } else {
-    const numbering = nextNumber(req.existingNames);
+    const numbering = nextNumber([...req.existingNames, ...(req.otherNames ?? [])]);
     number = numbering.next + req.attempt;
     fileName = numberedFileName(number, numbering.width, slug);
   }
-  const text = renderTemplate(req.kind, format, { title, number, date: req.date, author: req.author });
-  return { folder, fileName, path: `${folder}/${fileName}`, number, format, title, text };
+  const values = { title, number, date: req.date, author: req.author };
+  const filled = req.template
+    ? fillTemplate(req.template, { ...values, selection: req.selection, kind: req.kind }, KINDS[req.kind].initialStatus)
+    : { text: renderTemplate(req.kind, format, values), snippet: null, warnings: [] };
+  return { folder, fileName, path: `${folder}/${fileName}`, number, format, title, ...filled };
 }
 
 function chooseFormat(req: NewDocumentRequest): DocumentFormat {

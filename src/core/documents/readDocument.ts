@@ -1,4 +1,5 @@
 import { compactDateToIso, isoDateOrNull } from '../evidence/dates';
+import { isEvidenceKind } from '../evidence/kinds';
 import { DocumentFormat, EvidenceItem, EvidenceKind, Problem, ReadResult } from '../evidence/model';
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
@@ -20,7 +21,6 @@ export interface DocumentSource {
   convention: FolderConvention;
 }
 
-const KINDS: readonly EvidenceKind[] = ['decision', 'rfc', 'tradeoff'];
 const ADR_TOOLS_TITLE = /^(\d+)\.\s+(.+)$/;
 const LINK_LINE = /^[A-Za-z][A-Za-z ]*\s\[[^\]]*\]\([^)]*\)\s*$/;
 
@@ -41,7 +41,7 @@ export function readDocument(src: DocumentSource): ReadResult {
 
   let kind = src.kind;
   const declaredKind = data['career-kind'];
-  if (typeof declaredKind === 'string' && (KINDS as readonly string[]).includes(declaredKind)) kind = declaredKind as EvidenceKind;
+  if (isEvidenceKind(declaredKind)) kind = declaredKind;
 
   const item: EvidenceItem = {
     kind,
@@ -137,16 +137,24 @@ function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
+/** The name that identifies a document: its file name, or its folder's for `rfc/NNNN-title/README.md`. */
+function documentName(p: string): string {
+  const name = basename(p);
+  if (name.toLowerCase() !== 'readme.md') return name;
+  const parts = p.split('/');
+  return parts.length > 1 ? parts[parts.length - 2] : name;
+}
+
 /** Id of a document from its path: the numeric prefix as written (`0007`), else the file name without `.md`. */
 export function idFromPath(p: string): string {
-  const name = basename(p).replace(/\.md$/i, '');
+  const name = documentName(p).replace(/\.md$/i, '');
   const m = /^(\d+)-/.exec(name);
   return m && m[1].length < 8 ? m[1] : name;
 }
 
 /** A readable title from a file name: `0007-use-postgres.md` → `Use postgres`. */
 export function titleFromPath(p: string): string {
-  const name = basename(p).replace(/\.md$/i, '').replace(/^\d+-/, '');
+  const name = documentName(p).replace(/\.md$/i, '').replace(/^\d+-/, '');
   const words = name.replace(/[-_]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : basename(p);
 }

@@ -3,11 +3,11 @@
  * Pure data; no I/O.
  */
 
-/** Kinds of evidence documents. `decision` covers ADRs in every format. */
-export type EvidenceKind = 'decision' | 'rfc' | 'tradeoff';
-
-/** Every kind, in the order groups are shown. */
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['decision', 'rfc', 'tradeoff'];
+/**
+ * Kinds of evidence documents. `decision` covers ADRs in every format; `log` is an engineering-log
+ * entry, `growth` a growth card. Labels, folders and initial statuses: `kinds.ts`.
+ */
+export type EvidenceKind = 'decision' | 'rfc' | 'design' | 'tradeoff' | 'postmortem' | 'log' | 'growth';
 
 /**
  * The convention a document is written in:

@@ -1,4 +1,5 @@
-import { EVIDENCE_KINDS, EvidenceItem, EvidenceKind, Problem } from '../evidence/model';
+import { EVIDENCE_KINDS, KINDS } from '../evidence/kinds';
+import { EvidenceItem, EvidenceKind, Problem } from '../evidence/model';
 import { Suggestion, SuggestionKind } from '../git/suggestions';
 
 /** `career-evidence scan --json` output (a stable contract). */
@@ -21,11 +22,7 @@ export interface SuggestReport {
 }
 
 /** Plural group labels for evidence kinds, as shown in the tree and reports. */
-export const KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
-  decision: 'Decisions',
-  rfc: 'RFCs',
-  tradeoff: 'Tradeoff notes',
-};
+export const KIND_LABELS = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, KINDS[k].plural])) as Readonly<Record<EvidenceKind, string>>;
 
 const CHANGE_LABELS: Readonly<Record<SuggestionKind, string>> = {
   merge: 'Merged pull requests and branches',

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { EVIDENCE_KINDS, KINDS } from '../evidence/kinds';
 import { DocumentFormat, EvidenceKind } from '../evidence/model';
 
 /** Values a template is filled with. */
@@ -13,26 +14,44 @@ export interface TemplateValues {
   author: string | null;
 }
 
+/** Days from a `YYYY-MM-DD` date, as `YYYY-MM-DD` (the growth card's 90-day horizon). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The kinds "New Design Doc" offers, with labels and descriptions for pickers and help text. */
-export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; description: string }[] = [
-  { kind: 'decision', label: 'ADR', description: 'Architecture decision record — in the repo’s ADR convention (adr-tools, MADR, log4brains)' },
-  { kind: 'rfc', label: 'RFC', description: 'Request for comments: a proposal others review before it is built' },
-  { kind: 'tradeoff', label: 'Tradeoff note', description: 'Options scored on impact, effort, reusability and learnings' },
-];
+export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; description: string }[] = EVIDENCE_KINDS.map((kind) => ({
+  kind,
+  label: KINDS[kind].label,
+  description: KINDS[kind].description,
+}));
 
 /**
  * Renders a new document of `kind` in `format`. Decisions follow the folder's convention:
  * adr-tools (Nygard's template as adr-tools ships it), log4brains (bullet metadata), else MADR 4.0
- * (YAML front matter `status`, `date`, `decision-makers`). RFCs and tradeoff notes are our own
- * format: front matter with `career-kind` and `career-schema: 1`.
+ * (YAML front matter `status`, `date`, `decision-makers`). The other kinds are our own format:
+ * front matter with the MADR keys (`status`, `date`, `decision-makers`, `consulted`, `informed`,
+ * `tags`) plus `career-kind` and `career-schema: 1`.
  */
 export function renderTemplate(kind: EvidenceKind, format: DocumentFormat, v: TemplateValues): string {
-  if (kind === 'decision') {
-    if (format === 'adr-tools') return adrTools(v);
-    if (format === 'log4brains') return log4brains(v);
-    return madr4(v);
+  switch (kind) {
+    case 'decision':
+      return format === 'adr-tools' ? adrTools(v) : format === 'log4brains' ? log4brains(v) : madr4(v);
+    case 'rfc':
+      return rfc(v);
+    case 'design':
+      return design(v);
+    case 'tradeoff':
+      return tradeoff(v);
+    case 'postmortem':
+      return postmortem(v);
+    case 'log':
+      return engineeringLog(v);
+    case 'growth':
+      return growth(v);
   }
-  return kind === 'rfc' ? rfc(v) : tradeoff(v);
 }
 
 function frontMatter(data: Record<string, unknown>): string {
@@ -139,14 +158,23 @@ Chosen option: "{option 1}", because {justification}.
 `;
 }
 
-function ours(kind: EvidenceKind, status: string, v: TemplateValues): string {
-  const fm: Record<string, unknown> = { 'career-kind': kind, 'career-schema': 1, status, date: v.date };
-  if (v.author) fm['authors'] = [v.author];
-  return frontMatter(fm);
+/** Our front matter: MADR's keys plus `career-kind` and `career-schema` (version of these keys). */
+function ours(kind: EvidenceKind, v: TemplateValues, extra: Record<string, unknown> = {}): string {
+  return frontMatter({
+    'career-kind': kind,
+    'career-schema': 1,
+    status: KINDS[kind].initialStatus,
+    date: v.date,
+    'decision-makers': v.author ? [v.author] : [],
+    consulted: [],
+    informed: [],
+    tags: [],
+    ...extra,
+  });
 }
 
 function rfc(v: TemplateValues): string {
-  return `${ours('rfc', 'draft', v)}
+  return `${ours('rfc', v)}
 # ${v.title}
 
 ## Summary
@@ -184,7 +212,7 @@ function rfc(v: TemplateValues): string {
 }
 
 function tradeoff(v: TemplateValues): string {
-  return `${ours('tradeoff', 'proposed', v)}
+  return `${ours('tradeoff', v)}
 # ${v.title}
 
 ## The question
@@ -223,5 +251,140 @@ Total = 3 × Impact + Effort + Reusability + Learnings (at most 30).
 ## Risk if we ignore it
 
 {What happens if nobody decides.}
+`;
+}
+
+function design(v: TemplateValues): string {
+  return `${ours('design', v)}
+# ${v.title}
+
+## Context and scope
+
+{What exists today, what this design covers, and what it does not touch.}
+
+## Goals and non-goals
+
+* Goal: {a result that can be checked}
+* Non-goal: {something reasonable that this design deliberately does not do}
+
+## Design
+
+{The design, with a diagram or the key interfaces and data shapes.}
+
+## Alternatives considered
+
+{Other designs, and why this one wins on the goals above.}
+
+## Cross-cutting concerns
+
+* Security: {threats, authentication, authorisation, secrets}
+* Privacy: {personal data collected, kept, deleted}
+* Observability: {metrics, logs, traces, alerts that tell us it works}
+* Operability: {deployment, rollback, on-call, runbooks}
+
+## Risks
+
+| Risk | Likelihood | Impact | Mitigation |
+|------|-----------|--------|------------|
+| {risk} | {low/medium/high} | {low/medium/high} | {what we do about it} |
+`;
+}
+
+function postmortem(v: TemplateValues): string {
+  return `${ours('postmortem', v)}
+# ${v.title}
+
+<!-- Blameless: describe what happened and why the system allowed it, not who is at fault.
+     Assume everyone acted in good faith with the information they had at the time. -->
+
+## Summary
+
+{Two or three sentences: what broke, for whom, for how long.}
+
+## Impact
+
+{Users or customers affected, requests failed, money or data lost, SLOs burned — with numbers.}
+
+## Timeline
+
+All times {time zone}.
+
+| Time | Event |
+|------|-------|
+| {HH:MM} | {detection, decision, action} |
+
+## Root cause and contributing factors
+
+{The technical cause, and the conditions that let it reach production.}
+
+## Resolution
+
+{What stopped the impact, and what restored normal service.}
+
+## What went well
+
+* {…}
+
+## What went badly
+
+* {…}
+
+## Where we got lucky
+
+* {…}
+
+## Action items
+
+| Action | Owner | Due | Issue |
+|--------|-------|-----|-------|
+| {prevent / detect / mitigate …} | {name} | {YYYY-MM-DD} | {link} |
+`;
+}
+
+function engineeringLog(v: TemplateValues): string {
+  return `${ours('log', v)}
+# ${v.title}
+
+## I proposed
+
+{X — what you proposed, and to whom.}
+
+## It did not move because
+
+{Y — the blocker: priorities, risk, missing data, missing owner.}
+
+## So I did
+
+{Z — what you did instead, and what it changed.}
+
+## Links
+
+* {PR, ticket, thread, document}
+`;
+}
+
+function growth(v: TemplateValues): string {
+  return `${ours('growth', v, { horizon: addDays(v.date, 90) })}
+# ${v.title}
+
+## Goal
+
+{The capability you want to have in 90 days, stated so someone else can check it.}
+
+## Key concepts
+
+* {concept to learn}
+
+## Implementation plan
+
+1. {first step, with a date}
+
+## Metrics of success
+
+* {how you and your manager will know — with a number}
+
+## Post-mortem notes
+
+{At the horizon: what worked, what did not, what is next.}
 `;
 }

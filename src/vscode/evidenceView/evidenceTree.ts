@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EVIDENCE_KINDS } from '../../core/evidence/model';
+import { EVIDENCE_KINDS } from '../../core/evidence/kinds';
 import { Services } from '../shared/services';
 import { EvidenceNode, suggestionDetails, toTreeItem } from './nodes';
 

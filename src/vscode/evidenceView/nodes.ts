@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EvidenceItem, EvidenceKind } from '../../core/evidence/model';
 import { Suggestion } from '../../core/git/suggestions';
+import { KINDS } from '../../core/evidence/kinds';
 import { KIND_LABELS } from '../../core/report/text';
 import { SHOW_SUGGESTION_COMMAND } from '../mergedWork/suggestionDocument';
 
@@ -13,7 +14,15 @@ export type EvidenceNode =
   | { type: 'detail'; parentId: string; label: string; description?: string; icon: string; tooltip?: string }
   | { type: 'message'; text: string };
 
-const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = { decision: 'law', rfc: 'comment-discussion', tradeoff: 'checklist' };
+const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
+  decision: 'law',
+  rfc: 'comment-discussion',
+  design: 'symbol-structure',
+  tradeoff: 'checklist',
+  postmortem: 'flame',
+  log: 'notebook',
+  growth: 'rocket',
+};
 const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
 
 /** Renders a node as a `TreeItem`. Pure: no I/O. */
@@ -80,7 +89,7 @@ export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
 function documentTooltip(item: EvidenceItem): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(item.title)}**\n\n`);
-  md.appendMarkdown(`${KIND_LABELS[item.kind].replace(/s$/, '')} · ${item.format}${item.id ? ` · ${escape(item.id)}` : ''}\n\n`);
+  md.appendMarkdown(`${KINDS[item.kind].label} · ${item.format}${item.id ? ` · ${escape(item.id)}` : ''}\n\n`);
   if (item.statusText) md.appendMarkdown(`Status: ${escape(item.statusText)}\n\n`);
   if (item.date) md.appendMarkdown(`Date: ${item.date}\n\n`);
   md.appendMarkdown(`\`${escape(item.path)}\``);
