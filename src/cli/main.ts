@@ -5,11 +5,15 @@ import { readRange } from '../core/evidence/quarters';
 import { Suggestion, SuggestionFilter } from '../core/git/suggestions';
 import { formatBragList } from '../core/journal/bragEntry';
 import { ScanReport, SuggestReport, formatScan, formatSuggestions } from '../core/report/text';
-import { localToday } from '../node/createDocument';
+import { createDocument, localToday } from '../node/createDocument';
+import { findDocument, planLink, planStatusChange, planSupersede, writeEdits } from '../node/lifecycle';
+import { parseKind } from '../core/evidence/kinds';
+import { canonicalStatus } from '../core/evidence/status';
+import { CanonicalStatus, EvidenceItem } from '../core/evidence/model';
 import { UserError } from '../node/errors';
 import { userIdentities } from '../node/git/identity';
 import { MiningMeta, MiningResult, mine } from '../node/git/mine';
-import { Repository, openRepository } from '../node/git/repository';
+import { Repository, configValue, openRepository } from '../node/git/repository';
 import { defaultJournalDir, writeBragEntry } from '../node/journal';
 import { scanEvidence } from '../node/scanEvidence';
 
@@ -24,6 +28,15 @@ Commands:
                             line of the default branch and HEAD (default author: git config
                             user.email and its .mailmap identity); R: this-quarter,
                             last-quarter or YYYY-Qn
+  new KIND "TITLE" [--dir DIR] [--supersedes ID] [--status S] [--json]
+                            a design document in the repository's convention, next number;
+                            KIND: adr, rfc, design, tradeoff, postmortem, log, growth
+  status ID STATUS [--dir DIR]
+                            change a document's status in its own format
+                            (proposed → accepted | rejected; accepted → deprecated)
+  link ID RELATION ID [--dir DIR]
+                            link two documents both ways; RELATION: supersedes, amends,
+                            relates-to, or "Forward:Reverse" as adr-tools -l takes it
   accept SHA [DIR] [--journal DIR]
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})
@@ -142,6 +155,55 @@ async function acceptCommand(sha: string | undefined, dir: string, journal: stri
   write(`${file}\n`);
 }
 
+function statusArg(text: string | undefined): CanonicalStatus {
+  const s = canonicalStatus(text);
+  if (!s || s.toLowerCase() !== text?.trim().toLowerCase()) throw new UserError(`status wants proposed, accepted, rejected, deprecated, superseded or draft, got "${text ?? ''}"`);
+  return s;
+}
+
+async function newCommand(dir: string, [kindArg, title]: string[], o: { supersedes?: string; status?: string; json: boolean }): Promise<void> {
+  const kind = parseKind(kindArg ?? '');
+  if (!kind) throw new UserError(`new wants a kind (adr, rfc, design, tradeoff, postmortem, log, growth), got "${kindArg ?? ''}"`);
+  if (title === undefined) throw new UserError('new wants a title: career-evidence new adr "Use PostgreSQL"');
+  const status = o.status === undefined ? undefined : statusArg(o.status);
+  const repo = await openRepository(dir).catch(() => null);
+  let older: EvidenceItem | undefined;
+  if (o.supersedes !== undefined) {
+    older = findDocument(await scanEvidence(dir), o.supersedes);
+    if (older.status === 'superseded') throw new UserError(`${older.path} is already superseded (${older.statusText ?? 'superseded'})`);
+  }
+  const author = repo ? await configValue(repo, 'user.name') : null;
+  const created = await createDocument(dir, kind, title, localToday(), author, { repo });
+  for (const w of created.warnings) process.stderr.write(`career-evidence: ${w}\n`);
+  if (status || older) {
+    let scan = await scanEvidence(dir);
+    const item = findDocument(scan, created.path);
+    if (status && status !== item.status) {
+      await writeEdits([await planStatusChange(scan, item, status)]);
+      scan = await scanEvidence(dir);
+    }
+    if (older) await writeEdits(await planSupersede(scan, findDocument(scan, created.path), findDocument(scan, older.path)));
+  }
+  write(o.json ? JSON.stringify({ path: created.path, absolutePath: created.absolutePath, number: created.number, kind, format: created.format }, null, 2) + '\n' : `${created.absolutePath}\n`);
+}
+
+async function statusCommand(dir: string, [ref, statusText]: string[]): Promise<void> {
+  if (!ref) throw new UserError('status wants a document and a status: career-evidence status 7 accepted');
+  const status = statusArg(statusText);
+  const scan = await scanEvidence(dir);
+  const edit = await planStatusChange(scan, findDocument(scan, ref), status);
+  await writeEdits([edit]);
+  write(`${edit.path}: ${status}\n`);
+}
+
+async function linkCommand(dir: string, [fromRef, relation, toRef]: string[]): Promise<void> {
+  if (!fromRef || !relation || !toRef) throw new UserError('link wants two documents and a relation: career-evidence link 9 amends 5');
+  const scan = await scanEvidence(dir);
+  const edits = await planLink(scan, findDocument(scan, fromRef), relation, findDocument(scan, toRef));
+  await writeEdits(edits);
+  for (const e of edits) write(`${e.path}\n`);
+}
+
 async function overviewCommand(dir: string): Promise<void> {
   const scan = await scanEvidence(dir);
   write(formatScan({ root: scan.root, items: scan.items, problems: scan.problems }));
@@ -156,6 +218,9 @@ async function overviewCommand(dir: string): Promise<void> {
     write(`Merged work: ${err.message}\n`);
   }
 }
+
+/** Positional operands before the optional DIR (documents commands take DIR as --dir). */
+const OPERANDS: Readonly<Record<string, number>> = { accept: 1, new: 2, status: 2, link: 3 };
 
 /** Runs the CLI with `argv` (without node and script); resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -174,6 +239,9 @@ export async function main(argv: string[]): Promise<number> {
         author: { type: 'string', multiple: true, default: [] },
         'all-authors': { type: 'boolean', default: false },
         journal: { type: 'string' },
+        dir: { type: 'string' },
+        supersedes: { type: 'string' },
+        status: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -192,15 +260,26 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command = 'overview', ...args] = positionals;
-  const shaArg = command === 'accept' ? args.shift() : undefined;
-  const [dirArg, ...extra] = args;
+  const documentCommand = ['new', 'status', 'link'].includes(command);
+  const operands = args.splice(0, OPERANDS[command] ?? 0);
+  const [dirArg, ...extra] = documentCommand ? [values.dir, ...args] : args;
   if (extra.length > 0) {
     process.stderr.write(`career-evidence: unexpected argument "${extra[0]}"\n`);
     return 1;
   }
   const dir = path.resolve(startDir(), dirArg ?? '.');
+  const shaArg = operands[0];
   try {
     switch (command) {
+      case 'new':
+        await newCommand(dir, operands, { supersedes: values.supersedes, status: values.status, json: values.json });
+        return 0;
+      case 'status':
+        await statusCommand(dir, operands);
+        return 0;
+      case 'link':
+        await linkCommand(dir, operands);
+        return 0;
       case 'overview':
         await overviewCommand(dir);
         return 0;

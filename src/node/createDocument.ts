@@ -6,9 +6,21 @@ import { cleanTitle } from '../core/naming/fileName';
 import { EvidenceKind } from '../core/evidence/model';
 import { UserError } from './errors';
 import { createExclusive } from './fsAtomic';
-import { scanEvidence } from './scanEvidence';
+import { RepoTemplate, templateCandidates } from '../core/templates/overrides';
+import { Repository, namesOnAllRefs } from './git/repository';
+import { ScanOptions, scanEvidence } from './scanEvidence';
 
 const MAX_ATTEMPTS = 20;
+
+/** Optional inputs of {@link createDocument}. */
+export interface CreateOptions {
+  /** Folders chosen in settings (see `LayoutConfig.settings`). */
+  settings?: ScanOptions['settings'];
+  /** The repository, to number past files on other branches; null in an untrusted workspace (no git). */
+  repo?: Repository | null;
+  /** Editor selection for our templates' `{{selection}}`. */
+  selection?: string;
+}
 
 /** A document written by {@link createDocument}. */
 export interface CreatedDocument extends NewDocumentPlan {
@@ -23,13 +35,20 @@ export interface CreatedDocument extends NewDocumentPlan {
  * @param date local calendar date `YYYY-MM-DD`.
  * @throws UserError for an empty title, or when the folder cannot be created or written.
  */
-export async function createDocument(root: string, kind: EvidenceKind, title: string, date: string, author: string | null): Promise<CreatedDocument> {
+export async function createDocument(
+  root: string,
+  kind: EvidenceKind,
+  title: string,
+  date: string,
+  author: string | null,
+  options: CreateOptions = {},
+): Promise<CreatedDocument> {
   try {
     cleanTitle(title);
   } catch (err) {
     throw new UserError((err as Error).message);
   }
-  const scan = await scanEvidence(root);
+  const scan = await scanEvidence(root, { settings: options.settings });
   const folder: EvidenceFolder | null = scan.folders.find((f) => f.kind === kind) ?? null;
   const inFolder = scan.items.filter((i) => folder && i.path.startsWith(`${folder.path}/`));
   const existingFormat = mostCommon(inFolder.map((i) => i.format));
@@ -43,11 +62,13 @@ export async function createDocument(root: string, kind: EvidenceKind, title: st
   }
   // Numbers, not only names, must not collide: two windows creating "0003-a" and "0003-b" at once
   // would both succeed an exclusive create. A lock folder serialises list-plan-write across processes.
+  const template = await findTemplate(scan.root, dir, kind, folder?.convention === 'generic' || !folder ? existingFormat ?? 'generic' : folder.convention);
+  const otherNames = options.repo ? await namesOnAllRefs(options.repo, toPosix(path.relative(options.repo.root, dir))) : [];
   const release = await lockFolder(dir);
   try {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const existingNames = await fs.readdir(dir);
-      const plan = planNewDocument({ kind, title, folder, existingNames, existingFormat, date, author, attempt });
+      const plan = planNewDocument({ kind, title, folder, existingNames, otherNames, existingFormat, date, author, attempt, template, selection: options.selection });
       const target = path.join(dir, plan.fileName);
       if (await createExclusive(target, plan.text)) return { ...plan, absolutePath: target };
     }
@@ -55,6 +76,23 @@ export async function createDocument(root: string, kind: EvidenceKind, title: st
     await release();
   }
   throw new UserError(`could not find a free file name after ${MAX_ATTEMPTS} attempts`);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/**
+ * The repository's own template for `kind`, if any: ours (`.career-evidence/templates/<kind>.md`),
+ * else the ADR tool's (adr-tools `templates/template.md`, MADR `adr-template.md`, log4brains `template.md`).
+ */
+async function findTemplate(root: string, folderDir: string, kind: EvidenceKind, convention: string): Promise<RepoTemplate | undefined> {
+  for (const c of templateCandidates(kind, convention as never)) {
+    const abs = path.join(c.base === 'root' ? root : folderDir, ...c.path.split('/'));
+    const text = await fs.readFile(abs, 'utf8').catch(() => undefined);
+    if (text !== undefined) return { source: c.source, path: toPosix(path.relative(root, abs)), text };
+  }
+  return undefined;
 }
 
 const LOCK_NAME = '.career-evidence.lock';

@@ -137,3 +137,24 @@ export async function firstParentRange(repo: Repository, from: string, to: strin
 export async function gitDirectory(repo: Repository): Promise<string> {
   return (await repo.git.raw(['rev-parse', '--absolute-git-dir'])).trim();
 }
+
+/** Most refs looked at for numbering; repositories with more have their newest 200 read. */
+const MAX_REFS = 200;
+
+/**
+ * File names in `folder` (repository-relative, POSIX) on every local branch and remote-tracking
+ * ref, read through git without a checkout, so a number taken on another branch or in an open pull
+ * request is seen. The folder is passed after `--`, as a pathspec only.
+ */
+export async function namesOnAllRefs(repo: Repository, folder: string): Promise<string[]> {
+  const refs = await repo.git.raw(['for-each-ref', '--sort=-committerdate', '--format=%(objectname)', 'refs/heads', 'refs/remotes']).catch(() => '');
+  const commits = [...new Set(refs.split('\n').filter((s) => SHA.test(s)))].slice(0, MAX_REFS);
+  const names = new Set<string>();
+  await Promise.all(
+    commits.map(async (sha) => {
+      const out = await repo.git.raw(['ls-tree', '--name-only', sha, '--', `${folder.replace(/\/+$/, '')}/`]).catch(() => '');
+      for (const line of out.split('\n')) if (line) names.add(line.split('/').pop()!);
+    }),
+  );
+  return [...names];
+}
