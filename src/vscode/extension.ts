@@ -9,6 +9,7 @@ import { registerScanMergedWork } from './mergedWork/scanCommand';
 import { registerSuggestionDocuments } from './mergedWork/suggestionDocument';
 import { SuggestionStore } from './mergedWork/suggestionStore';
 import { registerNewDesignDoc } from './newDesignDoc/command';
+import { registerLifecycleCommands } from './lifecycle/commands';
 import { Services } from './shared/services';
 
 /** What `activate` returns to other extensions and to our integration tests. */
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   const evidenceTree = registerEvidenceView(context, services);
   registerSuggestionDocuments(context, services.suggestions);
   registerNewDesignDoc(context, services);
+  registerLifecycleCommands(context, services);
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
   const prompts = registerCommitPrompts(context, services);

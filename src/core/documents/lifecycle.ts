@@ -92,7 +92,8 @@ function linkText(format: DocumentFormat, from: string, t: LinkTarget): string {
 
 // --- front matter (textual: only the touched lines change) ---
 
-function frontMatterEnd(lines: string[]): number {
+/** Index of the closing `---` of front matter that opens on line 0, or -1. */
+export function frontMatterEnd(lines: string[]): number {
   if (lines[0]?.trimEnd() !== '---') return -1;
   for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i])) return i;
   return -1;
@@ -102,15 +103,22 @@ function yamlScalar(v: string): string {
   return /^[\w][\w.\/-]*$/.test(v) && !/^(true|false|null|yes|no|~)$/i.test(v) && !/:\s/.test(v) ? v : JSON.stringify(v);
 }
 
-function setFrontMatterScalar(lines: string[], end: number, key: string, value: string): void {
+/**
+ * Sets `key: value` in front matter lines `[1, end)`: replaces the key's line, else un-comments a
+ * template's `# key:` line, else adds the key before the closing fence.
+ */
+export function setFrontMatterScalar(lines: string[], end: number, key: string, value: string): void {
   const re = new RegExp(`^${key}\\s*:`);
+  const commented = new RegExp(`^#\\s*${key}\\s*:`);
   for (let i = 1; i < end; i++) {
     if (re.test(lines[i])) {
       lines[i] = `${key}: ${yamlScalar(value)}`;
       return;
     }
   }
-  lines.splice(end, 0, `${key}: ${yamlScalar(value)}`);
+  const i = lines.findIndex((l, n) => n > 0 && n < end && commented.test(l));
+  if (i > 0) lines[i] = `${key}: ${yamlScalar(value)}`;
+  else lines.splice(end, 0, `${key}: ${yamlScalar(value)}`);
 }
 
 function addFrontMatterListItem(lines: string[], end: number, key: string, item: string): void {

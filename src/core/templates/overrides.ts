@@ -1,3 +1,5 @@
+import { frontMatterEnd, setFrontMatterScalar } from '../documents/lifecycle';
+import { firstTitle } from '../documents/markdown';
 import { DocumentFormat } from '../evidence/model';
 import { TemplateValues } from './builtin';
 
@@ -50,29 +52,33 @@ export function fillTemplate(t: RepoTemplate, v: TemplateValues & { selection?: 
   switch (t.source) {
     case 'adr-tools':
       return plain(t.text.replace(/\bNUMBER\b/g, number).replace(/\bTITLE\b/g, v.title).replace(/\bDATE\b/g, v.date).replace(/\bSTATUS\b/g, capitalize(status)));
-    case 'madr':
-      return plain(
-        replaceFirstHeading(t.text, v.title)
-          .replace(/^status:.*$/m, `status: ${status}`)
-          .replace(/^date:.*$/m, `date: ${v.date}`),
-      );
+    case 'madr': {
+      const lines = t.text.split('\n');
+      const end = frontMatterEnd(lines);
+      if (end > 0) {
+        setFrontMatterScalar(lines, end, 'status', status);
+        setFrontMatterScalar(lines, frontMatterEnd(lines), 'date', v.date);
+      }
+      return plain(replaceTitle(lines, v.title));
+    }
     case 'log4brains':
       return plain(
-        replaceFirstHeading(t.text, v.title)
+        replaceTitle(t.text.split('\n'), v.title)
           .replace(/^([-*]\s+Status:).*$/im, `$1 ${status}`)
           .replace(/^([-*]\s+Date:).*$/im, `$1 ${v.date}`),
       );
     case 'career-evidence': {
       const values: Record<string, string> = { title: v.title, date: v.date, number, author: v.author ?? '', selection: v.selection ?? '', kind: v.kind ?? '' };
       const warnings = new Set<string>();
-      const fill = (escape: (s: string) => string) =>
-        t.text.replace(/\{\{\s*([A-Za-z][\w-]*)\s*\}\}/g, (m, name: string) => {
+      // Tab stops are resolved in the template before values go in: a `$5` in a title is text.
+      const fill = (template: string, escape: (s: string) => string) =>
+        template.replace(/\{\{\s*([A-Za-z][\w-]*)\s*\}\}/g, (m, name: string) => {
           if (name in values) return escape(values[name]);
           warnings.add(`unknown placeholder ${m} in ${t.path} left as is`);
           return m;
         });
       const hasTabStops = new RegExp(TAB_STOP.source).test(t.text);
-      return { text: withoutTabStops(fill((s) => s)), snippet: hasTabStops ? fill(snippetEscape) : null, warnings: [...warnings] };
+      return { text: fill(withoutTabStops(t.text), (s) => s), snippet: hasTabStops ? fill(t.text, snippetEscape) : null, warnings: [...warnings] };
     }
   }
 }
@@ -85,8 +91,11 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function replaceFirstHeading(text: string, title: string): string {
-  return text.replace(/^#\s+.*$/m, `# ${title}`);
+/** Replaces the first level-1 heading after any front matter and outside code fences. */
+function replaceTitle(lines: string[], title: string): string {
+  const h = firstTitle(lines, frontMatterEnd(lines) + 1);
+  if (h) lines[h.line] = `# ${title}`;
+  return lines.join('\n');
 }
 
 /** The template file names each convention looks for, relative to the document folder (or root for ours). */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { scanEvidence, ScanResult } from '../../node/scanEvidence';
+import { documentFolderSettings } from '../settings/settings';
 
 /** The evidence documents of one workspace folder. */
 export interface FolderDocuments {
@@ -37,7 +38,7 @@ export class DocumentStore implements vscode.Disposable {
     const results = await Promise.all(
       folders.map(async (folder) => {
         try {
-          return { folder, scan: await scanEvidence(folder.uri.fsPath) };
+          return { folder, scan: await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) }) };
         } catch (err) {
           this.log.warn(`scan of ${folder.uri.fsPath} failed: ${(err as Error).message}`);
           return undefined;

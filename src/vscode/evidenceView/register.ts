@@ -33,6 +33,9 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
     watcher.onDidDelete(onFileEvent),
     vscode.workspace.onDidChangeWorkspaceFolders(() => services.documents.invalidate()),
     services.suggestions.onDidChange(showBadge),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('careerEvidence.documentFolders') || e.affectsConfiguration('adrManager.adrDirectory')) services.documents.invalidate();
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void services.suggestions.refresh()),
     { dispose: () => clearTimeout(timer) },
     vscode.commands.registerCommand('careerEvidence.refresh', async () => {

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
+import { KINDS } from '../../core/evidence/kinds';
 import { EvidenceKind } from '../../core/evidence/model';
 import { cleanTitle } from '../../core/naming/fileName';
 import { NEW_DOCUMENT_KINDS } from '../../core/templates/builtin';
-import { createDocument, localToday } from '../../node/createDocument';
+import { CreatedDocument, createDocument, localToday } from '../../node/createDocument';
 import { UserError } from '../../node/errors';
-import { configValue, openRepository } from '../../node/git/repository';
+import { Repository, configValue, openRepository } from '../../node/git/repository';
+import { scanEvidence } from '../../node/scanEvidence';
 import { Services } from '../shared/services';
+import { documentFolderSettings, rememberDocumentFolder } from '../settings/settings';
 
 /** Optional arguments, so keybindings and tests can skip the prompts. */
 export interface NewDesignDocArgs {
@@ -13,6 +16,8 @@ export interface NewDesignDocArgs {
   title?: string;
   /** Workspace folder URI (string); defaults to the only folder, else the user picks. */
   folder?: string;
+  /** Folder for the kind when the repository has none yet (skips the question). */
+  documentFolder?: string;
 }
 
 /**
@@ -31,11 +36,10 @@ async function newDesignDoc(services: Services, args: NewDesignDocArgs): Promise
   if (!folder) return undefined;
   const kind = args.kind ?? (await pickKind());
   if (!kind) return undefined;
-  const label = NEW_DOCUMENT_KINDS.find((k) => k.kind === kind)?.label ?? kind;
   const title =
     args.title ??
     (await vscode.window.showInputBox({
-      title: `New ${label}`,
+      title: `New ${KINDS[kind].label}`,
       prompt: 'Title of the document',
       placeHolder: kind === 'decision' ? 'e.g. Use PostgreSQL for the billing service' : 'A short, specific title',
       validateInput: (v) => {
@@ -48,20 +52,69 @@ async function newDesignDoc(services: Services, args: NewDesignDocArgs): Promise
       },
     }));
   if (title === undefined) return undefined;
+  const created = await createInFolder(services, folder, kind, title, args.documentFolder);
+  return created ? vscode.Uri.file(created.absolutePath) : undefined;
+}
+
+/**
+ * Creates a document of `kind` in `folder` and opens it: asks once where such documents go when the
+ * repository has no folder for the kind (and remembers the answer in the workspace settings),
+ * numbers past every branch (trusted workspaces only: that reads git), fills the repository's
+ * template, and turns its snippet tab stops into a live snippet. Errors are shown, not thrown.
+ */
+export async function createInFolder(
+  services: Services,
+  folder: vscode.WorkspaceFolder,
+  kind: EvidenceKind,
+  title: string,
+  documentFolder?: string,
+): Promise<CreatedDocument | undefined> {
   try {
-    const author = await authorName(folder);
-    const created = await createDocument(folder.uri.fsPath, kind, title, localToday(), author);
+    const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) });
+    const existing = scan.folders.filter((f) => f.kind === kind);
+    if (existing.length === 0) {
+      const chosen = documentFolder ?? (await askFolder(kind));
+      if (!chosen) return undefined;
+      await rememberDocumentFolder(folder, kind, chosen);
+    } else if (existing.length > 1 && existing.every((f) => f.convention === 'log4brains')) {
+      // log4brains with packages: ask which package's folder.
+      const pick = await vscode.window.showQuickPick(existing.map((f) => ({ label: f.path })), { placeHolder: 'Which log4brains package?' });
+      if (!pick) return undefined;
+      await rememberDocumentFolder(folder, kind, pick.label);
+    }
+    const repo = await trustedRepository(folder);
+    const author = repo ? await configValue(repo, 'user.name') : null;
+    const selection = selectedText();
+    const created = await createDocument(folder.uri.fsPath, kind, title, localToday(), author, { settings: documentFolderSettings(folder), repo, selection });
     services.log.info(`created ${created.path} (${created.format})`);
     services.documents.invalidate();
-    const uri = vscode.Uri.file(created.absolutePath);
-    await vscode.window.showTextDocument(uri, { preview: false });
-    return uri;
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(created.absolutePath), { preview: false });
+    if (created.snippet) {
+      const doc = editor.document;
+      await editor.insertSnippet(new vscode.SnippetString(created.snippet), new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)));
+    }
+    for (const w of created.warnings) void vscode.window.showWarningMessage(`Career Evidence: ${w}`);
+    return created;
   } catch (err) {
     const message = err instanceof UserError ? err.message : `unexpected failure: ${(err as Error).message}`;
     if (!(err instanceof UserError)) services.log.error('New Design Doc failed', err);
     void vscode.window.showErrorMessage(`Career Evidence: could not create the document: ${message}`);
     return undefined;
   }
+}
+
+async function askFolder(kind: EvidenceKind): Promise<string | undefined> {
+  const suggested = [KINDS[kind].newFolder, ...(kind === 'decision' ? ['docs/adr', 'doc/adr', 'docs/architecture/decisions'] : KINDS[kind].scanFolders)];
+  const items = [...new Set(suggested)].map((p) => ({ label: p })).concat([{ label: 'Other…' }]);
+  const picked = await vscode.window.showQuickPick(items, { title: `Where do ${KINDS[kind].plural.toLowerCase()} go in this repository?`, placeHolder: 'Remembered in this workspace folder’s settings' });
+  if (!picked) return undefined;
+  if (picked.label !== 'Other…') return picked.label;
+  return vscode.window.showInputBox({ prompt: 'Folder, relative to the workspace folder', value: KINDS[kind].newFolder, validateInput: (v) => (/^(\/|\.\.)|\.\.\//.test(v.trim()) || !v.trim() ? 'A folder inside the workspace folder' : undefined) });
+}
+
+function selectedText(): string | undefined {
+  const e = vscode.window.activeTextEditor;
+  return e && !e.selection.isEmpty ? e.document.getText(e.selection) : undefined;
 }
 
 async function pickFolder(folderArg: string | undefined): Promise<vscode.WorkspaceFolder | undefined> {
@@ -83,12 +136,8 @@ async function pickKind(): Promise<EvidenceKind | undefined> {
   return picked?.evidenceKind;
 }
 
-/** `git config user.name` for the template's author fields; git is not run in an untrusted workspace. */
-async function authorName(folder: vscode.WorkspaceFolder): Promise<string | null> {
+/** The folder's repository for reading git config and refs; null in an untrusted workspace (no git). */
+async function trustedRepository(folder: vscode.WorkspaceFolder): Promise<Repository | null> {
   if (!vscode.workspace.isTrusted) return null;
-  try {
-    return await configValue(await openRepository(folder.uri.fsPath), 'user.name');
-  } catch {
-    return null;
-  }
+  return openRepository(folder.uri.fsPath).catch(() => null);
 }

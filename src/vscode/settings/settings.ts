@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { isEvidenceKind } from '../../core/evidence/kinds';
+import { EvidenceKind } from '../../core/evidence/model';
 import { PromptSettings } from '../../core/prompt/policy';
 import { defaultJournalDir } from '../../node/journal';
 
@@ -29,3 +31,23 @@ export const settings = {
     };
   },
 };
+
+/**
+ * Folders chosen for each kind in `careerEvidence.documentFolders` (remembered when New Design Doc
+ * asks), plus ADR Manager's `adrManager.adrDirectory` for decisions when ours names none.
+ */
+export function documentFolderSettings(folder: vscode.WorkspaceFolder): Partial<Record<EvidenceKind, string>> {
+  const out: Partial<Record<EvidenceKind, string>> = {};
+  const ours = vscode.workspace.getConfiguration('careerEvidence', folder).get<Record<string, unknown>>('documentFolders', {}) ?? {};
+  for (const [k, v] of Object.entries(ours)) if (isEvidenceKind(k) && typeof v === 'string' && v.trim()) out[k] = v.trim();
+  const adrManager = vscode.workspace.getConfiguration('adrManager', folder).get<string>('adrDirectory');
+  if (!out.decision && typeof adrManager === 'string' && adrManager.trim()) out.decision = adrManager.trim();
+  return out;
+}
+
+/** Remembers the folder chosen for `kind` in the workspace folder's settings. */
+export async function rememberDocumentFolder(folder: vscode.WorkspaceFolder, kind: EvidenceKind, relPath: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('careerEvidence', folder);
+  const current = config.get<Record<string, string>>('documentFolders', {}) ?? {};
+  await config.update('documentFolders', { ...current, [kind]: relPath }, vscode.ConfigurationTarget.WorkspaceFolder);
+}
