@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { EvidenceFolder, NEW_FOLDER_FOR_KIND } from '../core/documents/layout';
+import { EvidenceFolder, NEW_FOLDER_FOR_KIND, normalizePosix } from '../core/documents/layout';
 import { NewDocumentPlan, planNewDocument } from '../core/documents/newDocument';
 import { cleanTitle } from '../core/naming/fileName';
 import { EvidenceKind } from '../core/evidence/model';
@@ -49,7 +49,7 @@ export async function createDocument(
     throw new UserError((err as Error).message);
   }
   const scan = await scanEvidence(root, { settings: options.settings });
-  const folder: EvidenceFolder | null = scan.folders.find((f) => f.kind === kind) ?? null;
+  const folder: EvidenceFolder | null = scan.folders.find((f) => f.kind === kind) ?? configuredFolder(kind, options.settings?.[kind]);
   const inFolder = scan.items.filter((i) => folder && i.path.startsWith(`${folder.path}/`));
   const existingFormat = mostCommon(inFolder.map((i) => i.format));
 
@@ -76,6 +76,14 @@ export async function createDocument(
     await release();
   }
   throw new UserError(`could not find a free file name after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** A folder named in settings that does not exist yet; refused when it leaves the workspace folder. */
+function configuredFolder(kind: EvidenceKind, configured: string | undefined): EvidenceFolder | null {
+  if (!configured?.trim()) return null;
+  const p = normalizePosix(configured.trim());
+  if (p === null || p === '.' || p === '..' || p.startsWith('../')) throw new UserError(`the folder "${configured}" set for ${kind} documents is outside the workspace folder`);
+  return { path: p, kind, convention: 'generic', source: 'setting' };
 }
 
 function toPosix(p: string): string {

@@ -27,10 +27,10 @@ describe('New Design Doc', () => {
   });
 
   it('writes RFCs and tradeoff notes in their own folders', async () => {
-    const rfc = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'rfc', title: 'Queue the search index' });
+    const rfc = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'rfc', title: 'Queue the search index', documentFolder: 'docs/rfcs' });
     assert.ok(rfc?.path.endsWith('/docs/rfcs/0001-queue-the-search-index.md'));
     assert.match(await read(rfc), /^---\ncareer-kind: rfc\n/);
-    const tradeoff = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'tradeoff', title: 'Build or buy search' });
+    const tradeoff = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'tradeoff', title: 'Build or buy search', documentFolder: 'docs/tradeoffs' });
     assert.ok(tradeoff?.path.endsWith('/docs/tradeoffs/0001-build-or-buy-search.md'));
     const a = await api();
     const labels = (await children(a)).map((r) => r.label);

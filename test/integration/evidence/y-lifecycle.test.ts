@@ -1,0 +1,85 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { api, children, workspaceRoot } from './helpers';
+
+// Runs after newDesignDoc.test (file order): the fixture holds doc/adr 0001–0004 by then.
+
+const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
+const disk = (rel: string) => fs.readFileSync(file(rel).fsPath, 'utf8');
+
+async function editorFor(rel: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(file(rel), { preview: false });
+}
+
+describe('design document lifecycle (Change Status, Supersede, Link)', function () {
+  this.timeout(30_000);
+
+  it('Change Status writes the adr-tools status line, and Undo restores it', async () => {
+    const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
+    const before = disk(rel);
+    await vscode.commands.executeCommand('careerEvidence.changeStatus', file(rel), { status: 'accepted' });
+    assert.strictEqual(disk(rel), before.replace('## Status\n\nProposed\n', '## Status\n\nAccepted\n'));
+    const editor = await editorFor(rel);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), before, 'undo brings the old status back');
+    await editor.document.save();
+    assert.strictEqual(disk(rel), before);
+  });
+
+  it('edits an unsaved buffer instead of the file on disk', async () => {
+    const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
+    const onDisk = disk(rel);
+    const editor = await editorFor(rel);
+    await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, '\nUnsaved note.\n'));
+    assert.ok(editor.document.isDirty);
+    await vscode.commands.executeCommand('careerEvidence.changeStatus', file(rel), { status: 'rejected' });
+    assert.strictEqual(disk(rel), onDisk, 'the file on disk is untouched');
+    assert.ok(editor.document.isDirty, 'the buffer stays unsaved');
+    assert.match(editor.document.getText(), /## Status\n\nRejected\n[\s\S]*Unsaved note\.\n$/);
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('refuses a transition that is not allowed, with a clear error', async () => {
+    const rel = 'doc/adr/0001-record-architecture-decisions.md';
+    const before = disk(rel);
+    const result = await vscode.commands.executeCommand('careerEvidence.changeStatus', file(rel), { status: 'proposed' });
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(disk(rel), before);
+  });
+
+  it('Supersede… creates the successor and writes the links both ways', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.supersede', file('doc/adr/0001-record-architecture-decisions.md'), { title: 'Record decisions in MADR' });
+    assert.ok(created?.path.endsWith('/doc/adr/0005-record-decisions-in-madr.md'), created?.path);
+    assert.match(disk('doc/adr/0001-record-architecture-decisions.md'), /## Status\n\nSuperseded by \[5\. Record decisions in MADR\]\(0005-record-decisions-in-madr\.md\)\n/);
+    assert.match(disk('doc/adr/0005-record-decisions-in-madr.md'), /## Status\n\nProposed\n\nSupersedes \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/);
+    const a = await api();
+    const [decisions] = await children(a);
+    const superseded = (await children(a, decisions.node)).find((d) => d.label === 'Record architecture decisions')!;
+    assert.match(superseded.description, /^superseded/);
+    const again = await vscode.commands.executeCommand('careerEvidence.supersede', file('doc/adr/0001-record-architecture-decisions.md'), { title: 'Twice' });
+    assert.strictEqual(again, undefined, 'an already superseded document is refused');
+  });
+
+  it('Link… writes the relation and its reverse', async () => {
+    await vscode.commands.executeCommand('careerEvidence.link', file('doc/adr/0005-record-decisions-in-madr.md'), { relation: 'Amends', to: '0002' });
+    assert.match(disk('doc/adr/0005-record-decisions-in-madr.md'), /\n\nAmends \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/);
+    assert.match(disk('doc/adr/0002-use-postgresql-for-billing.md'), /\n\nAmended by \[5\. Record decisions in MADR\]\(0005-record-decisions-in-madr\.md\)\n/);
+  });
+
+  it('asks where a new kind goes once, remembers it, and turns template tab stops into a snippet', async () => {
+    fs.mkdirSync(file('.career-evidence/templates').fsPath, { recursive: true });
+    fs.writeFileSync(file('.career-evidence/templates/postmortem.md').fsPath, '# {{title}}\n\n## Impact\n\n${1:who was affected, for how long}\n');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'postmortem', title: 'Checkout outage', documentFolder: 'ops/postmortems' });
+    assert.ok(uri?.path.endsWith('/ops/postmortems/0001-checkout-outage.md'), uri?.path);
+    const remembered = vscode.workspace.getConfiguration('careerEvidence', workspaceRoot()).get<Record<string, string>>('documentFolders');
+    assert.strictEqual(remembered?.postmortem, 'ops/postmortems');
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.getText(), '# Checkout outage\n\n## Impact\n\nwho was affected, for how long\n');
+    assert.strictEqual(editor.document.getText(editor.selection), 'who was affected, for how long', 'the first tab stop is selected');
+    const second = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'postmortem', title: 'Search outage' });
+    assert.ok(second?.path.endsWith('/ops/postmortems/0002-search-outage.md'), 'the remembered folder is used without asking');
+  });
+});
