@@ -30,7 +30,8 @@ function main() {
   const needsVsCode = layers.some((l) => l === 'integration' || l === 'e2e');
   fs.mkdirSync(RESULTS, { recursive: true });
 
-  if (needsVsCode && !step('prerequisites (Debian packages, code-server)', 'node', ['test/harness/prerequisites.js'])) {
+  const prereqArgs = ['test/harness/prerequisites.js', ...(needsVsCode ? [] : ['--debian-only'])];
+  if (!step(`prerequisites (Debian packages${needsVsCode ? ', code-server' : ''})`, 'node', prereqArgs)) {
     process.stdout.write('\nprerequisites failed\n0 passed, 1 failed\n');
     return 1;
   }

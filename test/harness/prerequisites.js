@@ -12,7 +12,9 @@ const { execFileSync } = require('child_process');
 const CODE_SERVER_VERSION = '4.100.3';
 const RIPGREP_CACHE = `vscode-ripgrep-cache-1.15.11`;
 const RIPGREP_TARBALL = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
+// chromium, libkrb5-dev, ripgrep: code-server and the browser; adr-tools: the real adr-tools the
+// interoperability tests compare our ADR edits with.
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'adr-tools'];
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const INSTALL_DIR = path.join(PROJECT_ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
 
@@ -29,6 +31,7 @@ function ensureDebianPackages() {
   if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
   if (!fs.existsSync('/usr/bin/rg')) missing.push('ripgrep');
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
+  if (!fs.existsSync('/usr/bin/adr')) missing.push('adr-tools');
   if (missing.length === 0) return;
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
     throw new Error(`missing Debian packages ${missing.join(', ')}; run: sudo apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`);
@@ -75,9 +78,10 @@ function ensureCodeServer() {
   if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server installed but ${CODE_SERVER_ENTRY} is missing`);
 }
 
-function main() {
+/** Debian packages always; code-server unless `--debian-only` (layers that need no VS Code). */
+function main(argv = process.argv.slice(2)) {
   ensureDebianPackages();
-  ensureCodeServer();
+  if (!argv.includes('--debian-only')) ensureCodeServer();
 }
 
 module.exports = { CODE_SERVER_VERSION, CODE_SERVER_ENTRY, CHROMIUM, main };
