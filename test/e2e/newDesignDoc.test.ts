@@ -2,50 +2,28 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { evidenceRepo, removeDir, tempDir } from '../support/gitRepo';
+import type { Page } from 'playwright-core';
+import { PackagedWorkbench, openPackagedWorkbench } from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end: the packaged .vsix installed into a real VS Code (code-server), driven through
 // headless Chromium as a user would: command palette, quick pick, input box, activity bar, tree.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const workbench = require(path.join(PROJECT_ROOT, 'test', 'harness', 'workbench.js'));
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results');
 
 describe('UI end-to-end (packaged extension)', function () {
   this.timeout(180_000);
-  let scratch: string;
-  let server: { child: import('child_process').ChildProcess; port: number } | undefined;
-  let browser: Browser | undefined;
+  let wb: PackagedWorkbench;
   let page: Page;
   let workspace: string;
   let journal: string;
 
   before(async () => {
-    scratch = tempDir('e2e');
-    const vsix = path.join(scratch, 'career-evidence.vsix');
     execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'esbuild.js'), '--production'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const extensionsDir = path.join(scratch, 'extensions');
-    workbench.installExtension(vsix, extensionsDir);
-    workspace = evidenceRepo(path.join(scratch, 'shop')).root;
-    journal = path.join(scratch, 'journal');
-    server = await workbench.startServer({ scratch, extensionsDir, settings: { 'careerEvidence.journal.path': journal } });
-    browser = await workbench.launchChromium();
-    page = await browser!.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(`http://127.0.0.1:${server!.port}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+    wb = await openPackagedWorkbench('e2e', (scratch) => ({ 'careerEvidence.journal.path': (journal = path.join(scratch, 'journal')) }));
+    ({ page, workspace } = wb);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    workbench.stopGroup(server?.child);
-    if (scratch) removeDir(scratch);
-  });
+  after(() => wb?.close());
 
   it('runs "Career Evidence: New Design Doc" from the palette and shows the new ADR in the Evidence view', async () => {
     const title = 'Adopt feature flags for releases';

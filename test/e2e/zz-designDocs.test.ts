@@ -1,15 +1,12 @@
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { evidenceRepo, removeDir, tempDir } from '../support/gitRepo';
+import type { Page } from 'playwright-core';
+import { PackagedWorkbench, openPackagedWorkbench } from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end for design documents: one document of every kind from the palette, then an ADR
 // superseded from the Evidence view's context menu. Packaged .vsix in code-server, headless Chromium.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const workbench = require(path.join(PROJECT_ROOT, 'test', 'harness', 'workbench.js'));
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results');
 
 const KINDS: [label: string, folder: string][] = [
@@ -24,35 +21,16 @@ const KINDS: [label: string, folder: string][] = [
 
 describe('UI end-to-end: design documents', function () {
   this.timeout(240_000);
-  let scratch: string;
-  let server: { child: import('child_process').ChildProcess; port: number } | undefined;
-  let browser: Browser | undefined;
+  let wb: PackagedWorkbench;
   let page: Page;
   let workspace: string;
 
   before(async () => {
-    scratch = tempDir('e2e-docs');
-    const vsix = path.join(scratch, 'career-evidence.vsix');
-    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const extensionsDir = path.join(scratch, 'extensions');
-    workbench.installExtension(vsix, extensionsDir);
-    workspace = evidenceRepo(path.join(scratch, 'shop')).root;
-    server = await workbench.startServer({ scratch, extensionsDir, settings: { 'careerEvidence.prompt.mode': 'off' } });
-    browser = await workbench.launchChromium();
-    page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${server!.port}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+    wb = await openPackagedWorkbench('e2e-docs', () => ({ 'careerEvidence.prompt.mode': 'off' }));
+    ({ page, workspace } = wb);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    workbench.stopGroup(server?.child);
-    if (scratch) removeDir(scratch);
-  });
+  after(() => wb?.close());
 
   it('creates one document of each kind from the palette', async () => {
     const input = page.locator('.quick-input-widget input');
