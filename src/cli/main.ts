@@ -4,7 +4,8 @@ import { isIsoDate } from '../core/evidence/dates';
 import { readRange } from '../core/evidence/quarters';
 import { Suggestion, SuggestionFilter } from '../core/git/suggestions';
 import { formatBragList } from '../core/journal/bragEntry';
-import { ScanReport, SuggestReport, formatScan, formatSuggestions } from '../core/report/text';
+import { ScanReport, SuggestReport, columns, formatScan, formatSuggestions } from '../core/report/text';
+import { checkDocuments } from '../core/diagnostics/checks';
 import { createDocument, localToday } from '../node/createDocument';
 import { findDocument, planLink, planStatusChange, planSupersede, writeEdits } from '../node/lifecycle';
 import { parseKind } from '../core/evidence/kinds';
@@ -37,12 +38,15 @@ Commands:
   link ID RELATION ID [--dir DIR]
                             link two documents both ways; RELATION: supersedes, amends,
                             relates-to, or "Forward:Reverse" as adr-tools -l takes it
+  check [DIR] [--json]      problems in the evidence documents (exit 1 when there are any):
+                            unreadable headers, unknown statuses, broken links, numbers
+                            used twice, dates that are not dates, stale proposals
   accept SHA [DIR] [--journal DIR]
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})
 
 DIR defaults to the directory the command was started from.
-Exit codes: 0 ok, 1 bad input, 2 unexpected failure.`;
+Exit codes: 0 ok, 1 bad input (or, for check, problems found), 2 unexpected failure.`;
 
 /** Where the command was started: npm sets INIT_CWD for `npm start -- …`, which runs in the package folder. */
 function startDir(): string {
@@ -204,6 +208,27 @@ async function linkCommand(dir: string, [fromRef, relation, toRef]: string[]): P
   for (const e of edits) write(`${e.path}\n`);
 }
 
+/** The days after which a proposed decision is flagged (the extension's setting default). */
+const PROPOSED_MAX_DAYS = 30;
+
+async function checkCommand(dir: string, json: boolean): Promise<number> {
+  const scan = await scanEvidence(dir);
+  const findings = checkDocuments(
+    scan.items.map((item) => ({ item, details: scan.details[item.path] })),
+    scan.problems,
+    { today: localToday(), proposedMaxDays: PROPOSED_MAX_DAYS },
+  );
+  if (json) {
+    write(JSON.stringify({ root: scan.root, problems: findings.map(({ path: p, line, code, severity, message }) => ({ path: p, line, code, severity, message })) }, null, 2) + '\n');
+  } else if (findings.length === 0) {
+    write(`No problems in ${scan.items.length} evidence document${scan.items.length === 1 ? '' : 's'} under ${scan.root}\n`);
+  } else {
+    write(`${findings.length} problem${findings.length === 1 ? '' : 's'} in ${scan.root}\n\n`);
+    write(columns(findings.map((f) => [`${f.path}${f.line ? `:${f.line}` : ''}`, f.severity, f.message])).join('\n') + '\n');
+  }
+  return findings.length > 0 ? 1 : 0;
+}
+
 async function overviewCommand(dir: string): Promise<void> {
   const scan = await scanEvidence(dir);
   write(formatScan({ root: scan.root, items: scan.items, problems: scan.problems }));
@@ -286,6 +311,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'scan':
         await scanCommand(dir, values.json || values.format === 'json');
         return 0;
+      case 'check':
+        return await checkCommand(dir, values.json || values.format === 'json');
       case 'suggest': {
         const opts = { since: values.since, until: values.until, range: values.range, authors: values.author, allAuthors: values['all-authors'] };
         await suggestCommand(dir, opts, values.json ? 'json' : (values.format ?? 'text'));

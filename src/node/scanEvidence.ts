@@ -3,7 +3,7 @@ import * as path from 'path';
 import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
 import { readDocument, titleFromPath, idFromPath } from '../core/documents/readDocument';
 import { EVIDENCE_KINDS } from '../core/evidence/kinds';
-import { Problem, ReadResult } from '../core/evidence/model';
+import { DocumentDetails, Problem, ReadResult } from '../core/evidence/model';
 import { ScanReport } from '../core/report/text';
 import { UserError } from './errors';
 
@@ -21,6 +21,8 @@ export interface ScanOptions {
 /** Result of scanning a root: the report plus the folders that exist (for New Design Doc). */
 export interface ScanResult extends ScanReport {
   folders: EvidenceFolder[];
+  /** Details of each readable document, by its path (not part of the `scan --json` contract). */
+  details: Record<string, DocumentDetails>;
 }
 
 /**
@@ -57,8 +59,12 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
   const results = await mapBounded(files, READ_CONCURRENCY, (f) => readOne(abs, f.rel, f.folder));
   const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
   const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.path.localeCompare(b.path));
-  for (const r of results) problems.push(...r.problems);
-  return { root: abs, items, problems, folders };
+  const details: Record<string, DocumentDetails> = {};
+  for (const r of results) {
+    problems.push(...r.problems);
+    if (r.details) details[r.item.path] = r.details;
+  }
+  return { root: abs, items, problems, folders, details };
 }
 
 async function readLayoutConfig(abs: string): Promise<LayoutConfig> {

@@ -127,6 +127,24 @@ describe('CLI', () => {
     assert.strictEqual(scan.code, 0, 'documents are still listed without git');
   });
 
+  it('check lists problems and exits 1, or says there are none and exits 0', () => {
+    const clean = tempDir('cli-check-clean');
+    const broken = tempDir('cli-check-broken');
+    dirs.push(clean, broken);
+    writeFiles(clean, { 'doc/adr/0001-record-architecture-decisions.md': ADR_TOOLS_FILES['doc/adr/0001-record-architecture-decisions.md'] });
+    const ok = cli(['check', clean]);
+    assert.deepStrictEqual([ok.code, ok.stdout], [0, `No problems in 1 evidence document under ${clean}\n`]);
+    writeFiles(broken, { ...ADR_TOOLS_FILES, 'doc/adr/0002-again.md': '# 2. Again\n\n## Status\n\nMaybe\n' });
+    const r = cli(['check', broken, '--json']);
+    assert.strictEqual(r.code, 1);
+    assert.deepStrictEqual(JSON.parse(r.stdout).problems.map((p: { path: string; code: string }) => `${p.path} ${p.code}`).sort(), [
+      'doc/adr/0002-again.md duplicate-number',
+      'doc/adr/0002-again.md unknown-status',
+      'doc/adr/0002-use-postgresql-for-billing.md duplicate-number',
+      'doc/adr/0002-use-postgresql-for-billing.md stale-proposal', // proposed on 2026-02-03
+    ]);
+  });
+
   it('overview shows documents and my merged work', () => {
     const repo = evidenceRepo();
     dirs.push(repo.root);

@@ -40,9 +40,9 @@ describe('lifecycle edits, adr-tools (corpus round trips)', () => {
 
   it('reads links in both spellings', () => {
     const links = readLinks({ path: 'doc/adr/0009-help-scripts.md', text: adrTools('0009-help-scripts.md'), format: 'adr-tools' });
-    assert.deepStrictEqual(links, [{ relation: 'amends', target: 'doc/adr/0005-help-comments.md' }]);
+    assert.deepStrictEqual(links, [{ relation: 'amends', target: 'doc/adr/0005-help-comments.md', line: 9 }]);
     const old = readLinks({ path: 'doc/adr/0003-x.md', text: '# 3. X\n\n## Status\n\nAccepted\n\nSupercedes [2. Y](0002-y.md)\n', format: 'adr-tools' });
-    assert.deepStrictEqual(old, [{ relation: 'supersedes', target: 'doc/adr/0002-y.md' }]);
+    assert.deepStrictEqual(old, [{ relation: 'supersedes', target: 'doc/adr/0002-y.md', line: 7 }]);
     assert.strictEqual(supersedesSpelling(['Supercedes [1. A](0001-a.md)']), 'Supercedes');
     assert.strictEqual(supersedesSpelling(['Accepted']), 'Supersedes');
   });
@@ -71,8 +71,12 @@ describe('lifecycle edits, MADR (corpus round trips)', () => {
     assert.strictEqual(addLink(base('amends: []\n'), 'Amends', target), '---\namends: [0005-use-dashes-in-filenames.md]\n---\n# X\n');
     assert.strictEqual(addLink(base('amends: [a.md]\n'), 'Amends', target), '---\namends: [a.md, 0005-use-dashes-in-filenames.md]\n---\n# X\n');
     assert.strictEqual(addLink(base('amends:\n    - a.md\nx: 1\n'), 'Amends', target), '---\namends:\n    - a.md\n    - 0005-use-dashes-in-filenames.md\nx: 1\n---\n# X\n');
-    const links = readLinks(addLink(base('amends: [a.md]\n'), 'relates to', target).length ? { ...base('amends: [a.md]\nrelated:\n  - 0005-use-dashes-in-filenames.md\n') } : base(''));
-    assert.deepStrictEqual(links, [{ relation: 'amends', target: 'docs/decisions/a.md' }, { relation: 'related', target: 'docs/decisions/0005-use-dashes-in-filenames.md' }]);
+    const links = readLinks(base('amends: [a.md]\nrelated:\n  - 0005-use-dashes-in-filenames.md\n'));
+    assert.deepStrictEqual(links, [
+      { relation: 'amends', target: 'docs/decisions/a.md', line: 2 },
+      { relation: 'related', target: 'docs/decisions/0005-use-dashes-in-filenames.md', line: 4 },
+    ]);
+    assert.deepStrictEqual(readLinks({ ...base(''), text: '# X\n\n* See [the FAQ](https://example.com/faq.md)\n' }), [], 'web links are not document links');
   });
 
   it('edits MADR 2.x bullets', () => {

@@ -253,6 +253,8 @@ export interface DocumentLink {
   /** Front-matter style key: `supersedes`, `superseded-by`, `amends`, `amended-by`, `related` … */
   relation: string;
   target: string;
+  /** 1-based line where the link is written. */
+  line: number | null;
 }
 
 /**
@@ -265,12 +267,14 @@ export function readLinks(doc: EditableDocument): DocumentLink[] {
   const out: DocumentLink[] = [];
   const resolve = (href: string) => normalizePosix([...doc.path.split('/').slice(0, -1), href].join('/')) ?? href;
   const norm = (rel: string) => relationKey(rel).replace(/^supercedes$/, 'supersedes').replace(/^superceded-by$/, 'superseded-by');
-  for (const l of lines) {
+  // Only links to other Markdown documents in the repository; web links are not document links.
+  const local = (href: string) => !/^[a-z][a-z0-9+.-]*:|^#/i.test(href) && /\.md(#.*)?$/i.test(href);
+  lines.forEach((l, i) => {
     const m = /^\s*(?:[*-]\s+)?([A-Za-z][A-Za-z ]*?)\s*:?\s+\[[^\]]*\]\(([^)\s]+)\)\s*$/.exec(l);
-    if (m && !/^status$/i.test(m[1])) out.push({ relation: norm(m[1]), target: resolve(m[2]) });
+    if (m && local(m[2]) && !/^status$/i.test(m[1])) out.push({ relation: norm(m[1]), target: resolve(m[2]), line: i + 1 });
     const s = /Status(?:\*\*)?\s*:\s*superse[dc]ed by\s+\[[^\]]*\]\(([^)\s]+)\)/i.exec(l);
-    if (s) out.push({ relation: 'superseded-by', target: resolve(s[1]) });
-  }
+    if (s && local(s[1])) out.push({ relation: 'superseded-by', target: resolve(s[1]), line: i + 1 });
+  });
   const end = frontMatterEnd(lines);
   if (end > 0) {
     let key: string | null = null;
@@ -279,11 +283,11 @@ export function readLinks(doc: EditableDocument): DocumentLink[] {
       if (kv) {
         key = ['supersedes', 'superseded-by', 'amends', 'amended-by', 'related'].includes(kv[1]) ? kv[1] : null;
         const v = kv[2].trim();
-        if (key && v) for (const item of v.replace(/^\[|\]$/g, '').split(',').map((x) => x.trim().replace(/^["']|["']$/g, '')).filter(Boolean)) out.push({ relation: key, target: resolve(item) });
+        if (key && v) for (const item of v.replace(/^\[|\]$/g, '').split(',').map((x) => x.trim().replace(/^["']|["']$/g, '')).filter(Boolean)) out.push({ relation: key, target: resolve(item), line: i + 1 });
         continue;
       }
       const li = /^\s+-\s+(.*)$/.exec(lines[i]);
-      if (li && key) out.push({ relation: key, target: resolve(li[1].trim().replace(/^["']|["']$/g, '')) });
+      if (li && key) out.push({ relation: key, target: resolve(li[1].trim().replace(/^["']|["']$/g, '')), line: i + 1 });
     }
   }
   return out;

@@ -1,8 +1,9 @@
 import { compactDateToIso, isoDateOrNull } from '../evidence/dates';
 import { isEvidenceKind } from '../evidence/kinds';
-import { DocumentFormat, EvidenceItem, EvidenceKind, Problem, ReadResult } from '../evidence/model';
+import { DocumentDetails, DocumentFormat, EvidenceItem, EvidenceKind, Problem, ReadResult } from '../evidence/model';
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
+import { readLinks } from './lifecycle';
 import { bulletValue, firstTitle, section, toLines } from './markdown';
 
 /**
@@ -88,7 +89,40 @@ export function readDocument(src: DocumentSource): ReadResult {
   }
   item.status = canonicalStatus(item.statusText);
   if (format === 'log4brains' && item.statusText === null) item.status = 'accepted'; // log4brains' default
-  return { item, problems };
+  const details = readDetails(lines, data, fm.present, fm.bodyStart, titleEnd, format);
+  details.links = readLinks({ path: src.path, text: src.text, format });
+  return { item, problems, details };
+}
+
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' || typeof x === 'number' ? [String(x).trim()] : [])).filter(Boolean);
+  if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter((x) => x && !/^\{.*\}$/.test(x));
+  return [];
+}
+
+/** People, tags, the raw date and the status line, wherever the format keeps them. */
+function readDetails(lines: readonly string[], data: Record<string, unknown>, hasFrontMatter: boolean, bodyStart: number, titleEnd: number, format: DocumentFormat): DocumentDetails {
+  const bullet = (key: string) => bulletValue(lines, key, hasFrontMatter ? bodyStart : 0, titleEnd);
+  const people = [...list(data['decision-makers']), ...list(data['deciders']), ...list(data['authors']), ...list(bullet('Deciders')?.value)];
+  const tags = [...list(data['tags']), ...list(bullet('Tags')?.value)];
+  let dateText: string | null = null;
+  let statusLine: number | null = null;
+  if (format === 'adr-tools') {
+    const i = lines.findIndex((l) => /^Date:\s*/i.test(l));
+    if (i >= 0) dateText = lines[i].replace(/^Date:\s*/i, '').trim() || null;
+    const sec = section(lines, 'Status', bodyStart);
+    const first = sec?.find((l) => l.text.trim() !== '');
+    statusLine = first ? first.line + 1 : null;
+  } else if (hasFrontMatter && format !== 'log4brains') {
+    dateText = scalarText(data['date']);
+    const i = lines.slice(0, bodyStart).findIndex((l) => /^status\s*:/.test(l));
+    statusLine = i >= 0 ? i + 1 : null;
+  } else {
+    dateText = bullet('Date')?.value || null;
+    const b = bullet('Status');
+    statusLine = b ? b.line + 1 : null;
+  }
+  return { people: [...new Set(people)], tags: [...new Set(tags)], dateText, statusLine, links: [] };
 }
 
 function detectFormat(

@@ -48,8 +48,23 @@ export interface Problem {
   message: string;
 }
 
-/** Result of reading one document: the item and whatever was wrong with it. */
+/** What else a document says about itself, beyond the `scan` contract (for the index and checks). */
+export interface DocumentDetails {
+  /** `decision-makers` / `deciders` (MADR), `Deciders` (log4brains, MADR 2), `authors` (ours). */
+  people: string[];
+  /** `tags` (front matter list or bullet `Tags: a, b`). */
+  tags: string[];
+  /** The date as written, when there is one (even when it is not a date). */
+  dateText: string | null;
+  /** 1-based line of the status (to point diagnostics at), or null. */
+  statusLine: number | null;
+  /** Links the document declares (see `readLinks`): relation and repository-relative target. */
+  links: { relation: string; target: string; line: number | null }[];
+}
+
+/** Result of reading one document: the item, its details and whatever was wrong with it. */
 export interface ReadResult {
   item: EvidenceItem;
   problems: Problem[];
+  details?: DocumentDetails;
 }

@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { CheckedDocument, checkDocuments } from '../../src/core/diagnostics/checks';
+import { readDocument } from '../../src/core/documents/readDocument';
+
+function doc(path: string, text: string, convention: 'adr-tools' | 'generic' = 'generic'): CheckedDocument {
+  const r = readDocument({ path, text, kind: 'decision', convention });
+  return { item: r.item, details: r.details };
+}
+
+const opts = { today: '2026-11-21', proposedMaxDays: 30 };
+
+describe('checkDocuments', () => {
+  it('finds unknown statuses, superseded without successor, missing link targets, bad dates and stale proposals', () => {
+    const docs = [
+      doc('docs/decisions/0001-a.md', '---\nstatus: on hold\ndate: 2026-11-01\n---\n# A\n'),
+      doc('docs/decisions/0002-b.md', '---\nstatus: superseded\ndate: 2026-11-01\n---\n# B\n'),
+      doc('docs/decisions/0003-c.md', '---\nstatus: accepted\ndate: last tuesday\namends: [0009-gone.md]\n---\n# C\n'),
+      doc('docs/decisions/0004-d.md', '---\nstatus: proposed\ndate: 2026-09-01\n---\n# D\n'),
+      doc('docs/decisions/0005-e.md', '---\nstatus: accepted\ndate: 2026-11-01\nrelated: [0001-a.md]\n---\n# E\n'),
+    ];
+    const findings = checkDocuments(docs, [], opts);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.path.split('/').pop(), f.line, f.code]),
+      [
+        ['0001-a.md', 2, 'unknown-status'],
+        ['0002-b.md', 2, 'superseded-without-successor'],
+        ['0003-c.md', null, 'bad-date'],
+        ['0003-c.md', 4, 'missing-link-target'],
+        ['0004-d.md', 2, 'stale-proposal'],
+      ],
+    );
+    assert.strictEqual(findings[3].data, 'docs/decisions/0009-gone.md');
+    assert.match(findings[4].message, /proposed 81 days ago/);
+  });
+
+  it('finds a number used twice in one folder, and reports unreadable documents', () => {
+    const docs = [doc('doc/adr/0002-a.md', '# 2. A\n\n## Status\n\nAccepted\n', 'adr-tools'), doc('doc/adr/0002-b.md', '# 2. B\n\n## Status\n\nAccepted\n', 'adr-tools'), doc('doc/other/0002-c.md', '# C\n')];
+    const findings = checkDocuments(docs, [{ path: 'doc/adr/0003-x.md', line: 2, message: 'front matter is not valid YAML: x' }], opts);
+    assert.deepStrictEqual(findings.map((f) => [f.path, f.code, f.severity]), [
+      ['doc/adr/0002-a.md', 'duplicate-number', 'error'],
+      ['doc/adr/0002-b.md', 'duplicate-number', 'error'],
+      ['doc/adr/0003-x.md', 'unreadable', 'error'],
+    ]);
+    assert.match(findings[0].message, /number 2 is also used by 0002-b\.md/);
+  });
+
+  it('finds nothing wrong in well-kept adr-tools links', () => {
+    const docs = [
+      doc('doc/adr/0001-a.md', '# 1. A\n\nDate: 2026-01-01\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n', 'adr-tools'),
+      doc('doc/adr/0002-b.md', '# 2. B\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\nSupersedes [1. A](0001-a.md)\n', 'adr-tools'),
+    ];
+    assert.deepStrictEqual(checkDocuments(docs, [], opts), []);
+  });
+});
