@@ -10,6 +10,7 @@ import { registerSuggestionDocuments } from './mergedWork/suggestionDocument';
 import { SuggestionStore } from './mergedWork/suggestionStore';
 import { registerNewDesignDoc } from './newDesignDoc/command';
 import { registerLifecycleCommands } from './lifecycle/commands';
+import { registerDiagnostics } from './diagnostics/register';
 import { Services } from './shared/services';
 
 /** What `activate` returns to other extensions and to our integration tests. */
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   registerSuggestionDocuments(context, services.suggestions);
   registerNewDesignDoc(context, services);
   registerLifecycleCommands(context, services);
+  registerDiagnostics(context, services);
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
   const prompts = registerCommitPrompts(context, services);

@@ -18,6 +18,9 @@ export class DocumentStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after {@link invalidate}. */
   readonly onDidChange = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<FolderDocuments[]>();
+  /** Fires after each scan, with its result. */
+  readonly onDidLoad = this.loaded.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
@@ -47,10 +50,12 @@ export class DocumentStore implements vscode.Disposable {
     );
     const ok = results.filter((r): r is FolderDocuments => r !== undefined);
     this.log.info(`scanned ${ok.length} folder(s): ${ok.reduce((n, r) => n + r.scan.items.length, 0)} documents in ${Date.now() - started} ms`);
+    this.loaded.fire(ok);
     return ok;
   }
 
   dispose(): void {
+    this.loaded.dispose();
     this.changed.dispose();
   }
 }

@@ -1,7 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EVIDENCE_KINDS } from '../../core/evidence/kinds';
+import { Identity, groupDocuments, matchesViewFilter } from '../../core/index/viewModel';
+import { userIdentities } from '../../node/git/identity';
+import { configValue, openRepository } from '../../node/git/repository';
+import { settings } from '../settings/settings';
+import { ViewState } from './viewState';
 import { Services } from '../shared/services';
 import { EvidenceNode, suggestionDetails, toTreeItem } from './nodes';
 
@@ -14,11 +18,35 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly services: Services) {
+  private me: Promise<Identity> | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly viewState: ViewState,
+  ) {
     this.subscriptions = [
       services.documents.onDidChange(() => this.changed.fire(undefined)),
       services.suggestions.onDidChange(() => this.changed.fire(undefined)),
+      viewState.onDidChange(() => this.changed.fire(undefined)),
     ];
+  }
+
+  private readonly parents = new WeakMap<EvidenceNode, EvidenceNode>();
+  private lastRoots: EvidenceNode[] = [];
+
+  /** Parent of a node, for `TreeView.reveal`. */
+  getParent(node: EvidenceNode): EvidenceNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /** The first document node of `uri` in the tree as last shown, if any. */
+  findDocument(uri: vscode.Uri): EvidenceNode | undefined {
+    for (const g of this.lastRoots) {
+      if (g.type !== 'group') continue;
+      const hit = g.children.find((c) => c.type === 'document' && c.uri.toString() === uri.toString());
+      if (hit) return hit;
+    }
+    return undefined;
   }
 
   getTreeItem(node: EvidenceNode): vscode.TreeItem {
@@ -27,7 +55,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   async getChildren(node?: EvidenceNode): Promise<EvidenceNode[]> {
     if (!node) return this.roots();
-    if (node.type === 'kind') return node.children;
+    if (node.type === 'group') return node.children;
+    if (node.type === 'document') return node.links;
     if (node.type === 'suggestions') return this.suggestionNodes();
     if (node.type === 'suggestion') return suggestionDetails(node);
     return [];
@@ -37,22 +66,62 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     const folders = await this.services.documents.all();
     if (folders.length === 0) return [];
     const multiRoot = folders.length > 1;
-    const groups: EvidenceNode[] = [];
-    for (const kind of EVIDENCE_KINDS) {
-      const children: EvidenceNode[] = [];
-      for (const { folder, scan } of folders) {
-        for (const item of scan.items) {
-          if (item.kind !== kind) continue;
-          const uri = vscode.Uri.joinPath(folder.uri, ...item.path.split('/'));
-          children.push({ type: 'document', item, uri, folderName: multiRoot ? folder.name : undefined });
-        }
+    const { groupBy, filter } = this.viewState;
+    const me = await this.identity();
+    const docs = folders.flatMap(({ folder, scan }) =>
+      scan.items.map((item) => ({ item, details: scan.details[item.path], folder, titles: new Map(scan.items.map((i) => [i.path, i.title])) })),
+    );
+    const shown = docs.filter((d) => matchesViewFilter(d, filter, me));
+    const groups: EvidenceNode[] = groupDocuments(shown, groupBy).map((g) => ({
+      type: 'group',
+      key: g.key,
+      label: g.label,
+      children: g.members.map((d) => {
+        const uri = vscode.Uri.joinPath(d.folder.uri, ...d.item.path.split('/'));
+        const parentId = `doc:${g.key}:${uri.toString()}`;
+        const links: EvidenceNode[] = (d.details?.links ?? []).map((l) => ({
+          type: 'link',
+          parentId,
+          relation: l.relation,
+          title: d.titles.get(l.target) ?? l.target.split('/').pop() ?? l.target,
+          uri: vscode.Uri.joinPath(d.folder.uri, ...l.target.split('/')),
+          exists: d.titles.has(l.target),
+        }));
+        return { type: 'document', item: d.item, details: d.details, uri, folderName: multiRoot ? d.folder.name : undefined, groupKey: g.key, links };
+      }),
+    }));
+    for (const g of groups) {
+      if (g.type !== 'group') continue;
+      for (const c of g.children) {
+        this.parents.set(c, g);
+        if (c.type === 'document') for (const l of c.links) this.parents.set(l, c);
       }
-      if (children.length > 0) groups.push({ type: 'kind', kind, children });
     }
+    this.lastRoots = groups;
     // Suggestions need a repository; `.git` is checked on disk so no git process runs here.
     const anyRepo = (await Promise.all(folders.map(({ folder }) => isGitWorkTree(folder.uri.fsPath)))).some(Boolean);
     if (anyRepo) groups.push({ type: 'suggestions' });
     return groups;
+  }
+
+  /** The user's identity for "Mine only": setting aliases, and git's user.name/email when trusted. */
+  private async identity(): Promise<Identity> {
+    if (!this.viewState.filter.mineOnly) return { emails: [], names: [] };
+    this.me ??= (async () => {
+      const emails = [...settings.identities()];
+      const names: string[] = [];
+      if (vscode.workspace.isTrusted) {
+        for (const f of vscode.workspace.workspaceFolders ?? []) {
+          const repo = await openRepository(f.uri.fsPath).catch(() => null);
+          if (!repo) continue;
+          emails.push(...(await userIdentities(repo, [])));
+          const name = await configValue(repo, 'user.name');
+          if (name) names.push(name);
+        }
+      }
+      return { emails, names };
+    })();
+    return this.me;
   }
 
   private async suggestionNodes(): Promise<EvidenceNode[]> {

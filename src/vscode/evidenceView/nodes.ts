@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { EvidenceItem, EvidenceKind } from '../../core/evidence/model';
+import { DocumentDetails, EvidenceItem, EvidenceKind } from '../../core/evidence/model';
 import { Suggestion } from '../../core/git/suggestions';
 import { KINDS } from '../../core/evidence/kinds';
-import { KIND_LABELS } from '../../core/report/text';
 import { SHOW_SUGGESTION_COMMAND } from '../mergedWork/suggestionDocument';
 
 /** A node of the Evidence view. */
 export type EvidenceNode =
-  | { type: 'kind'; kind: EvidenceKind; children: EvidenceNode[] }
-  | { type: 'document'; item: EvidenceItem; uri: vscode.Uri; folderName: string | undefined }
+  | { type: 'group'; key: string; label: string; kind?: EvidenceKind; children: EvidenceNode[] }
+  | { type: 'document'; item: EvidenceItem; details?: DocumentDetails; uri: vscode.Uri; folderName: string | undefined; groupKey: string; links: EvidenceNode[] }
+  | { type: 'link'; parentId: string; relation: string; title: string; uri: vscode.Uri; exists: boolean }
   | { type: 'suggestions'; count?: number }
   | { type: 'suggestion'; suggestion: Suggestion; folderUri: string }
   | { type: 'detail'; parentId: string; label: string; description?: string; icon: string; tooltip?: string }
@@ -28,23 +28,32 @@ const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: '
 /** Renders a node as a `TreeItem`. Pure: no I/O. */
 export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
   switch (node.type) {
-    case 'kind': {
-      const t = new vscode.TreeItem(KIND_LABELS[node.kind], vscode.TreeItemCollapsibleState.Expanded);
-      t.id = `kind:${node.kind}`;
+    case 'group': {
+      const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      t.id = `group:${node.key}`;
       t.description = String(node.children.length);
       t.contextValue = 'group';
       return t;
     }
     case 'document': {
       const { item } = node;
-      const t = new vscode.TreeItem(item.title, vscode.TreeItemCollapsibleState.None);
-      t.id = `doc:${node.uri.toString()}`;
+      const t = new vscode.TreeItem(item.title, node.links.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      t.id = `doc:${node.groupKey}:${node.uri.toString()}`;
       t.resourceUri = node.uri;
       t.iconPath = new vscode.ThemeIcon(KIND_ICONS[item.kind]);
       t.description = [item.status ?? item.statusText, item.date, node.folderName].filter(Boolean).join(' · ');
-      t.tooltip = documentTooltip(item);
+      t.tooltip = documentTooltip(item, node.details);
       t.contextValue = `document.${item.kind}`;
       t.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
+      return t;
+    }
+    case 'link': {
+      const t = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
+      t.id = `${node.parentId}:link:${node.relation}:${node.uri.toString()}`;
+      t.description = node.exists ? node.relation.replace(/-/g, ' ') : `${node.relation.replace(/-/g, ' ')} · missing`;
+      t.iconPath = new vscode.ThemeIcon(node.relation.startsWith('superseded') ? 'arrow-right' : node.relation === 'supersedes' ? 'arrow-left' : 'link');
+      t.contextValue = 'link';
+      if (node.exists) t.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
       return t;
     }
     case 'suggestions': {
@@ -86,12 +95,15 @@ export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
   }
 }
 
-function documentTooltip(item: EvidenceItem): vscode.MarkdownString {
+function documentTooltip(item: EvidenceItem, details: DocumentDetails | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(item.title)}**\n\n`);
   md.appendMarkdown(`${KINDS[item.kind].label} · ${item.format}${item.id ? ` · ${escape(item.id)}` : ''}\n\n`);
   if (item.statusText) md.appendMarkdown(`Status: ${escape(item.statusText)}\n\n`);
   if (item.date) md.appendMarkdown(`Date: ${item.date}\n\n`);
+  if (details?.people.length) md.appendMarkdown(`People: ${escape(details.people.join(', '))}\n\n`);
+  if (details?.tags.length) md.appendMarkdown(`Tags: ${escape(details.tags.join(', '))}\n\n`);
+  for (const l of details?.links ?? []) md.appendMarkdown(`${escape(l.relation.replace(/-/g, ' '))}: \`${escape(l.target)}\`\n\n`);
   md.appendMarkdown(`\`${escape(item.path)}\``);
   return md;
 }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { Services } from '../shared/services';
+import { StatusDecorations } from './decorations';
 import { EvidenceTreeProvider } from './evidenceTree';
+import { registerViewCommands } from './viewCommands';
+import { ViewState } from './viewState';
 
 /** View id of the Evidence tree (package.json `contributes.views`). */
 export const EVIDENCE_VIEW_ID = 'careerEvidence.evidence';
@@ -11,8 +14,18 @@ const WATCH_DEBOUNCE_MS = 300;
  * Markdown files or ADR configuration files change. Nothing is read until the view asks.
  */
 export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): EvidenceTreeProvider {
-  const provider = new EvidenceTreeProvider(services);
+  const viewState = new ViewState(context.workspaceState);
+  const provider = new EvidenceTreeProvider(services, viewState);
   const view = vscode.window.createTreeView(EVIDENCE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const decorations = new StatusDecorations(services.documents);
+  registerViewCommands(context, viewState, view);
+  // Keep the tree on the document being edited (setting careerEvidence.evidenceView.revealActiveDocument).
+  const revealActive = (editor: vscode.TextEditor | undefined) => {
+    if (!editor || !view.visible) return;
+    if (!vscode.workspace.getConfiguration('careerEvidence').get<boolean>('evidenceView.revealActiveDocument', true)) return;
+    const node = provider.findDocument(editor.document.uri);
+    if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+  };
 
   let timer: NodeJS.Timeout | undefined;
   const onFileEvent = () => {
@@ -27,6 +40,10 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
   context.subscriptions.push(
     provider,
     view,
+    viewState,
+    decorations,
+    vscode.window.registerFileDecorationProvider(decorations),
+    vscode.window.onDidChangeActiveTextEditor(revealActive),
     watcher,
     watcher.onDidCreate(onFileEvent),
     watcher.onDidChange(onFileEvent),

@@ -1,0 +1,98 @@
+import { quarterOf } from '../evidence/quarters';
+import { KINDS, EVIDENCE_KINDS } from '../evidence/kinds';
+import { CanonicalStatus, DocumentDetails, EvidenceItem } from '../evidence/model';
+
+/** How the Evidence view groups documents. */
+export type GroupBy = 'kind' | 'quarter' | 'status' | 'tag';
+
+/** A document as the view shows it. */
+export interface ViewDocument {
+  item: EvidenceItem;
+  details?: DocumentDetails;
+}
+
+/** The view's filter. Empty fields filter nothing. */
+export interface ViewFilter {
+  /** Case-insensitive words, all of which must appear in the title, tags, status or people. */
+  text?: string;
+  /** Only documents the user is a decision-maker or author of. */
+  mineOnly?: boolean;
+  status?: CanonicalStatus;
+}
+
+/** Who "mine" is: e-mail addresses and names (git `user.name`), compared case-insensitively. */
+export interface Identity {
+  emails: readonly string[];
+  names: readonly string[];
+}
+
+/** A group of the view: its label and members, in display order. */
+export interface Group<T extends ViewDocument> {
+  key: string;
+  label: string;
+  members: T[];
+}
+
+const STATUS_ORDER: readonly string[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded'];
+
+/** True when the document names the user among its decision-makers or authors. */
+export function isMine(d: ViewDocument, me: Identity): boolean {
+  const wanted = new Set([...me.emails, ...me.names].map((x) => x.trim().toLowerCase()).filter(Boolean));
+  return (d.details?.people ?? []).some((p) => {
+    const email = /<([^>]+)>/.exec(p)?.[1];
+    return wanted.has(p.trim().toLowerCase()) || (email !== undefined && wanted.has(email.toLowerCase()));
+  });
+}
+
+/** True when the document passes the filter. */
+export function matchesViewFilter(d: ViewDocument, f: ViewFilter, me: Identity): boolean {
+  if (f.status && d.item.status !== f.status) return false;
+  if (f.mineOnly && !isMine(d, me)) return false;
+  if (f.text?.trim()) {
+    const hay = [d.item.title, d.item.statusText ?? '', d.item.status ?? '', ...(d.details?.tags ?? []), ...(d.details?.people ?? [])].join(' ').toLowerCase();
+    return f.text.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+  }
+  return true;
+}
+
+/** True when the filter filters anything. */
+export function isFiltering(f: ViewFilter): boolean {
+  return !!(f.text?.trim() || f.mineOnly || f.status);
+}
+
+/** One line describing the filter, for the view's message. */
+export function describeFilter(f: ViewFilter): string {
+  return [f.text?.trim() ? `“${f.text.trim()}”` : null, f.mineOnly ? 'mine only' : null, f.status ? `status ${f.status}` : null].filter(Boolean).join(' · ');
+}
+
+/**
+ * Groups documents: by kind (in the kinds' order), by quarter of their date (newest first,
+ * `No date` last), by status (open ones first), or by tag (a document with two tags is in both;
+ * `Untagged` last). Empty groups are left out.
+ */
+export function groupDocuments<T extends ViewDocument>(docs: readonly T[], by: GroupBy): Group<T>[] {
+  const groups = new Map<string, Group<T>>();
+  const add = (key: string, label: string, d: T) => {
+    const g = groups.get(key) ?? { key, label, members: [] };
+    g.members.push(d);
+    groups.set(key, g);
+  };
+  for (const d of docs) {
+    if (by === 'kind') add(d.item.kind, KINDS[d.item.kind].plural, d);
+    else if (by === 'quarter') add(d.item.date ? quarterOf(d.item.date) : '~none', d.item.date ? quarterOf(d.item.date) : 'No date', d);
+    else if (by === 'status') add(d.item.status ?? '~none', d.item.status ? d.item.status[0].toUpperCase() + d.item.status.slice(1) : 'No status', d);
+    else {
+      const tags = d.details?.tags ?? [];
+      if (tags.length === 0) add('~none', 'Untagged', d);
+      for (const t of tags) add(`tag:${t.toLowerCase()}`, t, d);
+    }
+  }
+  const order = (g: Group<T>): string => {
+    if (g.key === '~none') return '\uffff';
+    if (by === 'kind') return String(EVIDENCE_KINDS.indexOf(g.key as never)).padStart(2, '0');
+    if (by === 'status') return String(STATUS_ORDER.indexOf(g.key)).padStart(2, '0');
+    return g.key;
+  };
+  const list = [...groups.values()].sort((a, b) => order(a).localeCompare(order(b)));
+  return by === 'quarter' ? [...list.filter((g) => g.key !== '~none').reverse(), ...list.filter((g) => g.key === '~none')] : list;
+}

@@ -1,0 +1,133 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Finding, checkDocuments } from '../../core/diagnostics/checks';
+import { relativeLink } from '../../core/documents/lifecycle';
+import { nextNumber } from '../../core/naming/fileName';
+import { localToday } from '../../node/createDocument';
+import { FolderDocuments } from '../evidenceView/documentStore';
+import { Services } from '../shared/services';
+
+const SOURCE = 'Career Evidence';
+
+function proposedMaxDays(): number {
+  return Math.max(1, Number(vscode.workspace.getConfiguration('careerEvidence').get<number>('diagnostics.proposedMaxDays', 30)) || 30);
+}
+
+/** Findings of one workspace folder's documents (see `checkDocuments`). */
+export function findingsOf(f: FolderDocuments): Finding[] {
+  return checkDocuments(
+    f.scan.items.map((item) => ({ item, details: f.scan.details[item.path] })),
+    f.scan.problems,
+    { today: localToday(), proposedMaxDays: proposedMaxDays() },
+  );
+}
+
+/**
+ * Publishes the checks of every indexed document in the Problems panel (refreshed whenever the
+ * documents are re-read) and offers quick fixes: set a canonical status, point a broken link at an
+ * existing document, renumber a document whose number is taken.
+ */
+export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection('career-evidence');
+  const publish = (folders: FolderDocuments[]) => {
+    collection.clear();
+    for (const f of folders) {
+      const byPath = new Map<string, vscode.Diagnostic[]>();
+      for (const finding of findingsOf(f)) {
+        const line = Math.max(0, (finding.line ?? 1) - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), finding.message, SEVERITY[finding.severity]);
+        d.source = SOURCE;
+        d.code = finding.code;
+        if (finding.data) (d as vscode.Diagnostic & { data?: string }).data = finding.data;
+        byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), d]);
+      }
+      for (const [rel, list] of byPath) collection.set(vscode.Uri.joinPath(f.folder.uri, ...rel.split('/')), list);
+    }
+  };
+  context.subscriptions.push(
+    collection,
+    services.documents.onDidLoad(publish),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  );
+  return collection;
+}
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+class QuickFixes implements vscode.CodeActionProvider {
+  constructor(private readonly services: Services) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+    if (ours.length === 0) return [];
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const docs = folder && (await this.services.documents.all()).find((f) => f.folder.uri.toString() === folder.uri.toString());
+    if (!folder || !docs) return [];
+    const rel = path.relative(folder.uri.fsPath, document.uri.fsPath).split(path.sep).join('/');
+    const actions: vscode.CodeAction[] = [];
+    for (const d of ours) {
+      if (d.code === 'unknown-status') {
+        for (const status of ['proposed', 'accepted', 'rejected', 'deprecated'] as const) {
+          const a = new vscode.CodeAction(`Set status to ${status}`, vscode.CodeActionKind.QuickFix);
+          a.command = { command: 'careerEvidence.changeStatus', title: a.title, arguments: [document.uri, { status }] };
+          a.diagnostics = [d];
+          actions.push(a);
+        }
+      } else if (d.code === 'missing-link-target') {
+        const missing = (d as vscode.Diagnostic & { data?: string }).data ?? '';
+        for (const candidate of closestDocuments(missing, docs.scan.items.map((i) => i.path).filter((p) => p !== rel))) {
+          const line = document.lineAt(d.range.start.line);
+          const oldHref = relativeLink(rel, missing);
+          const at = line.text.indexOf(oldHref);
+          if (at < 0) continue;
+          const a = new vscode.CodeAction(`Link to ${candidate.split('/').pop()}`, vscode.CodeActionKind.QuickFix);
+          a.edit = new vscode.WorkspaceEdit();
+          a.edit.replace(document.uri, new vscode.Range(line.lineNumber, at, line.lineNumber, at + oldHref.length), relativeLink(rel, candidate));
+          a.diagnostics = [d];
+          a.isPreferred = actions.every((x) => !x.isPreferred);
+          actions.push(a);
+        }
+      } else if (d.code === 'duplicate-number') {
+        const dir = rel.split('/').slice(0, -1).join('/');
+        const names = docs.scan.items.filter((i) => i.path.startsWith(`${dir}/`)).map((i) => i.path.split('/').pop()!);
+        const { next, width } = nextNumber(names);
+        const fileName = rel.split('/').pop()!;
+        const renamed = fileName.replace(/^\d+/, String(next).padStart(width, '0'));
+        const a = new vscode.CodeAction(`Renumber to ${String(next).padStart(width, '0')}`, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        const heading = document.getText().split(/\r?\n/).findIndex((l) => /^#\s+\d+\.\s/.test(l));
+        if (heading >= 0) {
+          const text = document.lineAt(heading).text;
+          a.edit.replace(document.uri, document.lineAt(heading).range, text.replace(/^#\s+\d+\./, `# ${next}.`));
+        }
+        a.edit.renameFile(document.uri, vscode.Uri.joinPath(folder.uri, ...dir.split('/').filter(Boolean), renamed), { overwrite: false });
+        a.diagnostics = [d];
+        actions.push(a);
+      }
+    }
+    return actions;
+  }
+}
+
+/** Existing documents most like a missing link target: same number first, then by shared name words. */
+export function closestDocuments(missing: string, existing: readonly string[], max = 3): string[] {
+  const name = missing.split('/').pop() ?? missing;
+  const num = /^(\d+)-/.exec(name)?.[1];
+  const words = new Set(name.replace(/\.md$/, '').split(/[-_]/).filter((w) => w && !/^\d+$/.test(w)));
+  const score = (p: string) => {
+    const n = p.split('/').pop()!;
+    const sameNumber = num !== undefined && Number(/^(\d+)-/.exec(n)?.[1]) === Number(num) ? 10 : 0;
+    const shared = n.replace(/\.md$/, '').split(/[-_]/).filter((w) => words.has(w)).length;
+    return sameNumber + shared;
+  };
+  return existing
+    .map((p) => ({ p, s: score(p) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s || a.p.localeCompare(b.p))
+    .slice(0, max)
+    .map((x) => x.p);
+}

@@ -1,0 +1,73 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CanonicalStatus } from '../../core/evidence/model';
+import { GroupBy, describeFilter, isFiltering } from '../../core/index/viewModel';
+import { EvidenceNode } from './nodes';
+import { ViewState } from './viewState';
+
+const GROUPS: { by: GroupBy; label: string }[] = [
+  { by: 'kind', label: 'Kind' },
+  { by: 'quarter', label: 'Quarter' },
+  { by: 'status', label: 'Status' },
+  { by: 'tag', label: 'Tag' },
+];
+
+function uriOf(node: EvidenceNode | vscode.Uri | undefined): vscode.Uri | undefined {
+  if (node instanceof vscode.Uri) return node;
+  if (!node) return vscode.window.activeTextEditor?.document.uri;
+  return node.type === 'document' || node.type === 'link' ? node.uri : undefined;
+}
+
+/**
+ * Group By…, Filter…, Mine Only, Filter by Status…, Clear Filter, and the document actions Open to
+ * the Side, Reveal in Explorer and Copy Link. Arguments for automation: `groupBy(by)`,
+ * `filter(text)`, `filterStatus(status | '')`.
+ */
+export function registerViewCommands(context: vscode.ExtensionContext, state: ViewState, view: vscode.TreeView<EvidenceNode>): void {
+  const showMessage = () => {
+    view.message = isFiltering(state.filter) ? `Filtered: ${describeFilter(state.filter)} — clear it with the ✕ button above.` : undefined;
+  };
+  context.subscriptions.push(
+    state.onDidChange(showMessage),
+    vscode.commands.registerCommand('careerEvidence.groupBy', async (by?: GroupBy) => {
+      const picked =
+        by ??
+        (await vscode.window.showQuickPick(
+          GROUPS.map((g) => ({ label: g.label, description: g.by === state.groupBy ? 'current' : undefined, by: g.by })),
+          { placeHolder: 'Group evidence by…' },
+        ))?.by;
+      if (picked) await state.setGroupBy(picked);
+    }),
+    vscode.commands.registerCommand('careerEvidence.filter', async (text?: string) => {
+      const value = text ?? (await vscode.window.showInputBox({ prompt: 'Show documents whose title, tags, status or people contain…', value: state.filter.text ?? '' }));
+      if (value !== undefined) state.setFilter({ ...state.filter, text: value.trim() || undefined });
+    }),
+    vscode.commands.registerCommand('careerEvidence.toggleMineOnly', () => state.setFilter({ ...state.filter, mineOnly: !state.filter.mineOnly })),
+    vscode.commands.registerCommand('careerEvidence.filterStatus', async (status?: CanonicalStatus | '') => {
+      const picked =
+        status ??
+        (await vscode.window.showQuickPick(['any', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'], { placeHolder: 'Show documents with status…' }));
+      if (picked !== undefined) state.setFilter({ ...state.filter, status: picked && picked !== 'any' ? (picked as CanonicalStatus) : undefined });
+    }),
+    vscode.commands.registerCommand('careerEvidence.clearFilter', () => state.setFilter({})),
+    vscode.commands.registerCommand('careerEvidence.openToSide', (node?: EvidenceNode) => {
+      const uri = uriOf(node);
+      if (uri) return vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    }),
+    vscode.commands.registerCommand('careerEvidence.revealInExplorer', (node?: EvidenceNode) => {
+      const uri = uriOf(node);
+      if (uri) return vscode.commands.executeCommand('revealInExplorer', uri);
+    }),
+    vscode.commands.registerCommand('careerEvidence.copyLink', async (node?: EvidenceNode) => {
+      const uri = uriOf(node);
+      const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+      if (!uri || !folder) return undefined;
+      const title = node && 'item' in node ? node.item.title : path.basename(uri.fsPath, '.md');
+      const link = `[${title}](${path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/')})`;
+      await vscode.env.clipboard.writeText(link);
+      vscode.window.setStatusBarMessage(`$(clippy) Copied ${link}`, 3000);
+      return link;
+    }),
+  );
+  showMessage();
+}
