@@ -13,7 +13,7 @@ const WATCH_DEBOUNCE_MS = 300;
  * Registers the Evidence view, its Refresh command and a debounced watcher that rescans when
  * Markdown files or ADR configuration files change. Nothing is read until the view asks.
  */
-export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): EvidenceTreeProvider {
+export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): { provider: EvidenceTreeProvider; decorations: StatusDecorations } {
   const viewState = new ViewState(context.workspaceState);
   const provider = new EvidenceTreeProvider(services, viewState);
   const view = vscode.window.createTreeView(EVIDENCE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -60,5 +60,5 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
       await services.suggestions.refresh();
     }),
   );
-  return provider;
+  return { provider, decorations };
 }

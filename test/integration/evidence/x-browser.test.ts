@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { api, children, workspaceRoot } from './helpers';
+
+// Runs after newDesignDoc.test and before y-lifecycle.test (file order).
+
+const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
+
+async function labels(): Promise<string[]> {
+  return (await children(await api())).map((r) => `${r.label} ${r.description}`.trim());
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== null && v !== (false as unknown)) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('evidence browser: grouping, filters, decorations, diagnostics', function () {
+  this.timeout(30_000);
+  after(async () => {
+    await vscode.commands.executeCommand('careerEvidence.clearFilter');
+    await vscode.commands.executeCommand('careerEvidence.groupBy', 'kind');
+  });
+
+  it('groups by status and by quarter, and remembers the choice', async () => {
+    await vscode.commands.executeCommand('careerEvidence.groupBy', 'status');
+    assert.deepStrictEqual(await labels(), ['Proposed 4', 'Draft 1', 'Accepted 1', 'Suggestions']);
+    await vscode.commands.executeCommand('careerEvidence.groupBy', 'quarter');
+    const quarters = await labels();
+    // Newest quarter first (today's documents), the fixture's 2026-Q1 ADRs after it.
+    assert.deepStrictEqual(quarters.slice(-2), ['2026-Q1 2', 'Suggestions']);
+    assert.match(quarters[0], /^\d{4}-Q[1-4] 4$/);
+  });
+
+  it('filters by text and status, shows the filter and clears it', async () => {
+    await vscode.commands.executeCommand('careerEvidence.groupBy', 'kind');
+    await vscode.commands.executeCommand('careerEvidence.filter', 'postgresql');
+    assert.deepStrictEqual(await labels(), ['Decisions 1', 'Suggestions']);
+    await vscode.commands.executeCommand('careerEvidence.filter', '');
+    await vscode.commands.executeCommand('careerEvidence.filterStatus', 'accepted');
+    assert.deepStrictEqual(await labels(), ['Decisions 1', 'Suggestions']);
+    await vscode.commands.executeCommand('careerEvidence.clearFilter');
+    assert.deepStrictEqual((await labels())[0], 'Decisions 4');
+  });
+
+  it('shows a status letter on the file (explorer and tree)', async () => {
+    const a = await api();
+    await a.services.documents.all();
+    const provider = (a as unknown as { statusDecorations?: vscode.FileDecorationProvider }).statusDecorations;
+    assert.ok(provider, 'decorations are exposed');
+    const d = await provider.provideFileDecoration(file('doc/adr/0002-use-postgresql-for-billing.md'), new vscode.CancellationTokenSource().token);
+    assert.deepStrictEqual([d?.badge, d?.tooltip], ['P', 'Proposed']);
+    const none = await provider.provideFileDecoration(file('doc/adr/0001-record-architecture-decisions.md'), new vscode.CancellationTokenSource().token);
+    assert.strictEqual(none, undefined, 'accepted documents carry no letter');
+  });
+
+  it('reports problems in the Problems panel and fixes an unknown status with a quick fix', async () => {
+    const rel = 'doc/adr/0009-maybe.md';
+    fs.writeFileSync(file(rel).fsPath, '# 9. Maybe later\n\nDate: 2026-11-01\n\n## Status\n\nOn hold\n\n## Context\n\nx\n');
+    try {
+      await check(rel);
+    } finally {
+      fs.rmSync(file(rel).fsPath, { force: true });
+      await (await api()).services.documents.all();
+    }
+  });
+});
+
+async function check(rel: string): Promise<void> {
+  {
+    await vscode.workspace.openTextDocument(file(rel));
+    const diagnostic = await waitFor(
+      async () => {
+        await (await api()).services.documents.all();
+        return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'unknown-status');
+      },
+      'the unknown-status diagnostic',
+    );
+    assert.strictEqual(diagnostic.source, 'Career Evidence');
+    assert.strictEqual(diagnostic.range.start.line, 6);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file(rel), diagnostic.range);
+    const fix = actions.find((x) => x.title === 'Set status to accepted');
+    assert.ok(fix?.command, actions.map((x) => x.title).join(', '));
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.match(fs.readFileSync(file(rel).fsPath, 'utf8'), /## Status\n\nAccepted\n/);
+    await waitFor(async () => {
+      await (await api()).services.documents.all();
+      return vscode.languages.getDiagnostics(file(rel)).every((d) => d.code !== 'unknown-status') || undefined;
+    }, 'the diagnostic to go away');
+  }
+}
