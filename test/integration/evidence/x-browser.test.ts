@@ -72,9 +72,10 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
   });
 });
 
+/** Waits for the unknown-status diagnostic of `rel`, applies its quick fix, and waits for it to go. */
 async function check(rel: string): Promise<void> {
+  await vscode.workspace.openTextDocument(file(rel));
   {
-    await vscode.workspace.openTextDocument(file(rel));
     const diagnostic = await waitFor(
       async () => {
         await (await api()).services.documents.all();
