@@ -68,9 +68,10 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     const multiRoot = folders.length > 1;
     const { groupBy, filter } = this.viewState;
     const me = await this.identity();
-    const docs = folders.flatMap(({ folder, scan }) =>
-      scan.items.map((item) => ({ item, details: scan.details[item.path], folder, titles: new Map(scan.items.map((i) => [i.path, i.title])) })),
-    );
+    const docs = folders.flatMap(({ folder, scan }) => {
+      const titles = new Map(scan.items.map((i) => [i.path, i.title])); // once per folder: link targets' titles
+      return scan.items.map((item) => ({ item, details: scan.details[item.path], folder, titles }));
+    });
     const shown = docs.filter((d) => matchesViewFilter(d, filter, me));
     const groups: EvidenceNode[] = groupDocuments(shown, groupBy).map((g) => ({
       type: 'group',
