@@ -53,10 +53,10 @@ describe('UI end-to-end: evidence browser', function () {
     await runFromViewMenu('Mine Only');
     await row('Split the monolith').waitFor({ state: 'detached', timeout: 15_000 });
     await row('Adopt feature flags').waitFor();
+    await page.getByText('Filtered: mine only').first().waitFor({ timeout: 5000 });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.mouse.move(800, 600);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-group-by-quarter-mine-only.png') });
-    await page.getByText('Filtered: mine only').first().waitFor({ timeout: 5000 });
     assert.strictEqual(await row('2026-Q2').count(), 0, 'the colleague’s quarter is filtered away');
   });
 });

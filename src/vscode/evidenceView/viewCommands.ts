@@ -25,7 +25,7 @@ function uriOf(node: EvidenceNode | vscode.Uri | undefined): vscode.Uri | undefi
  */
 export function registerViewCommands(context: vscode.ExtensionContext, state: ViewState, view: vscode.TreeView<EvidenceNode>): void {
   const showMessage = () => {
-    view.message = isFiltering(state.filter) ? `Filtered: ${describeFilter(state.filter)} — clear it with the ✕ button above.` : undefined;
+    view.message = isFiltering(state.filter) ? `Filtered: ${describeFilter(state.filter)} — “Clear Filter” in the title bar shows everything again.` : undefined;
   };
   context.subscriptions.push(
     state.onDidChange(showMessage),
