@@ -52,6 +52,11 @@ export async function createDocument(
   const folder: EvidenceFolder | null = scan.folders.find((f) => f.kind === kind) ?? configuredFolder(kind, options.settings?.[kind]);
   const inFolder = scan.items.filter((i) => folder && i.path.startsWith(`${folder.path}/`));
   const existingFormat = mostCommon(inFolder.map((i) => i.format));
+  const madrDocs = inFolder.filter((i) => i.format === 'madr');
+  const style = {
+    madrBullets: madrDocs.length > 0 && madrDocs.every((i) => scan.details[i.path]?.hasFrontMatter === false),
+    folderPerDocument: inFolder.length > 0 && inFolder.every((i) => /\/\d+-[^/]+\/README\.md$/i.test(i.path)),
+  };
 
   const folderPath = folder?.path ?? NEW_FOLDER_FOR_KIND[kind];
   const dir = path.join(scan.root, ...folderPath.split('/'));
@@ -68,8 +73,12 @@ export async function createDocument(
   try {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const existingNames = await fs.readdir(dir);
-      const plan = planNewDocument({ kind, title, folder, existingNames, otherNames, existingFormat, date, author, attempt, template, selection: options.selection });
-      const target = path.join(dir, plan.fileName);
+      const plan = planNewDocument({ kind, title, folder, existingNames, otherNames, existingFormat, style, date, author, attempt, template, selection: options.selection });
+      const target = path.join(dir, ...plan.fileName.split('/'));
+      if (style.folderPerDocument) {
+        // `rfc/0007-title/README.md`: the document's own folder; a taken one means a taken number.
+        if (!(await fs.mkdir(path.dirname(target)).then(() => true, () => false))) continue;
+      }
       if (await createExclusive(target, plan.text)) return { ...plan, absolutePath: target };
     }
   } finally {

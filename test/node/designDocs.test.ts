@@ -104,6 +104,28 @@ describe('design documents (real folders, CLI)', function () {
     assert.strictEqual(read(l4b, 'docs/adr/20200101-first.md'), `# First\n\n- Status: superseded by [${slug}](${slug}.md)\n- Date: 2020-01-01\n\n## Context\n`);
   });
 
+  it('writes the way the folder already writes: MADR 2.x bullets, and a folder per RFC', async () => {
+    const root = dir('styles');
+    writeFiles(root, {
+      'docs/adr/0001-use-markdown.md': '# Use Markdown\n\n* Status: accepted\n* Date: 2017-12-17\n\n## Context and Problem Statement\n',
+      'rfc/0001-first-rfc/README.md': '# First RFC\n\nStatus: accepted\n',
+      'rfc/0002-second-rfc/README.md': '# Second RFC\n',
+    });
+    const adr = await createDocument(root, 'decision', 'Use YAML', '2026-11-21', 'Dana');
+    assert.strictEqual(adr.path, 'docs/adr/0002-use-yaml.md');
+    assert.match(adr.text, /^# Use YAML\n\n\* Status: proposed\n\* Deciders: Dana\n\* Date: 2026-11-21\n/);
+    const rfc = await createDocument(root, 'rfc', 'Third RFC', '2026-11-21', null);
+    assert.strictEqual(rfc.path, 'rfc/0003-third-rfc/README.md');
+    const scan = JSON.parse(cli(['scan', root, '--json']).stdout);
+    assert.deepStrictEqual(scan.items.map((i: { id: string; kind: string; title: string }) => `${i.kind} ${i.id} ${i.title}`), [
+      'decision 0001 Use Markdown',
+      'decision 0002 Use YAML',
+      'rfc 0001 First RFC',
+      'rfc 0002 Second RFC',
+      'rfc 0003 Third RFC',
+    ]);
+  });
+
   it('numbers past ADRs that exist only on other branches and remote-tracking refs', async () => {
     const repo = new TestRepo(path.join(dir('branches'), 'repo'));
     repo.commit(ADR_TOOLS_FILES, 'ADRs');

@@ -25,6 +25,11 @@ export interface NewDocumentRequest {
   selection?: string;
   /** Most common format of the documents already in the folder, or null when it is empty. */
   existingFormat: DocumentFormat | null;
+  /**
+   * How the folder's documents are laid out: MADR 2.x bullet metadata instead of front matter, and
+   * a folder per document (`rfc/0001-title/README.md`).
+   */
+  style?: { madrBullets?: boolean; folderPerDocument?: boolean };
   /** Local calendar date, `YYYY-MM-DD`. */
   date: string;
   author: string | null;
@@ -67,11 +72,12 @@ export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
     const numbering = nextNumber([...req.existingNames, ...(req.otherNames ?? [])]);
     number = numbering.next + req.attempt;
     fileName = numberedFileName(number, numbering.width, slug);
+    if (req.style?.folderPerDocument) fileName = `${fileName.replace(/\.md$/, '')}/README.md`;
   }
   const values = { title, number, date: req.date, author: req.author };
   const filled = req.template
     ? fillTemplate(req.template, { ...values, selection: req.selection, kind: req.kind }, KINDS[req.kind].initialStatus)
-    : { text: renderTemplate(req.kind, format, values), snippet: null, warnings: [] };
+    : { text: renderTemplate(req.kind, format, values, { madrBullets: req.style?.madrBullets }), snippet: null, warnings: [] };
   return { folder, fileName, path: `${folder}/${fileName}`, number, format, title, ...filled };
 }
 

@@ -122,7 +122,7 @@ function readDetails(lines: readonly string[], data: Record<string, unknown>, ha
     const b = bullet('Status');
     statusLine = b ? b.line + 1 : null;
   }
-  return { people: [...new Set(people)], tags: [...new Set(tags)], dateText, statusLine, links: [] };
+  return { people: [...new Set(people)], tags: [...new Set(tags)], dateText, statusLine, hasFrontMatter, links: [] };
 }
 
 function detectFormat(

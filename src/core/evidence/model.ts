@@ -58,6 +58,8 @@ export interface DocumentDetails {
   dateText: string | null;
   /** 1-based line of the status (to point diagnostics at), or null. */
   statusLine: number | null;
+  /** True when the document opens with YAML front matter (MADR 3/4, ours) rather than bullets (MADR 2). */
+  hasFrontMatter: boolean;
   /** Links the document declares (see `readLinks`): relation and repository-relative target. */
   links: { relation: string; target: string; line: number | null }[];
 }

@@ -31,14 +31,17 @@ export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; d
 /**
  * Renders a new document of `kind` in `format`. Decisions follow the folder's convention:
  * adr-tools (Nygard's template as adr-tools ships it), log4brains (bullet metadata), else MADR 4.0
- * (YAML front matter `status`, `date`, `decision-makers`). The other kinds are our own format:
+ * (YAML front matter `status`, `date`, `decision-makers`), or MADR 2.x bullets where the folder
+ * writes them (`style.madrBullets`). The other kinds are our own format:
  * front matter with the MADR keys (`status`, `date`, `decision-makers`, `consulted`, `informed`,
  * `tags`) plus `career-kind` and `career-schema: 1`.
  */
-export function renderTemplate(kind: EvidenceKind, format: DocumentFormat, v: TemplateValues): string {
+export function renderTemplate(kind: EvidenceKind, format: DocumentFormat, v: TemplateValues, style: { madrBullets?: boolean } = {}): string {
   switch (kind) {
     case 'decision':
-      return format === 'adr-tools' ? adrTools(v) : format === 'log4brains' ? log4brains(v) : madr4(v);
+      if (format === 'adr-tools') return adrTools(v);
+      if (format === 'log4brains') return log4brains(v);
+      return style.madrBullets ? madr2(v) : madr4(v);
     case 'rfc':
       return rfc(v);
     case 'design':
@@ -122,6 +125,39 @@ Chosen option: "{title of option 1}", because {justification}.
 * Bad, because {argument b}
 
 ### {title of option 2}
+
+* Good, because {argument a}
+* Bad, because {argument b}
+`;
+}
+
+function madr2(v: TemplateValues): string {
+  return `# ${v.title}
+
+* Status: proposed
+* Deciders: ${v.author ?? '{list everyone involved in the decision}'}
+* Date: ${v.date}
+
+## Context and Problem Statement
+
+{Describe the context and problem statement in two or three sentences.}
+
+## Decision Drivers
+
+* {driver 1}
+
+## Considered Options
+
+* {option 1}
+* {option 2}
+
+## Decision Outcome
+
+Chosen option: "{option 1}", because {justification}.
+
+## Pros and Cons of the Options
+
+### {option 1}
 
 * Good, because {argument a}
 * Bad, because {argument b}
