@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
 import { readDocument, titleFromPath, idFromPath } from '../core/documents/readDocument';
@@ -10,7 +10,8 @@ import { UserError } from './errors';
 /** Files larger than this are listed by name only, with a problem (bytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const MAX_DEPTH = 2;
-const READ_CONCURRENCY = 8;
+/** Files read synchronously before yielding to the event loop (see `readInChunks`). */
+const READ_CHUNK = 128;
 const MAX_UPWARD = 32;
 
 /** Folders chosen in settings (see `LayoutConfig.settings`). */
@@ -56,7 +57,7 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
     }
   }
 
-  const results = await mapBounded(files, READ_CONCURRENCY, (f) => readOne(abs, f.rel, f.folder));
+  const results = await readInChunks(abs, files);
   const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
   const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.path.localeCompare(b.path));
   const details: Record<string, DocumentDetails> = {};
@@ -110,11 +111,30 @@ async function listMarkdown(root: string, dir: string, depth: number): Promise<s
   return out;
 }
 
+/**
+ * Reads and parses files in chunks of synchronous reads, yielding to the event loop between chunks.
+ * Why not one promise per file: for thousands of small files the per-call overhead of promise-based
+ * fs dominates (measured: 11,000 files read in ~70 ms synchronously against ~500 ms through
+ * fs.promises); chunks of 128 keep each blocking slice to a few milliseconds.
+ */
+async function readInChunks(root: string, files: readonly { rel: string; folder: EvidenceFolder }[]): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  for (let i = 0; i < files.length; i += READ_CHUNK) {
+    if (i > 0) await new Promise((r) => setImmediate(r));
+    for (const f of files.slice(i, i + READ_CHUNK)) out.push(readFileNow(root, f.rel, f.folder));
+  }
+  return out;
+}
+
 function isFile(p: string): Promise<boolean> {
   return fs.stat(p).then((s) => s.isFile(), () => false);
 }
 
-async function readOne(root: string, rel: string, folder: EvidenceFolder): Promise<ReadResult> {
+/**
+ * Reads one evidence file (repository-relative `rel`) of `folder` under `root`. Never throws: an
+ * unreadable, binary or oversized file is listed by name with a problem.
+ */
+export function readFileNow(root: string, rel: string, folder: EvidenceFolder): ReadResult {
   const full = path.join(root, ...rel.split('/'));
   const byName = (message: string): ReadResult => {
     const problem: Problem = { path: rel, line: null, message };
@@ -124,10 +144,10 @@ async function readOne(root: string, rel: string, folder: EvidenceFolder): Promi
     };
   };
   try {
-    const st = await fs.stat(full);
+    const st = statSync(full);
     if (!st.isFile()) return byName('not a regular file');
     if (st.size > MAX_DOCUMENT_BYTES) return byName(`file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; not read`);
-    const buf = await fs.readFile(full);
+    const buf = readFileSync(full);
     if (buf.subarray(0, 8192).includes(0)) return byName('binary file (NUL bytes); not read');
     return readDocument({ path: rel, text: buf.toString('utf8'), kind: folder.kind, convention: folder.convention });
   } catch (err) {
@@ -137,18 +157,4 @@ async function readOne(root: string, rel: string, folder: EvidenceFolder): Promi
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
-}
-
-/** Maps with at most `limit` calls in flight; keeps input order. */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
