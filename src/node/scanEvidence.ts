@@ -158,3 +158,46 @@ export function readFileNow(root: string, rel: string, folder: EvidenceFolder): 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/** Files whose change moves the evidence folders themselves: a full rescan follows. */
+const LAYOUT_FILES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json']);
+
+/**
+ * Applies a change of one file (created, changed or deleted; `rel` relative to the scanned root,
+ * POSIX) to a scan result in place, re-reading only that file. Returns `rescan` when the change
+ * moves the evidence folders (a layout file), `ignored` for a file outside them.
+ */
+export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'removed' | 'ignored' | 'rescan' {
+  const name = rel.split('/').pop() ?? rel;
+  if (LAYOUT_FILES.has(name)) return 'rescan';
+  const folder = scan.folders.find((f) => rel.startsWith(`${f.path}/`));
+  const depth = folder ? rel.slice(folder.path.length + 1).split('/').length - 1 : -1;
+  const perDocumentFolder = /(^|\/)\d+-[^/]+\/README\.md$/i.test(rel);
+  if (!folder || depth > MAX_DEPTH + (perDocumentFolder ? 1 : 0) || (!isEvidenceFileName(name) && !perDocumentFolder) || rel.split('/').some((p) => p.startsWith('.'))) {
+    return 'ignored';
+  }
+  const full = path.join(scan.root, ...rel.split('/'));
+  scan.problems = scan.problems.filter((p) => p.path !== rel);
+  delete scan.details[rel];
+  const at = scan.items.findIndex((i) => i.path === rel);
+  let exists = false;
+  try {
+    exists = statSync(full).isFile();
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    if (at >= 0) scan.items.splice(at, 1);
+    return 'removed';
+  }
+  const r = readFileNow(scan.root, rel, folder);
+  scan.problems.push(...r.problems);
+  if (r.details) scan.details[rel] = r.details;
+  if (at >= 0) scan.items[at] = r.item;
+  else {
+    const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
+    const insertAt = scan.items.findIndex((i) => kindOrder(i.kind) > kindOrder(r.item.kind) || (i.kind === r.item.kind && i.path.localeCompare(rel) > 0));
+    scan.items.splice(insertAt < 0 ? scan.items.length : insertAt, 0, r.item);
+  }
+  return 'updated';
+}

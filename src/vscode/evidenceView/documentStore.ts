@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { scanEvidence, ScanResult } from '../../node/scanEvidence';
+import * as path from 'path';
+import { scanEvidence, ScanResult, updateScanFile } from '../../node/scanEvidence';
 import { documentFolderSettings } from '../settings/settings';
 
 /** The evidence documents of one workspace folder. */
@@ -9,9 +10,9 @@ export interface FolderDocuments {
 }
 
 /**
- * Evidence documents of every workspace folder, scanned on first use and cached until
- * {@link invalidate} (called by the file watcher). Scans never throw into the UI: a folder that
- * cannot be scanned is logged and left out.
+ * Evidence documents of every workspace folder, scanned on first use; afterwards a changed file
+ * updates only its own entry ({@link update}, from the file watcher), and {@link invalidate} rescans.
+ * Scans never throw into the UI: a folder that cannot be scanned is logged and left out.
  */
 export class DocumentStore implements vscode.Disposable {
   private cache: Promise<FolderDocuments[]> | undefined;
@@ -33,6 +34,27 @@ export class DocumentStore implements vscode.Disposable {
   invalidate(): void {
     this.cache = undefined;
     this.changed.fire();
+  }
+
+  /**
+   * Re-reads only the files that changed (created, changed, deleted — a rename is both), in the scan
+   * already made; a layout file (`.adr-dir`, `.log4brains.yml`, `adr.config.json`) rescans its folder.
+   */
+  async update(uris: readonly vscode.Uri[]): Promise<void> {
+    if (!this.cache) return; // nothing scanned yet: the first look reads everything anyway
+    const folders = await this.cache;
+    let touched = false;
+    for (const uri of uris) {
+      const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
+      if (!f) continue;
+      const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+      const outcome = updateScanFile(f.scan, rel);
+      if (outcome === 'rescan') return this.invalidate();
+      if (outcome !== 'ignored') touched = true;
+    }
+    if (!touched) return;
+    this.changed.fire();
+    this.loaded.fire(folders);
   }
 
   private async scanAll(): Promise<FolderDocuments[]> {

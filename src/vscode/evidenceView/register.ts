@@ -7,7 +7,7 @@ import { ViewState } from './viewState';
 
 /** View id of the Evidence tree (package.json `contributes.views`). */
 export const EVIDENCE_VIEW_ID = 'careerEvidence.evidence';
-const WATCH_DEBOUNCE_MS = 300;
+const WATCH_DEBOUNCE_MS = 50;
 
 /**
  * Registers the Evidence view, its Refresh command and a debounced watcher that rescans when
@@ -27,12 +27,19 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
     if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
   };
 
+  // Watcher events are batched briefly; each changed file then updates only its own entry.
   let timer: NodeJS.Timeout | undefined;
-  const onFileEvent = () => {
+  const pending = new Map<string, vscode.Uri>();
+  const onFileEvent = (uri: vscode.Uri) => {
+    pending.set(uri.toString(), uri);
     clearTimeout(timer);
-    timer = setTimeout(() => services.documents.invalidate(), WATCH_DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      const batch = [...pending.values()];
+      pending.clear();
+      void services.documents.update(batch);
+    }, WATCH_DEBOUNCE_MS);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,.adr-dir,.log4brains.yml}');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,.adr-dir,.log4brains.yml,adr.config.json}');
   const showBadge = () => {
     const n = services.suggestions.pendingCount;
     view.badge = n ? { value: n, tooltip: `${n} suggestion${n === 1 ? '' : 's'} to review` } : undefined;
