@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { renderBragEntry } from '../core/journal/bragEntry';
+import { BragEntry, renderBragEntry } from '../core/journal/bragEntry';
 import { Suggestion } from '../core/git/suggestions';
 import { readFrontMatter } from '../core/documents/frontMatter';
 import { toLines } from '../core/documents/markdown';
@@ -22,7 +22,14 @@ export function defaultJournalDir(): string {
  * @throws UserError when the journal folder cannot be written.
  */
 export async function writeBragEntry(journalDir: string, s: Suggestion, repoName: string): Promise<string> {
-  const entry = renderBragEntry(s, repoName);
+  return writeJournalEntry(journalDir, renderBragEntry(s, repoName));
+}
+
+/**
+ * Writes a rendered entry into `journalDir` under its path (`-2`, `-3`… when taken; never overwriting).
+ * @throws UserError when the journal folder cannot be written.
+ */
+export async function writeJournalEntry(journalDir: string, entry: BragEntry): Promise<string> {
   const target = path.join(journalDir, ...entry.path.split('/'));
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });

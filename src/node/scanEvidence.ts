@@ -17,7 +17,15 @@ const MAX_UPWARD = 32;
 /** Folders chosen in settings (see `LayoutConfig.settings`). */
 export interface ScanOptions {
   settings?: LayoutConfig['settings'];
+  /** Folders to walk instead of those the layout files name (the journal's own layout). */
+  folders?: EvidenceFolder[];
 }
+
+/** The personal journal's layout: brag entries by year, STAR stories. */
+export const JOURNAL_FOLDERS: readonly EvidenceFolder[] = [
+  { path: 'brag', kind: 'brag', convention: 'generic', source: 'default' },
+  { path: 'stories', kind: 'star', convention: 'generic', source: 'default' },
+];
 
 /** Result of scanning a root: the report plus the folders that exist (for New Design Doc). */
 export interface ScanResult extends ScanReport {
@@ -39,16 +47,20 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
   if (!stat) throw new UserError(`not found: ${abs}`);
   if (!stat.isDirectory()) throw new UserError(`not a directory: ${abs}`);
 
-  const config = await readLayoutConfig(abs);
+  const config = options.folders ? {} : await readLayoutConfig(abs);
   config.settings = options.settings;
-  const { folders: candidates, problems } = candidateFolders(config);
+  const { folders: candidates, problems } = options.folders ? { folders: options.folders, problems: [] } : candidateFolders(config);
   const folders: EvidenceFolder[] = [];
   const files: { rel: string; folder: EvidenceFolder }[] = [];
   const seen = new Set<string>();
   for (const folder of candidates) {
     const dir = path.join(abs, ...folder.path.split('/'));
     const st = await fs.stat(dir).catch(() => null);
-    if (!st?.isDirectory()) continue;
+    // Given folders (the journal's) are kept even before they exist, so their first file is seen.
+    if (!st?.isDirectory()) {
+      if (options.folders) folders.push(folder);
+      continue;
+    }
     folders.push(folder);
     for (const rel of await listMarkdown(abs, dir, 0)) {
       if (seen.has(rel)) continue;

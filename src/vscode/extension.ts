@@ -21,6 +21,7 @@ export interface CareerEvidenceApi {
   /** Settles when commit-time prompts have taken their first look at each repository. */
   commitPromptsReady: Promise<void>;
   statusDecorations: vscode.FileDecorationProvider;
+  evidenceView: vscode.TreeView<unknown>;
 }
 
 /**
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   const log = vscode.window.createOutputChannel('Career Evidence', { log: true });
   const services: Services = { log, documents: new DocumentStore(log), suggestions: new SuggestionStore(log, context.globalStorageUri.fsPath) };
   context.subscriptions.push(log, services.documents, services.suggestions);
-  const { provider: evidenceTree, decorations: statusDecorations } = registerEvidenceView(context, services);
+  const { provider: evidenceTree, decorations: statusDecorations, view: evidenceView } = registerEvidenceView(context, services);
   registerSuggestionDocuments(context, services.suggestions);
   registerNewDesignDoc(context, services);
   registerLifecycleCommands(context, services);
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
   const prompts = registerCommitPrompts(context, services);
-  return { evidenceTree, services, commitPrompter: prompts.prompter, commitPromptsReady: prompts.ready, statusDecorations };
+  return { evidenceTree, services, commitPrompter: prompts.prompter, commitPromptsReady: prompts.ready, statusDecorations, evidenceView };
 }
 
 export function deactivate(): void {

@@ -44,6 +44,16 @@ describe('checkDocuments', () => {
     assert.match(findings[0].message, /number 2 is also used by 0002-b\.md/);
   });
 
+  it('asks brag entries to quantify their result, and does not number dated journal entries', () => {
+    const brag = (name: string, impact: string) => {
+      const r = readDocument({ path: `brag/2026/${name}`, text: `---\ncareer-kind: brag\ndate: 2026-03-05\n---\n\n# Export\n\n## Impact\n\n${impact}\n`, kind: 'brag', convention: 'generic' });
+      return { item: r.item, details: r.details };
+    };
+    const findings = checkDocuments([brag('2026-03-05-export.md', '{What changed? Give the number.}'), brag('2026-03-06-export.md', 'Finance saved 6 hours a week.')], [], opts);
+    assert.deepStrictEqual(findings.map((f) => [f.path, f.code]), [['brag/2026/2026-03-05-export.md', 'unquantified-result']]);
+    assert.strictEqual(brag('2026-03-05-export.md', '').item.id, '2026-03-05-export');
+  });
+
   it('finds nothing wrong in well-kept adr-tools links', () => {
     const docs = [
       doc('doc/adr/0001-a.md', '# 1. A\n\nDate: 2026-01-01\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n', 'adr-tools'),

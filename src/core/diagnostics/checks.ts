@@ -9,7 +9,8 @@ export type FindingCode =
   | 'missing-link-target'
   | 'duplicate-number'
   | 'bad-date'
-  | 'stale-proposal';
+  | 'stale-proposal'
+  | 'unquantified-result';
 
 /** A problem found in an evidence document (Problems panel, `career-evidence check`). */
 export interface Finding extends Problem {
@@ -40,7 +41,8 @@ function daysBetween(from: string, to: string): number {
 /**
  * Checks a root's documents: what could not be read (`problems` from the scan), unknown statuses,
  * superseded documents without a successor link, links to missing documents, numbers used twice in
- * one folder, dates that are not dates, and proposals left open longer than `proposedMaxDays`.
+ * one folder, dates that are not dates, proposals left open longer than `proposedMaxDays`, and brag
+ * entries whose impact has no number yet.
  * Pure; findings are sorted by path and line.
  */
 export function checkDocuments(docs: readonly CheckedDocument[], problems: readonly Problem[], opts: CheckOptions): Finding[] {
@@ -65,6 +67,9 @@ export function checkDocuments(docs: readonly CheckedDocument[], problems: reado
     }
     if (item.kind === 'decision' && item.status === 'proposed' && item.date && daysBetween(item.date, opts.today) > opts.proposedMaxDays) {
       out.push({ path: item.path, line: statusLine, code: 'stale-proposal', severity: 'info', message: `proposed ${daysBetween(item.date, opts.today)} days ago: accept, reject or update it` });
+    }
+    if (item.kind === 'brag' && details?.resultHasNumber === false) {
+      out.push({ path: item.path, line: null, code: 'unquantified-result', severity: 'info', message: 'the impact has no number yet: quantify the result (time saved, errors avoided, users reached)' });
     }
     if (/^\d+$/.test(item.id)) {
       const key = `${item.path.split('/').slice(0, -1).join('/')}#${Number(item.id)}`;

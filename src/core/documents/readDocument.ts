@@ -90,6 +90,11 @@ export function readDocument(src: DocumentSource): ReadResult {
   item.status = canonicalStatus(item.statusText);
   if (format === 'log4brains' && item.statusText === null) item.status = 'accepted'; // log4brains' default
   const details = readDetails(lines, data, fm.present, fm.bodyStart, titleEnd, format);
+  if (kind === 'brag') {
+    // "Quantify everything": the result should carry a number (not the template's placeholder).
+    const impact = (section(lines, 'Impact', fm.bodyStart) ?? section(lines, 'Result', fm.bodyStart) ?? []).map((l) => l.text).join('\n');
+    details.resultHasNumber = /\d/.test(impact.replace(/\{[^}]*\}/g, ''));
+  }
   details.links = readLinks({ path: src.path, text: src.text, format });
   return { item, problems, details };
 }
@@ -122,7 +127,7 @@ function readDetails(lines: readonly string[], data: Record<string, unknown>, ha
     const b = bullet('Status');
     statusLine = b ? b.line + 1 : null;
   }
-  return { people: [...new Set(people)], tags: [...new Set(tags)], dateText, statusLine, hasFrontMatter, links: [] };
+  return { people: [...new Set(people)], tags: [...new Set(tags)], dateText, statusLine, hasFrontMatter, resultHasNumber: null, links: [] };
 }
 
 function detectFormat(
@@ -182,13 +187,14 @@ function documentName(p: string): string {
 /** Id of a document from its path: the numeric prefix as written (`0007`), else the file name without `.md`. */
 export function idFromPath(p: string): string {
   const name = documentName(p).replace(/\.md$/i, '');
+  if (/^\d{4}-\d{2}-\d{2}-/.test(name)) return name; // dated journal entries: the date is no number
   const m = /^(\d+)-/.exec(name);
   return m && m[1].length < 8 ? m[1] : name;
 }
 
 /** A readable title from a file name: `0007-use-postgres.md` → `Use postgres`. */
 export function titleFromPath(p: string): string {
-  const name = documentName(p).replace(/\.md$/i, '').replace(/^\d+-/, '');
+  const name = documentName(p).replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/^\d+-/, '');
   const words = name.replace(/[-_]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : basename(p);
 }

@@ -14,6 +14,8 @@ export interface KindInfo {
   scanFolders: readonly string[];
   /** Status a new document starts with. */
   initialStatus: CanonicalStatus;
+  /** Kept in the personal journal (outside repositories), not offered by New Design Doc. */
+  journal?: boolean;
 }
 
 /** The kinds, in the order they are offered and grouped. */
@@ -74,6 +76,24 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     scanFolders: ['docs/growth'],
     initialStatus: 'proposed',
   },
+  brag: {
+    label: 'Brag entry',
+    plural: 'Brag document',
+    description: 'What you did and the result it changed, with receipts — accepted from your merged work',
+    newFolder: 'brag',
+    scanFolders: [],
+    initialStatus: 'accepted',
+    journal: true,
+  },
+  star: {
+    label: 'STAR story',
+    plural: 'Interview stories',
+    description: 'Situation, Task, Action, Result — an interview-ready story',
+    newFolder: 'stories',
+    scanFolders: [],
+    initialStatus: 'draft',
+    journal: true,
+  },
 };
 
 /** Every kind, in display order. */
@@ -103,6 +123,8 @@ export function parseKind(text: string): EvidenceKind | null {
     'engineering-log-entry': 'log',
     growth: 'growth',
     'growth-card': 'growth',
+    star: 'star',
+    'star-story': 'star',
   };
   return aliases[t] ?? null;
 }

@@ -5,9 +5,10 @@
 
 /**
  * Kinds of evidence documents. `decision` covers ADRs in every format; `log` is an engineering-log
- * entry, `growth` a growth card. Labels, folders and initial statuses: `kinds.ts`.
+ * entry, `growth` a growth card; `brag` (brag-document entry) and `star` (STAR interview story) live
+ * in the personal journal. Labels, folders and initial statuses: `kinds.ts`.
  */
-export type EvidenceKind = 'decision' | 'rfc' | 'design' | 'tradeoff' | 'postmortem' | 'log' | 'growth';
+export type EvidenceKind = 'decision' | 'rfc' | 'design' | 'tradeoff' | 'postmortem' | 'log' | 'growth' | 'brag' | 'star';
 
 /**
  * The convention a document is written in:
@@ -58,6 +59,8 @@ export interface DocumentDetails {
   dateText: string | null;
   /** 1-based line of the status (to point diagnostics at), or null. */
   statusLine: number | null;
+  /** For brag entries: whether the `## Impact` section states a number (null for other kinds). */
+  resultHasNumber: boolean | null;
   /** True when the document opens with YAML front matter (MADR 3/4, ours) rather than bullets (MADR 2). */
   hasFrontMatter: boolean;
   /** Links the document declares (see `readLinks`): relation and repository-relative target. */

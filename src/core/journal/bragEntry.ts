@@ -72,3 +72,14 @@ export function formatBragList(suggestions: readonly Suggestion[], heading: stri
   if (suggestions.length === 0) out.push('_No merged work in this range._', '');
   return out.join('\n');
 }
+
+/**
+ * A brag entry for a design artifact the user wrote or decided (an ADR, RFC, postmortem…): our
+ * front matter with the document as the receipt, and a body to complete with the impact.
+ * @param link Markdown link target of the document (repository-relative path), @param today `YYYY-MM-DD`.
+ */
+export function renderPromotedEntry(doc: { title: string; kind: string; status: string | null; path: string }, repoName: string, today: string): BragEntry {
+  const fm = { 'career-kind': 'brag', 'career-schema': 1, date: today, category: 'design', repo: repoName, source: doc.path, 'source-kind': doc.kind, exposure: [] as string[] };
+  const text = `---\n${stringify(fm, { lineWidth: 0 })}---\n\n# ${doc.title}\n\n## What I did\n\n{What you led, decided or wrote: the ${doc.kind}${doc.status ? ` (${doc.status})` : ''}.}\n\nReceipt: \`${doc.path}\` in ${repoName}.\n\n## Impact\n\n{What changed because of it? Give the number.}\n`;
+  return { path: `brag/${today.slice(0, 4)}/${today}-${slugify(doc.title)}.md`, text };
+}

@@ -22,7 +22,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The kinds "New Design Doc" offers, with labels and descriptions for pickers and help text. */
-export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; description: string }[] = EVIDENCE_KINDS.map((kind) => ({
+export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; description: string }[] = EVIDENCE_KINDS.filter((k) => !KINDS[k].journal).map((kind) => ({
   kind,
   label: KINDS[kind].label,
   description: KINDS[kind].description,
@@ -54,6 +54,10 @@ export function renderTemplate(kind: EvidenceKind, format: DocumentFormat, v: Te
       return engineeringLog(v);
     case 'growth':
       return growth(v);
+    case 'brag':
+      return `${ours('brag', v)}\n# ${v.title}\n\n## What I did\n\n{…}\n\n## Impact\n\n{What changed because of this work? Give the number.}\n`;
+    case 'star':
+      return star(v);
   }
 }
 
@@ -422,5 +426,27 @@ function growth(v: TemplateValues): string {
 ## Post-mortem notes
 
 {At the horizon: what worked, what did not, what is next.}
+`;
+}
+
+function star(v: TemplateValues): string {
+  return `${ours('star', v)}
+# ${v.title}
+
+## Situation
+
+{Context, scale and constraints.}
+
+## Task
+
+{What you were responsible for.}
+
+## Action
+
+{What you did — your decisions and the tradeoffs you weighed.}
+
+## Result
+
+{What changed, with a number.}
 `;
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
-import { scanEvidence, ScanResult, updateScanFile } from '../../node/scanEvidence';
-import { documentFolderSettings } from '../settings/settings';
+import { promises as fs } from 'fs';
+import { JOURNAL_FOLDERS, scanEvidence, ScanResult, updateScanFile } from '../../node/scanEvidence';
+import { documentFolderSettings, settings } from '../settings/settings';
 
 /** The evidence documents of one workspace folder. */
 export interface FolderDocuments {
@@ -46,7 +47,11 @@ export class DocumentStore implements vscode.Disposable {
     let touched = false;
     for (const uri of uris) {
       const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
-      if (!f) continue;
+      if (!f) {
+        // The first entry of a journal that did not exist at the last scan: scan again.
+        if (uri.fsPath.startsWith(settings.journalDir() + path.sep)) return this.invalidate();
+        continue;
+      }
       const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
       const outcome = updateScanFile(f.scan, rel);
       if (outcome === 'rescan') return this.invalidate();
@@ -59,6 +64,7 @@ export class DocumentStore implements vscode.Disposable {
 
   private async scanAll(): Promise<FolderDocuments[]> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const journal = await this.scanJournal();
     const started = Date.now();
     const results = await Promise.all(
       folders.map(async (folder) => {
@@ -71,9 +77,19 @@ export class DocumentStore implements vscode.Disposable {
       }),
     );
     const ok = results.filter((r): r is FolderDocuments => r !== undefined);
+    if (journal && folders.length > 0) ok.push(journal);
     this.log.info(`scanned ${ok.length} folder(s): ${ok.reduce((n, r) => n + r.scan.items.length, 0)} documents in ${Date.now() - started} ms`);
     this.loaded.fire(ok);
     return ok;
+  }
+
+  /** The personal journal (brag entries, STAR stories), shown like a folder named "Journal". */
+  private async scanJournal(): Promise<FolderDocuments | undefined> {
+    const dir = settings.journalDir();
+    const exists = await fs.stat(dir).then((s) => s.isDirectory(), () => false);
+    if (!exists) return undefined;
+    const scan = await scanEvidence(dir, { folders: [...JOURNAL_FOLDERS] }).catch(() => undefined);
+    return scan && { folder: { uri: vscode.Uri.file(dir), name: 'Journal', index: -1 }, scan };
   }
 
   dispose(): void {

@@ -65,7 +65,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   private async roots(): Promise<EvidenceNode[]> {
     const folders = await this.services.documents.all();
     if (folders.length === 0) return [];
-    const multiRoot = folders.length > 1;
+    const multiRoot = folders.filter((f) => f.folder.index >= 0).length > 1; // the journal is not a workspace folder
     const { groupBy, filter } = this.viewState;
     const me = await this.identity();
     const docs = folders.flatMap(({ folder, scan }) => {

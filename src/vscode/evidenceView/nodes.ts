@@ -22,6 +22,8 @@ const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
   postmortem: 'flame',
   log: 'notebook',
   growth: 'rocket',
+  brag: 'star-full',
+  star: 'mortar-board',
 };
 const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
 

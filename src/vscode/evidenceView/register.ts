@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { Services } from '../shared/services';
+import { settings } from '../settings/settings';
 import { StatusDecorations } from './decorations';
 import { EvidenceTreeProvider } from './evidenceTree';
+import { EvidenceNode } from './nodes';
 import { registerViewCommands } from './viewCommands';
 import { ViewState } from './viewState';
 
@@ -13,7 +15,7 @@ const WATCH_DEBOUNCE_MS = 50;
  * Registers the Evidence view, its Refresh command and a debounced watcher that rescans when
  * Markdown files or ADR configuration files change. Nothing is read until the view asks.
  */
-export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): { provider: EvidenceTreeProvider; decorations: StatusDecorations } {
+export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): { provider: EvidenceTreeProvider; decorations: StatusDecorations; view: vscode.TreeView<EvidenceNode> } {
   const viewState = new ViewState(context.workspaceState);
   const provider = new EvidenceTreeProvider(services, viewState);
   const view = vscode.window.createTreeView(EVIDENCE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -44,7 +46,23 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
     const n = services.suggestions.pendingCount;
     view.badge = n ? { value: n, tooltip: `${n} suggestion${n === 1 ? '' : 's'} to review` } : undefined;
   };
+  // The journal lives outside the workspace: its own watcher, re-created when the setting changes.
+  let journalWatcher: vscode.FileSystemWatcher | undefined;
+  const watchJournal = () => {
+    journalWatcher?.dispose();
+    journalWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(settings.journalDir()), '**/*.md'));
+    journalWatcher.onDidCreate(onFileEvent);
+    journalWatcher.onDidChange(onFileEvent);
+    journalWatcher.onDidDelete(onFileEvent);
+  };
+  watchJournal();
   context.subscriptions.push(
+    { dispose: () => journalWatcher?.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('careerEvidence.journal.path')) return;
+      watchJournal();
+      services.documents.invalidate();
+    }),
     provider,
     view,
     viewState,
@@ -67,5 +85,5 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
       await services.suggestions.refresh();
     }),
   );
-  return { provider, decorations };
+  return { provider, decorations, view };
 }

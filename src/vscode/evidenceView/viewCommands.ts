@@ -2,6 +2,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { CanonicalStatus } from '../../core/evidence/model';
 import { GroupBy, describeFilter, isFiltering } from '../../core/index/viewModel';
+import { renderPromotedEntry } from '../../core/journal/bragEntry';
+import { localToday } from '../../node/createDocument';
+import { writeJournalEntry } from '../../node/journal';
+import { settings } from '../settings/settings';
 import { EvidenceNode } from './nodes';
 import { ViewState } from './viewState';
 
@@ -25,10 +29,13 @@ function uriOf(node: EvidenceNode | vscode.Uri | undefined): vscode.Uri | undefi
  */
 export function registerViewCommands(context: vscode.ExtensionContext, state: ViewState, view: vscode.TreeView<EvidenceNode>): void {
   const showMessage = () => {
-    view.message = isFiltering(state.filter) ? `Filtered: ${describeFilter(state.filter)} — “Clear Filter” in the title bar shows everything again.` : undefined;
+    const restricted = vscode.workspace.isTrusted ? undefined : 'Restricted Mode: documents are listed; git data (merged work, authors) is off until you trust this workspace.';
+    const filtered = isFiltering(state.filter) ? `Filtered: ${describeFilter(state.filter)} — “Clear Filter” in the title bar shows everything again.` : undefined;
+    view.message = [restricted, filtered].filter(Boolean).join(' ') || undefined;
   };
   context.subscriptions.push(
     state.onDidChange(showMessage),
+    vscode.workspace.onDidGrantWorkspaceTrust(showMessage),
     vscode.commands.registerCommand('careerEvidence.groupBy', async (by?: GroupBy) => {
       const picked =
         by ??
@@ -57,6 +64,19 @@ export function registerViewCommands(context: vscode.ExtensionContext, state: Vi
     vscode.commands.registerCommand('careerEvidence.revealInExplorer', (node?: EvidenceNode) => {
       const uri = uriOf(node);
       if (uri) return vscode.commands.executeCommand('revealInExplorer', uri);
+    }),
+    vscode.commands.registerCommand('careerEvidence.promoteToBrag', async (node?: EvidenceNode) => {
+      if (!node || node.type !== 'document') return undefined;
+      const folder = vscode.workspace.getWorkspaceFolder(node.uri);
+      const entry = renderPromotedEntry(node.item, folder?.name ?? 'journal', localToday());
+      try {
+        const file = await writeJournalEntry(settings.journalDir(), entry);
+        await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
+        return vscode.Uri.file(file);
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Career Evidence: could not write the brag entry: ${(err as Error).message}`);
+        return undefined;
+      }
     }),
     vscode.commands.registerCommand('careerEvidence.copyLink', async (node?: EvidenceNode) => {
       const uri = uriOf(node);

@@ -30,6 +30,7 @@ export async function acceptSuggestion(services: Services, arg: SuggestionRef | 
     await services.suggestions.decide(ref.folderUri, ref.sha, { state: 'accepted', at: new Date().toISOString(), entry: file });
     services.log.info(`accepted ${ref.sha.slice(0, 12)} → ${file}`);
     const uri = vscode.Uri.file(file);
+    await services.documents.update([uri]);
     if (open) await vscode.window.showTextDocument(uri, { preview: false });
     else vscode.window.setStatusBarMessage(`$(check) Added to your brag document: ${found.suggestion.title}`, 5000);
     return uri;

@@ -70,6 +70,22 @@ describe('merged work: suggestions and commit-time prompts', function () {
     assert.match(text, /review-latency-hours: 98\.5\n/);
     assert.ok(!(await suggestionRows()).some((r) => r.label === 'Add export to CSV'));
     assert.ok(!fs.existsSync(path.join(workspaceRoot().fsPath, 'brag')), 'nothing is written into the repository');
+    // The journal is indexed too: the entry shows under "Brag document", asking for a number.
+    const a = await api();
+    const roots = await children(a);
+    const brag = roots.find((r) => r.label === 'Brag document');
+    assert.ok(brag, roots.map((r) => r.label).join(', '));
+    assert.deepStrictEqual((await children(a, brag.node)).map((d) => d.label), ['Add export to CSV']);
+    assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === 'unquantified-result'));
+  });
+
+  it('promotes a design document to a brag entry in the journal', async () => {
+    const a = await api();
+    const [decisions] = await children(a);
+    const adr = (await children(a, decisions.node)).find((d) => d.label === 'Use PostgreSQL for billing')!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.promoteToBrag', adr.node);
+    assert.ok(uri?.fsPath.startsWith(journal), uri?.fsPath);
+    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^---\ncareer-kind: brag\n[\s\S]*source: doc\/adr\/0002-use-postgresql-for-billing\.md\n[\s\S]*# Use PostgreSQL for billing\n/);
   });
 
   it('Dismiss removes a suggestion for good, also after a full rescan', async () => {

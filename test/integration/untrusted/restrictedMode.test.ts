@@ -25,6 +25,8 @@ describe('untrusted workspace (Restricted Mode)', function () {
     assert.deepStrictEqual(labels, ['Decisions', 'Suggestions']);
     const suggestions = (await a.evidenceTree.getChildren(roots[1]))!.map((n) => a.evidenceTree.getTreeItem(n).label);
     assert.deepStrictEqual(suggestions, ['Git is not run in Restricted Mode. Trust this workspace to see your merged work.']);
+    const view = (a as unknown as { evidenceView?: vscode.TreeView<unknown> }).evidenceView;
+    assert.match(view?.message ?? '', /^Restricted Mode: documents are listed; git data/);
     assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.scanMergedWork', { range: 'all' }), 0);
     const created = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Works untrusted' });
     assert.ok(created?.path.endsWith('/doc/adr/0003-works-untrusted.md'));
