@@ -66,7 +66,9 @@ describe('UI end-to-end (packaged extension)', function () {
       await row(title).locator(`.action-label[aria-label^="${action}"]`).click();
     };
     await act('Add export to CSV', 'Accept');
-    await row('Add export to CSV').waitFor({ state: 'detached', timeout: 15_000 });
+    // The suggestion (#12) leaves; its brag entry appears under "Brag document" (the journal is indexed).
+    await row('Add export to CSV').filter({ hasText: '#12' }).waitFor({ state: 'detached', timeout: 15_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'Brag document' }).waitFor({ timeout: 15_000 });
     await act('Record the first decisions', 'Dismiss');
     await row('Record the first decisions').waitFor({ state: 'detached', timeout: 15_000 });
     await row('Speed up search').waitFor();

@@ -26,7 +26,8 @@ describe('UI end-to-end: design documents', function () {
   let workspace: string;
 
   before(async () => {
-    wb = await openPackagedWorkbench('e2e-docs', () => ({ 'careerEvidence.prompt.mode': 'off' }));
+    // The tree would follow each new document down the list; keep it still so rows stay in view.
+    wb = await openPackagedWorkbench('e2e-docs', () => ({ 'careerEvidence.prompt.mode': 'off', 'careerEvidence.evidenceView.revealActiveDocument': false }));
     ({ page, workspace } = wb);
   });
 

@@ -55,7 +55,8 @@ describe('incremental scan updates', () => {
     assert.strictEqual(ghost, 'removed');
   });
 
-  it('walks only the evidence folders, however many other files the repository holds', async () => {
+  it('walks only the evidence folders, however many other files the repository holds', async function () {
+    this.timeout(120_000); // writing the 50,000 files is the slow part
     const big = path.join(dir, 'node_modules_like');
     for (let d = 0; d < 50; d++) {
       fs.mkdirSync(path.join(big, `d${d}`), { recursive: true });
