@@ -190,6 +190,7 @@ export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'remo
   }
   const full = path.join(scan.root, ...rel.split('/'));
   scan.problems = scan.problems.filter((p) => p.path !== rel);
+  const added = scan.details[rel]?.added; // git's "who added it" does not change with an edit
   delete scan.details[rel];
   const at = scan.items.findIndex((i) => i.path === rel);
   let exists = false;
@@ -204,7 +205,7 @@ export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'remo
   }
   const r = readFileNow(scan.root, rel, folder);
   scan.problems.push(...r.problems);
-  if (r.details) scan.details[rel] = r.details;
+  if (r.details) scan.details[rel] = added ? { ...r.details, added } : r.details;
   if (at >= 0) scan.items[at] = r.item;
   else {
     const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);

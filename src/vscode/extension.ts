@@ -22,6 +22,8 @@ export interface CareerEvidenceApi {
   commitPromptsReady: Promise<void>;
   statusDecorations: vscode.FileDecorationProvider;
   evidenceView: vscode.TreeView<unknown>;
+  /** How long `activate` took, in ms (it reads no file and starts no process). */
+  activationMs: number;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface CareerEvidenceApi {
  * children; the commit watcher starts after activation returns, reading two refs per repository.
  */
 export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Career Evidence', { log: true });
   const services: Services = { log, documents: new DocumentStore(log), suggestions: new SuggestionStore(log, context.globalStorageUri.fsPath) };
   context.subscriptions.push(log, services.documents, services.suggestions);
@@ -41,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
   const prompts = registerCommitPrompts(context, services);
-  return { evidenceTree, services, commitPrompter: prompts.prompter, commitPromptsReady: prompts.ready, statusDecorations, evidenceView };
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { evidenceTree, services, commitPrompter: prompts.prompter, commitPromptsReady: prompts.ready, statusDecorations, evidenceView, activationMs };
 }
 
 export function deactivate(): void {

@@ -196,3 +196,24 @@ describe('mining merged work (real repositories)', function () {
     assert.strictEqual(r.root, repo.root);
   });
 });
+
+describe('who added each evidence document (git, with .mailmap)', () => {
+  it('finds the oldest adding commit of each file, with the canonical identity', async () => {
+    const { fileAdditions } = await import('../../src/node/git/repository');
+    const repo = new TestRepo();
+    try {
+      repo.commit({ '.mailmap': `${ME.name} <${ME.email}> <dana@old-job.example>\n` }, 'mailmap', ME, '2026-01-01T09:00:00Z');
+      repo.commit({ 'doc/adr/0001-a.md': '# 1. A\n' }, 'A', { name: 'Dana Old', email: 'dana@old-job.example' }, '2026-01-02T09:00:00Z');
+      repo.commit({ 'doc/adr/0002-b.md': '# 2. B\n' }, 'B', COLLEAGUE, '2026-01-03T09:00:00Z');
+      repo.commit({ 'doc/adr/0001-a.md': '# 1. A, edited\n' }, 'edit A', COLLEAGUE, '2026-01-04T09:00:00Z');
+      repo.commit({ 'notes.md': 'x' }, 'notes', ME, '2026-01-05T09:00:00Z');
+      const added = await fileAdditions(await openRepository(repo.root), ['doc/adr']);
+      assert.deepStrictEqual([...added.entries()].sort(), [
+        ['doc/adr/0001-a.md', { author: { name: ME.name, email: ME.email }, date: '2026-01-02T09:00:00+00:00' }],
+        ['doc/adr/0002-b.md', { author: { name: COLLEAGUE.name, email: COLLEAGUE.email }, date: '2026-01-03T09:00:00+00:00' }],
+      ]);
+    } finally {
+      removeDir(repo.root);
+    }
+  });
+});

@@ -27,6 +27,13 @@ describe('view model: grouping and filters', () => {
     assert.ok(isMine(b, { emails: ['SAM@example.com'], names: [] }));
   });
 
+  it('counts a document the user added in git as mine, under any of their addresses', () => {
+    const c2 = { ...c, details: { ...c.details!, added: { name: 'Dana D.', email: 'dana@old-job.example', date: '2025-11-02T10:00:00+01:00' } } };
+    assert.ok(!isMine(c2, me));
+    assert.ok(isMine(c2, { ...me, emails: [...me.emails, 'dana@old-job.example'] }));
+    assert.deepStrictEqual(groupDocuments([c2], 'quarter').map((g) => g.label), ['2025-Q4'], 'no date in the document: the day git added it');
+  });
+
   it('filters by words over title, tags, status and people, by mine only and by status', () => {
     const titles = (f: Parameters<typeof matchesViewFilter>[1]) => [a, b, c].filter((d) => matchesViewFilter(d, f, me)).map((d) => d.item.title);
     assert.deepStrictEqual(titles({ text: 'infra' }), ['Cache search', 'Move to k8s']);

@@ -63,6 +63,8 @@ export interface DocumentDetails {
   resultHasNumber: boolean | null;
   /** True when the document opens with YAML front matter (MADR 3/4, ours) rather than bullets (MADR 2). */
   hasFrontMatter: boolean;
+  /** Who added the file and when, from git (filled in by the index when git may run), else absent. */
+  added?: { name: string; email: string; date: string };
   /** Links the document declares (see `readLinks`): relation and repository-relative target. */
   links: { relation: string; target: string; line: number | null }[];
 }

@@ -35,9 +35,14 @@ export interface Group<T extends ViewDocument> {
 
 const STATUS_ORDER: readonly string[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded'];
 
-/** True when the document names the user among its decision-makers or authors. */
+/**
+ * True when the document is the user's: they are among its decision-makers or authors, or they are
+ * the git author of the commit that added it (history read with `.mailmap`; aliases in `me.emails`).
+ */
 export function isMine(d: ViewDocument, me: Identity): boolean {
   const wanted = new Set([...me.emails, ...me.names].map((x) => x.trim().toLowerCase()).filter(Boolean));
+  const added = d.details?.added;
+  if (added && (wanted.has(added.email.toLowerCase()) || wanted.has(added.name.toLowerCase()))) return true;
   return (d.details?.people ?? []).some((p) => {
     const email = /<([^>]+)>/.exec(p)?.[1];
     return wanted.has(p.trim().toLowerCase()) || (email !== undefined && wanted.has(email.toLowerCase()));
@@ -79,7 +84,11 @@ export function groupDocuments<T extends ViewDocument>(docs: readonly T[], by: G
   };
   for (const d of docs) {
     if (by === 'kind') add(d.item.kind, KINDS[d.item.kind].plural, d);
-    else if (by === 'quarter') add(d.item.date ? quarterOf(d.item.date) : '~none', d.item.date ? quarterOf(d.item.date) : 'No date', d);
+    else if (by === 'quarter') {
+      // Created: the document's own date, else the day git added the file.
+      const day = d.item.date ?? d.details?.added?.date.slice(0, 10) ?? null;
+      add(day ? quarterOf(day) : '~none', day ? quarterOf(day) : 'No date', d);
+    }
     else if (by === 'status') add(d.item.status ?? '~none', d.item.status ? d.item.status[0].toUpperCase() + d.item.status.slice(1) : 'No status', d);
     else {
       const tags = d.details?.tags ?? [];

@@ -158,3 +158,30 @@ export async function namesOnAllRefs(repo: Repository, folder: string): Promise<
   );
   return [...names];
 }
+
+/** Who added a file to the repository, and when (the oldest commit that added it, `.mailmap` applied). */
+export interface FileAddition {
+  author: { name: string; email: string };
+  /** ISO 8601 with the author's offset. */
+  date: string;
+}
+
+/**
+ * The commit that added each file under `folders` (repository-relative POSIX paths), in one
+ * `git log --diff-filter=A` over those folders (passed after `--`, as pathspecs only).
+ * Keys are repository-relative paths.
+ */
+export async function fileAdditions(repo: Repository, folders: readonly string[]): Promise<Map<string, FileAddition>> {
+  const out = new Map<string, FileAddition>();
+  if (folders.length === 0 || !(await headCommit(repo))) return out;
+  const text = await repo.git.raw(['log', '--no-color', '--diff-filter=A', '--no-renames', '-z', '--name-only', '--format=%x1e%aN%x00%aE%x00%aI', 'HEAD', '--', ...folders.map((f) => `${f}/`)]);
+  // Records: \x1e name \0 email \0 date \0 (\n)? path \0 path \0 … ; newest first, so the last seen is the oldest.
+  for (const record of text.split('\x1e').slice(1)) {
+    const [name, email, date, ...paths] = record.split('\0');
+    for (const p of paths) {
+      const file = p.replace(/^\n/, '');
+      if (file) out.set(file, { author: { name, email }, date });
+    }
+  }
+  return out;
+}

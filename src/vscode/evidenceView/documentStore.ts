@@ -3,6 +3,7 @@ import * as path from 'path';
 import { promises as fs } from 'fs';
 import { JOURNAL_FOLDERS, scanEvidence, ScanResult, updateScanFile } from '../../node/scanEvidence';
 import { documentFolderSettings, settings } from '../settings/settings';
+import { FileAddition, fileAdditions, headCommit, openRepository } from '../../node/git/repository';
 
 /** The evidence documents of one workspace folder. */
 export interface FolderDocuments {
@@ -69,7 +70,9 @@ export class DocumentStore implements vscode.Disposable {
     const results = await Promise.all(
       folders.map(async (folder) => {
         try {
-          return { folder, scan: await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) }) };
+          const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) });
+          await this.addGitAuthors(folder, scan);
+          return { folder, scan };
         } catch (err) {
           this.log.warn(`scan of ${folder.uri.fsPath} failed: ${(err as Error).message}`);
           return undefined;
@@ -82,6 +85,37 @@ export class DocumentStore implements vscode.Disposable {
     this.loaded.fire(ok);
     return ok;
   }
+
+  /**
+   * Who added each document and when, from one `git log` per repository (trusted workspaces only),
+   * cached until HEAD moves: "mine" then also covers documents the user committed.
+   */
+  private async addGitAuthors(folder: vscode.WorkspaceFolder, scan: ScanResult): Promise<void> {
+    if (!vscode.workspace.isTrusted || scan.folders.length === 0) return;
+    try {
+      const repo = await openRepository(folder.uri.fsPath);
+      const head = await headCommit(repo);
+      const key = `${repo.root}@${head}`;
+      let additions = this.additionCache.get(key);
+      if (!additions) {
+        const prefix = path.relative(repo.root, scan.root).split(path.sep).join('/');
+        const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
+        additions = await fileAdditions(repo, scan.folders.map((f) => toRepo(f.path)));
+        this.additionCache.clear();
+        this.additionCache.set(key, additions);
+      }
+      const prefix = path.relative(repo.root, scan.root).split(path.sep).join('/');
+      for (const item of scan.items) {
+        const a = additions.get(prefix ? `${prefix}/${item.path}` : item.path);
+        const d = scan.details[item.path];
+        if (a && d) d.added = { name: a.author.name, email: a.author.email, date: a.date };
+      }
+    } catch {
+      /* not a repository, or git missing: no git data */
+    }
+  }
+
+  private readonly additionCache = new Map<string, Map<string, FileAddition>>();
 
   /** The personal journal (brag entries, STAR stories), shown like a folder named "Journal". */
   private async scanJournal(): Promise<FolderDocuments | undefined> {

@@ -104,6 +104,7 @@ function documentTooltip(item: EvidenceItem, details: DocumentDetails | undefine
   if (item.statusText) md.appendMarkdown(`Status: ${escape(item.statusText)}\n\n`);
   if (item.date) md.appendMarkdown(`Date: ${item.date}\n\n`);
   if (details?.people.length) md.appendMarkdown(`People: ${escape(details.people.join(', '))}\n\n`);
+  if (details?.added) md.appendMarkdown(`Added by ${escape(details.added.name)} on ${details.added.date.slice(0, 10)}\n\n`);
   if (details?.tags.length) md.appendMarkdown(`Tags: ${escape(details.tags.join(', '))}\n\n`);
   for (const l of details?.links ?? []) md.appendMarkdown(`${escape(l.relation.replace(/-/g, ' '))}: \`${escape(l.target)}\`\n\n`);
   md.appendMarkdown(`\`${escape(item.path)}\``);
