@@ -37,6 +37,12 @@ describe('candidateFolders', () => {
     );
   });
 
+  it('refuses a .log4brains.yml folder outside the workspace folder, with a problem', () => {
+    const { folders, problems } = candidateFolders({ log4brainsYml: 'project:\n  adrFolder: ../../elsewhere\n' });
+    assert.ok(!folders.some((f) => f.convention === 'log4brains'));
+    assert.match(problems[0].message, /"..\/..\/elsewhere" is outside the workspace folder/);
+  });
+
   it('reports a .log4brains.yml that is not YAML', () => {
     const { problems } = candidateFolders({ log4brainsYml: 'project: [' });
     assert.strictEqual(problems.length, 1);

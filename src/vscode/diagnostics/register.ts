@@ -8,6 +8,20 @@ import { FolderDocuments } from '../evidenceView/documentStore';
 import { Services } from '../shared/services';
 
 const SOURCE = 'Career Evidence';
+const RENUMBER_COMMAND = 'careerEvidence.renumber';
+
+/**
+ * Moves a document to `target` (its new number) in one undoable edit: the new file with an
+ * adr-tools `# N.` heading renumbered too, then the old one removed; never overwrites `target`.
+ */
+async function renumber(source: vscode.Uri, target: vscode.Uri, next: number): Promise<boolean> {
+  const doc = await vscode.workspace.openTextDocument(source);
+  const text = doc.getText().replace(/^(#\s+)\d+\./m, `$1${next}.`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  edit.deleteFile(source);
+  return vscode.workspace.applyEdit(edit);
+}
 
 function proposedMaxDays(): number {
   return Math.max(1, Number(vscode.workspace.getConfiguration('careerEvidence').get<number>('diagnostics.proposedMaxDays', 30)) || 30);
@@ -47,6 +61,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
   context.subscriptions.push(
     collection,
     services.documents.onDidLoad(publish),
+    vscode.commands.registerCommand(RENUMBER_COMMAND, renumber),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
   return collection;
@@ -98,13 +113,8 @@ class QuickFixes implements vscode.CodeActionProvider {
         const fileName = rel.split('/').pop()!;
         const renamed = fileName.replace(/^\d+/, String(next).padStart(width, '0'));
         const a = new vscode.CodeAction(`Renumber to ${String(next).padStart(width, '0')}`, vscode.CodeActionKind.QuickFix);
-        a.edit = new vscode.WorkspaceEdit();
-        const heading = document.getText().split(/\r?\n/).findIndex((l) => /^#\s+\d+\.\s/.test(l));
-        if (heading >= 0) {
-          const text = document.lineAt(heading).text;
-          a.edit.replace(document.uri, document.lineAt(heading).range, text.replace(/^#\s+\d+\./, `# ${next}.`));
-        }
-        a.edit.renameFile(document.uri, vscode.Uri.joinPath(folder.uri, ...dir.split('/').filter(Boolean), renamed), { overwrite: false });
+        const target = vscode.Uri.joinPath(folder.uri, ...dir.split('/').filter(Boolean), renamed);
+        a.command = { command: RENUMBER_COMMAND, title: a.title, arguments: [document.uri, target, next] };
         a.diagnostics = [d];
         actions.push(a);
       }

@@ -60,6 +60,39 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     assert.strictEqual(none, undefined, 'accepted documents carry no letter');
   });
 
+  it('keeps the tree on the document being edited', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('careerEvidence.evidence.focus');
+    await vscode.window.showTextDocument(file('doc/adr/0002-use-postgresql-for-billing.md'));
+    const view = a.evidenceView;
+    const title = () => (view.selection[0] as { item?: { title: string } } | undefined)?.item?.title;
+    await waitFor(() => (title() === 'Use PostgreSQL for billing' ? true : undefined), 'the tree to select the active document');
+  });
+
+  it('renumbers a document whose number is taken, with a quick fix', async () => {
+    const rel = 'doc/adr/0002-second-two.md';
+    fs.writeFileSync(file(rel).fsPath, '# 2. Second two\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n');
+    try {
+      await vscode.workspace.openTextDocument(file(rel));
+      const diagnostic = await waitFor(async () => {
+        await (await api()).services.documents.all();
+        return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'duplicate-number');
+      }, 'the duplicate-number diagnostic');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file(rel), diagnostic.range);
+      const fix = actions.find((x) => x.title.startsWith('Renumber to '));
+      assert.strictEqual(fix?.title, 'Renumber to 0005');
+      assert.ok(await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? [])));
+      assert.ok(!fs.existsSync(file(rel).fsPath), 'the old name is gone');
+      const renamed = file('doc/adr/0005-second-two.md');
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(renamed)), /^# 5\. Second two\n/);
+      await vscode.workspace.fs.delete(renamed);
+    } finally {
+      fs.rmSync(file(rel).fsPath, { force: true });
+      fs.rmSync(file('doc/adr/0005-second-two.md').fsPath, { force: true });
+      await (await api()).services.documents.all();
+    }
+  });
+
   it('reports problems in the Problems panel and fixes an unknown status with a quick fix', async () => {
     const rel = 'doc/adr/0009-maybe.md';
     fs.writeFileSync(file(rel).fsPath, '# 9. Maybe later\n\nDate: 2026-11-01\n\n## Status\n\nOn hold\n\n## Context\n\nx\n');
