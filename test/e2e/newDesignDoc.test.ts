@@ -61,16 +61,20 @@ describe('UI end-to-end (packaged extension)', function () {
   it('accepts one suggestion and dismisses another with the inline actions of the Evidence view', async () => {
     const tree = page.locator('.pane', { hasText: 'Evidence' });
     const row = (title: string) => tree.locator('.monaco-list-row', { hasText: title });
-    const act = async (title: string, action: string) => {
-      await row(title).hover();
-      await row(title).locator(`.action-label[aria-label^="${action}"]`).click();
+    // Click an inline action of a row until the row is gone: the tree re-renders as the journal
+    // group appears, and a click on a row that just moved is lost.
+    const actUntilGone = async (title: string, action: string, gone: ReturnType<typeof row>) => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await row(title).first().hover();
+        await row(title).first().locator(`.action-label[aria-label^="${action}"]`).click();
+        if (await gone.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false)) return;
+      }
+      throw new Error(`${action} did not remove "${title}"`);
     };
-    await act('Add export to CSV', 'Accept');
     // The suggestion (#12) leaves; its brag entry appears under "Brag document" (the journal is indexed).
-    await row('Add export to CSV').filter({ hasText: '#12' }).waitFor({ state: 'detached', timeout: 15_000 });
+    await actUntilGone('Add export to CSV', 'Accept', row('Add export to CSV').filter({ hasText: '#12' }));
     await tree.locator('.monaco-list-row', { hasText: 'Brag document' }).waitFor({ timeout: 15_000 });
-    await act('Record the first decisions', 'Dismiss');
-    await row('Record the first decisions').waitFor({ state: 'detached', timeout: 15_000 });
+    await actUntilGone('Record the first decisions', 'Dismiss', row('Record the first decisions'));
     await row('Speed up search').waitFor();
 
     const entries = fs.readdirSync(path.join(journal, 'brag', '2026'));
