@@ -31,7 +31,8 @@ describe('UI end-to-end (packaged extension)', function () {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill('>Career Evidence: New Design Doc');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Design Doc' }).first().waitFor();
+    // The first command of a fresh workbench waits for the installed extension to be registered.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Design Doc' }).first().waitFor({ timeout: 90_000 });
     await page.keyboard.press('Enter');
     // Quick pick of kinds
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ADR' }).first().waitFor();
