@@ -45,8 +45,6 @@ export class GitLogParser {
   private header: string[] = [];
   /** Rename entries are followed by two path tokens: old, then new. */
   private pendingRenamePaths = 0;
-  /** Lines of output that fit neither a header nor a numstat entry (kept for diagnostics). */
-  readonly unexpected: string[] = [];
 
   /** Parses what `chunk` completes; returns the commits finished by it, in log order. */
   push(chunk: string): LogCommit[] {
@@ -96,7 +94,7 @@ export class GitLogParser {
       else this.current.paths.push(m[3]);
       return;
     }
-    if (this.unexpected.length < 20) this.unexpected.push(t.slice(0, 200));
+    // Anything else (cannot happen with this format) is skipped.
   }
 
   private finishHeader(): void {

@@ -100,9 +100,17 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     }
     this.lastRoots = groups;
     // Suggestions need a repository; `.git` is checked on disk so no git process runs here.
-    const anyRepo = (await Promise.all(folders.map(({ folder }) => isGitWorkTree(folder.uri.fsPath)))).some(Boolean);
+    const anyRepo = (await Promise.all(folders.map(({ folder }) => this.inRepository(folder.uri.fsPath)))).some(Boolean);
     if (anyRepo) groups.push({ type: 'suggestions' });
     return groups;
+  }
+
+  /** Whether a folder is in a git work tree, looked up once per folder (not on every refresh). */
+  private readonly repoFolders = new Map<string, Promise<boolean>>();
+  private inRepository(dir: string): Promise<boolean> {
+    let known = this.repoFolders.get(dir);
+    if (!known) this.repoFolders.set(dir, (known = isGitWorkTree(dir)));
+    return known;
   }
 
   /** The user's identity for "Mine only": setting aliases, and git's user.name/email when trusted. */

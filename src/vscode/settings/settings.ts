@@ -1,3 +1,5 @@
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { isEvidenceKind } from '../../core/evidence/kinds';
 import { EvidenceKind } from '../../core/evidence/model';
@@ -19,7 +21,7 @@ export const settings = {
   journalDir(): string {
     const v = (vscode.workspace.getConfiguration('careerEvidence').get<string>('journal.path', '') ?? '').trim();
     if (!v) return defaultJournalDir();
-    return v.startsWith('~/') ? require('path').join(require('os').homedir(), v.slice(2)) : v;
+    return v.startsWith('~/') ? path.join(os.homedir(), v.slice(2)) : v;
   },
   prompt(): PromptSettings {
     const c = vscode.workspace.getConfiguration('careerEvidence.prompt');

@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, api } from './helpers';
 
 describe('activation', () => {
-  it('is not active before its view or a command is used (lazy activation)', () => {
+  it('activates only after start-up or on use: never on "*" or on workspace contents', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, 'extension is loaded in the workbench');
-    assert.strictEqual(ext.isActive, false);
+    assert.deepStrictEqual(ext.packageJSON.activationEvents, ['onStartupFinished']);
   });
 
   it('activates, returns its API and registers its commands', async () => {

@@ -108,24 +108,22 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
 /** Waits for the unknown-status diagnostic of `rel`, applies its quick fix, and waits for it to go. */
 async function check(rel: string): Promise<void> {
   await vscode.workspace.openTextDocument(file(rel));
-  {
-    const diagnostic = await waitFor(
-      async () => {
-        await (await api()).services.documents.all();
-        return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'unknown-status');
-      },
-      'the unknown-status diagnostic',
-    );
-    assert.strictEqual(diagnostic.source, 'Career Evidence');
-    assert.strictEqual(diagnostic.range.start.line, 6);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file(rel), diagnostic.range);
-    const fix = actions.find((x) => x.title === 'Set status to accepted');
-    assert.ok(fix?.command, actions.map((x) => x.title).join(', '));
-    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-    assert.match(fs.readFileSync(file(rel).fsPath, 'utf8'), /## Status\n\nAccepted\n/);
-    await waitFor(async () => {
+  const diagnostic = await waitFor(
+    async () => {
       await (await api()).services.documents.all();
-      return vscode.languages.getDiagnostics(file(rel)).every((d) => d.code !== 'unknown-status') || undefined;
-    }, 'the diagnostic to go away');
-  }
+      return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'unknown-status');
+    },
+    'the unknown-status diagnostic',
+  );
+  assert.strictEqual(diagnostic.source, 'Career Evidence');
+  assert.strictEqual(diagnostic.range.start.line, 6);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file(rel), diagnostic.range);
+  const fix = actions.find((x) => x.title === 'Set status to accepted');
+  assert.ok(fix?.command, actions.map((x) => x.title).join(', '));
+  await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+  assert.match(fs.readFileSync(file(rel).fsPath, 'utf8'), /## Status\n\nAccepted\n/);
+  await waitFor(async () => {
+    await (await api()).services.documents.all();
+    return vscode.languages.getDiagnostics(file(rel)).every((d) => d.code !== 'unknown-status') || undefined;
+  }, 'the diagnostic to go away');
 }
