@@ -12,21 +12,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 5);
 const { scanEvidence, updateScanFile } = require(path.join(ROOT, 'out', 'src', 'node', 'scanEvidence.js'));
 const { groupDocuments, matchesViewFilter } = require(path.join(ROOT, 'out', 'src', 'core', 'index', 'viewModel.js'));
 const { checkDocuments } = require(path.join(ROOT, 'out', 'src', 'core', 'diagnostics', 'checks.js'));
-
-function generate() {
-  if (fs.existsSync(path.join(DIR, '.ready'))) return;
-  fs.rmSync(DIR, { recursive: true, force: true });
-  const write = (rel, text) => {
-    const f = path.join(DIR, rel);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-  };
-  for (let i = 1; i <= 4000; i++) write(`doc/adr/${String(i).padStart(4, '0')}-decision-${i}.md`, `# ${i}. Decision ${i}\n\nDate: 2025-0${(i % 9) + 1}-1${i % 9}\n\n## Status\n\n${i % 3 ? 'Accepted' : 'Proposed'}\n\n## Context\n\nText ${i}.\n`);
-  for (let i = 1; i <= 3000; i++) write(`docs/rfcs/${String(i).padStart(4, '0')}-rfc-${i}.md`, `---\ncareer-kind: rfc\ncareer-schema: 1\nstatus: draft\ndate: 2026-0${(i % 9) + 1}-01\ndecision-makers: [Dev ${i % 20}]\ntags: [t${i % 7}]\n---\n\n# RFC ${i}\n\n## Summary\n\nText.\n`);
-  for (let i = 1; i <= 3000; i++) write(`docs/design/${String(i).padStart(4, '0')}-design-${i}.md`, `---\ncareer-kind: design\nstatus: accepted\ndate: 2024-1${i % 3}-02\ntags: [a, b]\n---\n\n# Design ${i}\n`);
-  for (let i = 1; i <= 1000; i++) write(`docs/tradeoffs/${String(i).padStart(4, '0')}-broken-${i}.md`, `---\nstatus: [broken\n---\n# Broken ${i}\n`);
-  fs.writeFileSync(path.join(DIR, '.ready'), '');
-}
+const { generateDocs } = require('./syntheticDocs');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = async (fn) => {
@@ -36,7 +22,7 @@ const time = async (fn) => {
 };
 
 async function main() {
-  generate();
+  generateDocs(DIR);
   const scans = [];
   let scan;
   for (let i = 0; i < RUNS; i++) {

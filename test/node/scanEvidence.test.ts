@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { scanEvidence, MAX_DOCUMENT_BYTES } from '../../src/node/scanEvidence';
 import { ADR_TOOLS_FILES, removeDir, tempDir, writeFiles } from '../support/gitRepo';
 
@@ -62,6 +63,16 @@ describe('scanEvidence (real folders)', () => {
         ['docs/decisions/0004-huge.md', 'file is larger than 5 MB; not read'],
       ],
     );
+  });
+
+  it('lists a link to a named pipe without waiting for a writer (a pipe itself is not listed)', async function () {
+    this.timeout(10_000);
+    writeFiles(dir, { 'doc/adr/0001-a.md': '# 1. A\n' });
+    execFileSync('mkfifo', [path.join(dir, 'pipe'), path.join(dir, 'doc/adr/0003-pipe.md')]);
+    fs.symlinkSync(path.join(dir, 'pipe'), path.join(dir, 'doc/adr/0002-pipe.md'));
+    const r = await scanEvidence(dir);
+    assert.deepStrictEqual(r.items.map((i) => i.id), ['0001', '0002']);
+    assert.deepStrictEqual(r.problems.map((p) => [p.path, p.message]), [['doc/adr/0002-pipe.md', 'not a regular file']]);
   });
 
   it('does not follow a symbolic link loop', async () => {

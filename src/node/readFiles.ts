@@ -1,0 +1,66 @@
+import * as fs from 'fs';
+
+/** What reading one file gave: its bytes, or why there are none. */
+export type FileBytes =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; reason: 'not-a-file' }
+  | { ok: false; reason: 'too-large'; size: number }
+  | { ok: false; reason: 'error'; code: string };
+
+// O_NONBLOCK: opening a named pipe must not wait for a writer (regular files ignore the flag).
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads one file of at most `maxBytes` bytes: open, fstat, read, close on libuv's thread pool
+ * (callbacks, not `fs.promises`: a FileHandle per file costs several times more for small files).
+ * A directory, pipe or device is not read (`not-a-file`), nor a file over `maxBytes` (`too-large`).
+ * Never rejects; I/O errors come back as `{ reason: 'error', code }` (e.g. `ENOENT`, `ELOOP`).
+ */
+export function readBoundedFile(file: string, maxBytes: number): Promise<FileBytes> {
+  return new Promise((resolve) => {
+    const fail = (err: NodeJS.ErrnoException) => resolve({ ok: false, reason: 'error', code: err.code ?? err.message });
+    fs.open(file, OPEN_FLAGS, (err, fd) => {
+      if (err) return fail(err);
+      const finish = (result: FileBytes) => fs.close(fd, () => resolve(result));
+      fs.fstat(fd, (err, st) => {
+        if (err) return finish({ ok: false, reason: 'error', code: err.code ?? err.message });
+        if (!st.isFile()) return finish({ ok: false, reason: 'not-a-file' });
+        if (st.size > maxBytes) return finish({ ok: false, reason: 'too-large', size: st.size });
+        const bytes = Buffer.allocUnsafe(st.size);
+        const readFrom = (offset: number): void => {
+          if (offset >= bytes.length) return finish({ ok: true, bytes });
+          fs.read(fd, bytes, offset, bytes.length - offset, offset, (err, n) => {
+            if (err) return finish({ ok: false, reason: 'error', code: err.code ?? err.message });
+            // A file that shrank while being read: keep what is there.
+            if (n === 0) return finish({ ok: true, bytes: bytes.subarray(0, offset) });
+            readFrom(offset + n);
+          });
+        };
+        readFrom(0);
+      });
+    });
+  });
+}
+
+/**
+ * Reads `files` (absolute paths) with at most `concurrency` files in flight, resolving with the
+ * outcomes in input order. A bounded pool: thousands of files never mean thousands of open handles.
+ */
+export function readBoundedFiles(files: readonly string[], maxBytes: number, concurrency: number): Promise<FileBytes[]> {
+  const out = new Array<FileBytes>(files.length);
+  if (files.length === 0) return Promise.resolve(out);
+  return new Promise((resolve) => {
+    let next = 0;
+    let done = 0;
+    const start = (): void => {
+      const i = next++;
+      if (i >= files.length) return;
+      void readBoundedFile(files[i], maxBytes).then((r) => {
+        out[i] = r;
+        if (++done === files.length) resolve(out);
+        else start();
+      });
+    };
+    for (let k = 0; k < Math.min(concurrency, files.length); k++) start();
+  });
+}

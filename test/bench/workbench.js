@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm run bench` part: the Evidence view inside a real VS Code (code-server + headless Chromium, the
+// integration harness) on a git repository of 10,000 evidence documents plus 1,000 malformed ones
+// (test/bench/syntheticDocs.js, cached under .vscode-test/bench/). Each run is a fresh workbench;
+// test/bench/workbench/extensionSide.ts measures and this script prints medians. Not a timed test.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { runTests } = require('@vscode/test-electron');
+const { generateRepo } = require('./syntheticDocs');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const REPO = path.join(ROOT, '.vscode-test', 'bench', 'repo-10k');
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const HARNESS = path.join(ROOT, 'test', 'harness', 'code-server-vscode.js');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : 'n/a');
+
+async function once(i) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-bench-'));
+  const resultsFile = path.join(scratch, 'results.json');
+  try {
+    await runTests({
+      vscodeExecutablePath: HARNESS,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(ROOT, 'out', 'test', 'bench', 'workbench', 'extensionSide.js'),
+      launchArgs: [REPO, `--extensions-dir=${path.join(scratch, 'extensions')}`],
+      extensionTestsEnv: { CE_BENCH_RESULTS: resultsFile },
+    }).catch((err) => process.stderr.write(`run ${i}: ${err.message ?? err}\n`));
+    return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  generateRepo(REPO);
+  const runs = [];
+  for (let i = 1; i <= RUNS; i++) {
+    const r = await once(i);
+    process.stdout.write(`  run ${i}: activate ${fmt(r.activationMs)} ms, cold index ${fmt(r.coldIndexMs)} ms, first root ${fmt(r.firstRootMs)} ms, change→tree ${r.changeToTreeMs.map(fmt).join('/')} ms${r.activeBeforeProbe ? ' (already active: no file probe)' : ''}\n`);
+    runs.push(r);
+  }
+  const last = runs[runs.length - 1];
+  const pick = (f) => median(runs.map(f));
+  const probed = runs.filter((r) => r.fileCallsDuringActivation);
+  const reads = probed.flatMap((r) => r.fileCallsDuringActivation);
+  console.log(`\nEvidence view in VS Code ${'(code-server)'}: ${last.documents} documents, ${last.problems} problems, ${last.withGitAuthor} with a git author; median of ${RUNS} workbenches`);
+  console.log(`  activate()                          ${fmt(pick((r) => r.activationMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.activationMs)))})   (target < 10 ms)`);
+  console.log(`  file calls from activate()          ${probed.length ? `${reads.filter((c) => c.endsWith('inside activate()')).length} inside, ${reads.length} before it resolved (${probed.length} runs probed)` : 'not probed (activated before the probe)'}${reads.length ? `: ${[...new Set(reads)].slice(0, 5).join(', ')}` : ''}`);
+  console.log(`  cold index (read, parse, git log)   ${fmt(pick((r) => r.coldIndexMs))} ms   (target < 1000 ms)`);
+  console.log(`  first getChildren(root) after load  ${fmt(pick((r) => r.firstRootMs))} ms`);
+  for (const by of Object.keys(last.getChildren)) {
+    const g = (f) => pick((r) => f(r.getChildren[by]));
+    console.log(`  getChildren by ${by.padEnd(8)} (${String(last.getChildren[by].groups).padStart(3)} groups)  root ${fmt(g((x) => x.rootMedianMs))} ms (max ${fmt(g((x) => x.rootMaxMs))}), slowest group ${fmt(g((x) => x.groupMaxMs))} ms, its first 40 tree items ${fmt(g((x) => x.treeItemsMaxMs))} ms   (target < 5 ms)`);
+  }
+  const changes = runs.flatMap((r) => r.changeToTreeMs);
+  console.log(`  one changed file → tree             ${fmt(median(changes))} ms (max ${fmt(Math.max(...changes))}, ${changes.length} edits)   (target < 20 ms after the watcher event)`);
+  console.log(`  heap of index + tree                ${fmt(pick((r) => r.heapMb))} MB   (target < 60 MB)`);
+}
+
+main().catch((err) => {
+  console.error(err.stack || err);
+  process.exit(1);
+});
