@@ -51,6 +51,7 @@ async function main() {
   console.log(`  activate()                          ${fmt(pick((r) => r.activationMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.activationMs)))})   (target < 10 ms)`);
   console.log(`  file calls from activate()          ${probed.length ? `${reads.filter((c) => c.endsWith('inside activate()')).length} inside, ${reads.length} before it resolved (${probed.length} runs probed)` : 'not probed (activated before the probe)'}${reads.length ? `: ${[...new Set(reads)].slice(0, 5).join(', ')}` : ''}`);
   console.log(`  cold index (read, parse, git log)   ${fmt(pick((r) => r.coldIndexMs))} ms   (target < 1000 ms)`);
+  console.log(`  same read again, warm (no git)     ${fmt(pick((r) => r.warmScanMs))} ms`);
   console.log(`  first getChildren(root) after load  ${fmt(pick((r) => r.firstRootMs))} ms`);
   for (const by of Object.keys(last.getChildren)) {
     const g = (f) => pick((r) => f(r.getChildren[by]));

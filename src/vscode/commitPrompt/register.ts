@@ -72,6 +72,9 @@ export function registerCommitPrompts(context: vscode.ExtensionContext, services
       if (e.affectsConfiguration('careerEvidence.prompt.mode')) void start();
     }),
   );
-  const ready = start().catch((err) => services.log.error('commit prompts could not start', err));
+  // Not inside activate(): its first step already touches the disk (the folder, then git).
+  const ready = new Promise((resolve) => setImmediate(resolve))
+    .then(start)
+    .catch((err) => services.log.error('commit prompts could not start', err));
   return { prompter, ready };
 }

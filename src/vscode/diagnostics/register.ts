@@ -4,11 +4,13 @@ import { Finding, checkDocuments } from '../../core/diagnostics/checks';
 import { relativeLink } from '../../core/documents/lifecycle';
 import { nextNumber } from '../../core/naming/fileName';
 import { localToday } from '../../node/createDocument';
-import { FolderDocuments } from '../evidenceView/documentStore';
+import { DocumentsLoaded, FolderDocuments } from '../evidenceView/documentStore';
 import { Services } from '../shared/services';
 
 const SOURCE = 'Career Evidence';
 const RENUMBER_COMMAND = 'careerEvidence.renumber';
+/** How long the checks wait after a file changed (ms). */
+const CHECK_DELAY_MS = 200;
 
 /**
  * Moves a document to `target` (its new number) in one undoable edit: the new file with an
@@ -43,24 +45,39 @@ export function findingsOf(f: FolderDocuments): Finding[] {
  */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('career-evidence');
-  const publish = (folders: FolderDocuments[]) => {
-    collection.clear();
+  // Published by difference: only files whose findings changed are sent to the Problems panel.
+  let published = new Map<string, string>();
+  const publish = (folders: readonly FolderDocuments[]) => {
+    const next = new Map<string, { uri: vscode.Uri; findings: Finding[] }>();
     for (const f of folders) {
-      const byPath = new Map<string, vscode.Diagnostic[]>();
       for (const finding of findingsOf(f)) {
-        const line = Math.max(0, (finding.line ?? 1) - 1);
-        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), finding.message, SEVERITY[finding.severity]);
-        d.source = SOURCE;
-        d.code = finding.code;
-        if (finding.data) (d as vscode.Diagnostic & { data?: string }).data = finding.data;
-        byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), d]);
+        const uri = vscode.Uri.joinPath(f.folder.uri, ...finding.path.split('/'));
+        const entry = next.get(uri.toString()) ?? { uri, findings: [] };
+        entry.findings.push(finding);
+        next.set(uri.toString(), entry);
       }
-      for (const [rel, list] of byPath) collection.set(vscode.Uri.joinPath(f.folder.uri, ...rel.split('/')), list);
     }
+    const signatures = new Map<string, string>();
+    for (const [key, { uri, findings }] of next) {
+      const signature = JSON.stringify(findings);
+      signatures.set(key, signature);
+      if (published.get(key) !== signature) collection.set(uri, findings.map(toDiagnostic));
+    }
+    for (const key of published.keys()) if (!signatures.has(key)) collection.delete(vscode.Uri.parse(key));
+    published = signatures;
+  };
+  // The checks run after the tree has its documents: right after a full scan, and a moment after a
+  // per-file update, so the tree shows the edit first and a burst of saves is checked once (the
+  // checks look at every document: duplicate numbers, links).
+  let timer: NodeJS.Timeout | undefined;
+  const onLoad = ({ folders, changed }: DocumentsLoaded) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => publish(folders), changed ? CHECK_DELAY_MS : 0);
   };
   context.subscriptions.push(
     collection,
-    services.documents.onDidLoad(publish),
+    services.documents.onDidLoad(onLoad),
+    { dispose: () => clearTimeout(timer) },
     vscode.commands.registerCommand(RENUMBER_COMMAND, renumber),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
@@ -72,6 +89,15 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
 };
+
+function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const line = Math.max(0, (finding.line ?? 1) - 1);
+  const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), finding.message, SEVERITY[finding.severity]);
+  d.source = SOURCE;
+  d.code = finding.code;
+  if (finding.data) (d as vscode.Diagnostic & { data?: string }).data = finding.data;
+  return d;
+}
 
 class QuickFixes implements vscode.CodeActionProvider {
   constructor(private readonly services: Services) {}

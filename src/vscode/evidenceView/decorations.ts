@@ -1,6 +1,7 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { CanonicalStatus } from '../../core/evidence/model';
-import { DocumentStore } from './documentStore';
+import { DocumentStore, FolderDocuments } from './documentStore';
 
 const BADGES: Partial<Record<CanonicalStatus, { badge: string; dim: boolean }>> = {
   proposed: { badge: 'P', dim: false },
@@ -13,28 +14,49 @@ const BADGES: Partial<Record<CanonicalStatus, { badge: string; dim: boolean }>> 
 /**
  * Shows a document's status on its file — in the Evidence view and the explorer alike: a letter
  * (P proposed, Dr draft, R rejected, D deprecated, S superseded; accepted has none), dimmed when
- * the document no longer applies.
+ * the document no longer applies. Statuses are looked up when VS Code asks for a file's decoration;
+ * after a full scan every decoration is asked for again, after a per-file update only that file's.
  */
 export class StatusDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri[] | undefined>();
   readonly onDidChangeFileDecorations = this.changed.event;
-  private byUri = new Map<string, CanonicalStatus>();
+  /** Status of each document by its absolute file path (`Uri.fsPath`). */
+  private byPath = new Map<string, CanonicalStatus>();
   private readonly subscription: vscode.Disposable;
 
   constructor(documents: DocumentStore) {
-    this.subscription = documents.onDidLoad((folders) => {
-      const next = new Map<string, CanonicalStatus>();
-      for (const { folder, scan } of folders) {
-        for (const item of scan.items) if (item.status) next.set(vscode.Uri.joinPath(folder.uri, ...item.path.split('/')).toString(), item.status);
-      }
-      const touched = new Set([...this.byUri.keys(), ...next.keys()]);
-      this.byUri = next;
-      this.changed.fire([...touched].map((u) => vscode.Uri.parse(u)));
-    });
+    this.subscription = documents.onDidLoad(({ folders, changed }) => (changed ? this.updateFiles(changed) : this.replaceAll(folders)));
+  }
+
+  private documents: readonly FolderDocuments[] = [];
+
+  private replaceAll(folders: readonly FolderDocuments[]): void {
+    this.documents = folders;
+    this.byPath = new Map();
+    for (const { folder, scan } of folders) {
+      for (const item of scan.items) if (item.status) this.byPath.set(path.join(folder.uri.fsPath, item.path), item.status);
+    }
+    this.changed.fire(undefined); // every file: cheaper than naming 10,000 of them
+  }
+
+  /** After a per-file update: only the files re-read, and only those whose status changed. */
+  private updateFiles(changed: readonly vscode.Uri[]): void {
+    const fired: vscode.Uri[] = [];
+    for (const uri of changed) {
+      const f = this.documents.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
+      const rel = f && path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+      const status = (f && f.scan.items.find((i) => i.path === rel)?.status) ?? undefined;
+      if (this.byPath.get(uri.fsPath) === status) continue;
+      if (status) this.byPath.set(uri.fsPath, status);
+      else this.byPath.delete(uri.fsPath);
+      fired.push(uri);
+    }
+    if (fired.length > 0) this.changed.fire(fired);
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
-    const status = this.byUri.get(uri.toString());
+    if (uri.scheme !== 'file') return undefined;
+    const status = this.byPath.get(uri.fsPath);
     const b = status && BADGES[status];
     if (!b) return undefined;
     return new vscode.FileDecoration(b.badge, status.charAt(0).toUpperCase() + status.slice(1), b.dim ? new vscode.ThemeColor('disabledForeground') : undefined);

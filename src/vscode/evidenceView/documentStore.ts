@@ -11,6 +11,13 @@ export interface FolderDocuments {
   scan: ScanResult;
 }
 
+/** What {@link DocumentStore.onDidLoad} carries: every folder, and which files were re-read (none: all of them). */
+export interface DocumentsLoaded {
+  folders: FolderDocuments[];
+  /** The files a per-file update re-read (changed, created or deleted); undefined after a full scan. */
+  changed?: vscode.Uri[];
+}
+
 /**
  * Evidence documents of every workspace folder, scanned on first use; afterwards a changed file
  * updates only its own entry ({@link update}, from the file watcher), and {@link invalidate} rescans.
@@ -19,10 +26,10 @@ export interface FolderDocuments {
 export class DocumentStore implements vscode.Disposable {
   private cache: Promise<FolderDocuments[]> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after {@link invalidate}. */
+  /** Fires after {@link invalidate}: everything will be read again on the next {@link all}. */
   readonly onDidChange = this.changed.event;
-  private readonly loaded = new vscode.EventEmitter<FolderDocuments[]>();
-  /** Fires after each scan, with its result. */
+  private readonly loaded = new vscode.EventEmitter<DocumentsLoaded>();
+  /** Fires after each full scan and each per-file update, with the result. */
   readonly onDidLoad = this.loaded.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -45,7 +52,7 @@ export class DocumentStore implements vscode.Disposable {
   async update(uris: readonly vscode.Uri[]): Promise<void> {
     if (!this.cache) return; // nothing scanned yet: the first look reads everything anyway
     const folders = await this.cache;
-    let touched = false;
+    const touched: vscode.Uri[] = [];
     for (const uri of uris) {
       const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
       if (!f) {
@@ -56,11 +63,9 @@ export class DocumentStore implements vscode.Disposable {
       const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
       const outcome = updateScanFile(f.scan, rel);
       if (outcome === 'rescan') return this.invalidate();
-      if (outcome !== 'ignored') touched = true;
+      if (outcome !== 'ignored') touched.push(uri);
     }
-    if (!touched) return;
-    this.changed.fire();
-    this.loaded.fire(folders);
+    if (touched.length > 0) this.loaded.fire({ folders, changed: touched });
   }
 
   private async scanAll(): Promise<FolderDocuments[]> {
@@ -70,8 +75,11 @@ export class DocumentStore implements vscode.Disposable {
     const results = await Promise.all(
       folders.map(async (folder) => {
         try {
+          const t0 = performance.now();
           const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) });
+          const t1 = performance.now();
           await this.addGitAuthors(folder, scan);
+          this.log.info(`${folder.name}: read ${scan.items.length} documents in ${(t1 - t0).toFixed(0)} ms, git authors in ${(performance.now() - t1).toFixed(0)} ms`);
           return { folder, scan };
         } catch (err) {
           this.log.warn(`scan of ${folder.uri.fsPath} failed: ${(err as Error).message}`);
@@ -82,7 +90,7 @@ export class DocumentStore implements vscode.Disposable {
     const ok = results.filter((r): r is FolderDocuments => r !== undefined);
     if (journal && folders.length > 0) ok.push(journal);
     this.log.info(`scanned ${ok.length} folder(s): ${ok.reduce((n, r) => n + r.scan.items.length, 0)} documents in ${Date.now() - started} ms`);
-    this.loaded.fire(ok);
+    this.loaded.fire({ folders: ok });
     return ok;
   }
 

@@ -7,32 +7,50 @@ import { configValue, openRepository } from '../../node/git/repository';
 import { settings } from '../settings/settings';
 import { ViewState } from './viewState';
 import { Services } from '../shared/services';
-import { EvidenceNode, suggestionDetails, toTreeItem } from './nodes';
+import { DocumentsLoaded, FolderDocuments } from './documentStore';
+import { EvidenceNode, ListedDocument, resolveTooltip, suggestionDetails, toTreeItem } from './nodes';
+
+type GroupNode = Extract<EvidenceNode, { type: 'group' }>;
+type DocumentNode = Extract<EvidenceNode, { type: 'document' }>;
 
 /**
- * The Evidence view: documents grouped by kind, then Suggestions. Returns no children when there is
- * nothing to show, so the view's welcome content (New Design Doc, Scan merged work) appears.
+ * The Evidence view: documents grouped (by kind, quarter, status or tag), then Suggestions. The
+ * grouping is computed once per change and kept, so `getChildren` only returns nodes; a group's
+ * rows are made when it is expanded. A changed file refreshes its own rows when the grouping stays
+ * the same, the whole tree otherwise. Returns no children when there is nothing to show, so the
+ * view's welcome content (New Design Doc, Scan merged work) appears.
  */
 export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<EvidenceNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<EvidenceNode | EvidenceNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
   private me: Promise<Identity> | undefined;
+  /** The root nodes as last computed; undefined until asked for, or after a change of view or index. */
+  private roots: Promise<EvidenceNode[]> | undefined;
+  private lastRoots: EvidenceNode[] = [];
+  private readonly parents = new WeakMap<EvidenceNode, EvidenceNode>();
 
   constructor(
     private readonly services: Services,
     private readonly viewState: ViewState,
   ) {
     this.subscriptions = [
-      services.documents.onDidChange(() => this.changed.fire(undefined)),
-      services.suggestions.onDidChange(() => this.changed.fire(undefined)),
-      viewState.onDidChange(() => this.changed.fire(undefined)),
+      services.documents.onDidChange(() => {
+        this.listedCache = undefined;
+        this.refreshAll();
+      }),
+      services.documents.onDidLoad((e) => {
+        this.listedCache = undefined;
+        void this.onDocumentsLoaded(e);
+      }),
+      services.suggestions.onDidChange(() => {
+        const node = this.lastRoots.find((n) => n.type === 'suggestions');
+        this.changed.fire(node); // undefined (everything) when there was no Suggestions row yet
+      }),
+      viewState.onDidChange(() => this.refreshAll()),
     ];
   }
-
-  private readonly parents = new WeakMap<EvidenceNode, EvidenceNode>();
-  private lastRoots: EvidenceNode[] = [];
 
   /** Parent of a node, for `TreeView.reveal`. */
   getParent(node: EvidenceNode): EvidenceNode | undefined {
@@ -41,10 +59,11 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   /** The first document node of `uri` in the tree as last shown, if any. */
   findDocument(uri: vscode.Uri): EvidenceNode | undefined {
+    const key = uri.toString();
     for (const g of this.lastRoots) {
       if (g.type !== 'group') continue;
-      const hit = g.children.find((c) => c.type === 'document' && c.uri.toString() === uri.toString());
-      if (hit) return hit;
+      if (!g.members.some((d) => documentUri(d).toString() === key)) continue;
+      return this.groupChildren(g).find((c) => c.type === 'document' && c.uri.toString() === key);
     }
     return undefined;
   }
@@ -53,56 +72,124 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     return toTreeItem(node);
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: EvidenceNode): vscode.TreeItem {
+    item.tooltip ??= resolveTooltip(node);
+    return item;
+  }
+
   async getChildren(node?: EvidenceNode): Promise<EvidenceNode[]> {
-    if (!node) return this.roots();
-    if (node.type === 'group') return node.children;
+    if (!node) {
+      this.roots ??= this.computeRoots();
+      return this.roots;
+    }
+    if (node.type === 'group') return this.groupChildren(node);
     if (node.type === 'document') return node.links;
     if (node.type === 'suggestions') return this.suggestionNodes();
     if (node.type === 'suggestion') return suggestionDetails(node);
     return [];
   }
 
-  private async roots(): Promise<EvidenceNode[]> {
-    const folders = await this.services.documents.all();
-    if (folders.length === 0) return [];
-    const multiRoot = folders.filter((f) => f.folder.index >= 0).length > 1; // the journal is not a workspace folder
-    const { groupBy, filter } = this.viewState;
-    const me = await this.identity();
-    const docs = folders.flatMap(({ folder, scan }) => {
+  private refreshAll(): void {
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Every document of the index as listed, kept until the index changes (a filter or grouping reuses it). */
+  private listedCache: ListedDocument[] | undefined;
+
+  private listed(folders: readonly FolderDocuments[]): ListedDocument[] {
+    this.listedCache ??= folders.flatMap(({ folder, scan }) => {
       const titles = new Map(scan.items.map((i) => [i.path, i.title])); // once per folder: link targets' titles
-      return scan.items.map((item) => ({ item, details: scan.details[item.path], folder, titles }));
+      return scan.items.map((item): ListedDocument => ({ item, details: scan.details[item.path], folder, titles }));
     });
-    const shown = docs.filter((d) => matchesViewFilter(d, filter, me));
-    const groups: EvidenceNode[] = groupDocuments(shown, groupBy).map((g) => ({
-      type: 'group',
-      key: g.key,
-      label: g.label,
-      children: g.members.map((d) => {
-        const uri = vscode.Uri.joinPath(d.folder.uri, ...d.item.path.split('/'));
-        const parentId = `doc:${g.key}:${uri.toString()}`;
-        const links: EvidenceNode[] = (d.details?.links ?? []).map((l) => ({
-          type: 'link',
-          parentId,
-          relation: l.relation,
-          title: d.titles.get(l.target) ?? l.target.split('/').pop() ?? l.target,
-          uri: vscode.Uri.joinPath(d.folder.uri, ...l.target.split('/')),
-          exists: d.titles.has(l.target),
-        }));
-        return { type: 'document', item: d.item, details: d.details, uri, folderName: multiRoot ? d.folder.name : undefined, groupKey: g.key, links };
-      }),
-    }));
-    for (const g of groups) {
-      if (g.type !== 'group') continue;
-      for (const c of g.children) {
-        this.parents.set(c, g);
-        if (c.type === 'document') for (const l of c.links) this.parents.set(l, c);
-      }
-    }
-    this.lastRoots = groups;
+    return this.listedCache;
+  }
+
+  /** Documents of every folder, filtered and grouped as the view is set. */
+  private async groups(folders: readonly FolderDocuments[]): Promise<GroupNode[]> {
+    const me = await this.identity();
+    const { groupBy, filter } = this.viewState;
+    const shown = this.listed(folders).filter((d) => matchesViewFilter(d, filter, me));
+    return groupDocuments(shown, groupBy).map((g) => ({ type: 'group', key: g.key, label: g.label, members: g.members }));
+  }
+
+  private async computeRoots(): Promise<EvidenceNode[]> {
+    const folders = await this.services.documents.all();
+    if (folders.length === 0) return (this.lastRoots = []);
+    this.multiRoot = folders.filter((f) => f.folder.index >= 0).length > 1; // the journal is not a workspace folder
+    const roots: EvidenceNode[] = await this.groups(folders);
     // Suggestions need a repository; `.git` is checked on disk so no git process runs here.
     const anyRepo = (await Promise.all(folders.map(({ folder }) => this.inRepository(folder.uri.fsPath)))).some(Boolean);
-    if (anyRepo) groups.push({ type: 'suggestions' });
-    return groups;
+    if (anyRepo) roots.push({ type: 'suggestions' });
+    this.lastRoots = roots;
+    return roots;
+  }
+
+  private multiRoot = false;
+
+  /** A group's document rows, made on first expansion and kept with the group. */
+  private groupChildren(group: GroupNode): EvidenceNode[] {
+    if (!group.children) {
+      group.children = group.members.map((d) => this.documentNode(d, group.key));
+      for (const c of group.children) this.parents.set(c, group);
+    }
+    return group.children;
+  }
+
+  private documentNode(d: ListedDocument, groupKey: string): DocumentNode {
+    const node: DocumentNode = { type: 'document', item: d.item, details: d.details, uri: documentUri(d), folderName: this.multiRoot ? d.folder.name : undefined, groupKey, links: [] };
+    this.setLinks(node, d);
+    return node;
+  }
+
+  private setLinks(node: DocumentNode, d: ListedDocument): void {
+    const links = d.details?.links ?? [];
+    if (links.length === 0 && node.links.length === 0) return; // most documents: nothing to make
+    const parentId = `doc:${node.groupKey}:${node.uri.toString()}`;
+    node.links = links.map((l) => ({
+      type: 'link',
+      parentId,
+      relation: l.relation,
+      title: d.titles.get(l.target) ?? l.target.split('/').pop() ?? l.target,
+      uri: vscode.Uri.joinPath(d.folder.uri, ...l.target.split('/')),
+      exists: d.titles.has(l.target),
+    }));
+    for (const l of node.links) this.parents.set(l, node);
+  }
+
+  /**
+   * After files were re-read (`changed`): when the groups and their members are unchanged, the changed rows are
+   * updated in place and refreshed alone; otherwise (a document moved, appeared or went, or a
+   * linked document changed its title) the whole tree is.
+   */
+  private async onDocumentsLoaded({ folders, changed }: DocumentsLoaded): Promise<void> {
+    if (!changed) return; // a full scan: the roots were (or will be) computed from it
+    const current = this.roots;
+    if (!current) return this.refreshAll();
+    const before = await current;
+    const after = await this.groups(folders);
+    if (this.roots !== current) return; // the whole tree was refreshed meanwhile
+    const groupsBefore = before.filter((n): n is GroupNode => n.type === 'group');
+    const sameShape =
+      groupsBefore.length === after.length &&
+      after.every((g, i) => g.key === groupsBefore[i].key && g.label === groupsBefore[i].label && sameMembers(g.members, groupsBefore[i].members));
+    const retitledTargets = sameShape && after.some((g, i) => g.members.some((d, k) => d.item.title !== groupsBefore[i].members[k].item.title && isLinkTarget(folders, d)));
+    if (!sameShape || retitledTargets) return this.refreshAll();
+    const refreshed: EvidenceNode[] = [];
+    after.forEach((g, i) => {
+      const old = groupsBefore[i];
+      old.members = g.members;
+      if (!old.children) return;
+      g.members.forEach((d, k) => {
+        const node = old.children![k] as DocumentNode;
+        if (node.item === d.item && node.details === d.details) return; // a re-read file gets new objects
+        node.item = d.item;
+        node.details = d.details;
+        this.setLinks(node, d);
+        refreshed.push(node);
+      });
+    });
+    if (refreshed.length > 0) this.changed.fire(refreshed);
   }
 
   /** Whether a folder is in a git work tree, looked up once per folder (not on every refresh). */
@@ -151,6 +238,27 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     for (const d of this.subscriptions) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** URIs made so far, by document: an entry lives as long as its file is not re-read. */
+const uris = new WeakMap<ListedDocument['item'], vscode.Uri>();
+
+/** A document's URI; its path is already normal (from our own scan), so no `joinPath` normalising. */
+function documentUri(d: ListedDocument): vscode.Uri {
+  let uri = uris.get(d.item);
+  if (!uri) uris.set(d.item, (uri = d.folder.uri.with({ path: `${d.folder.uri.path.replace(/\/$/, '')}/${d.item.path}` })));
+  return uri;
+}
+
+/** Same documents in the same order (the same files; their contents may differ). */
+function sameMembers(a: readonly ListedDocument[], b: readonly ListedDocument[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.item.path === b[i].item.path && d.folder === b[i].folder);
+}
+
+/** Whether any document of `d`'s folder links to it (its link rows show its title). */
+function isLinkTarget(folders: readonly FolderDocuments[], d: ListedDocument): boolean {
+  const f = folders.find((x) => x.folder === d.folder);
+  return !!f && Object.values(f.scan.details).some((det) => det.links.some((l) => l.target === d.item.path));
 }
 
 /** True when `dir` or a parent holds `.git` (a folder, or a file for worktrees and submodules). */

@@ -4,9 +4,22 @@ import { Suggestion } from '../../core/git/suggestions';
 import { KINDS } from '../../core/evidence/kinds';
 import { SHOW_SUGGESTION_COMMAND } from '../mergedWork/suggestionDocument';
 
-/** A node of the Evidence view. */
+/** A document of the index as the view lists it: with its folder and the titles of its folder's documents (for links). */
+export interface ListedDocument {
+  item: EvidenceItem;
+  details?: DocumentDetails;
+  folder: vscode.WorkspaceFolder;
+  /** Title of every document of the same folder, by path. */
+  titles: ReadonlyMap<string, string>;
+}
+
+/**
+ * A node of the Evidence view. A group's document nodes are made when it is first expanded
+ * (`children`); a document node is updated in place when its file changes, so the view can refresh
+ * that one row.
+ */
 export type EvidenceNode =
-  | { type: 'group'; key: string; label: string; kind?: EvidenceKind; children: EvidenceNode[] }
+  | { type: 'group'; key: string; label: string; kind?: EvidenceKind; members: ListedDocument[]; children?: EvidenceNode[] }
   | { type: 'document'; item: EvidenceItem; details?: DocumentDetails; uri: vscode.Uri; folderName: string | undefined; groupKey: string; links: EvidenceNode[] }
   | { type: 'link'; parentId: string; relation: string; title: string; uri: vscode.Uri; exists: boolean }
   | { type: 'suggestions'; count?: number }
@@ -27,13 +40,17 @@ const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
 };
 const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
 
+/** Groups with more documents than this start collapsed. */
+export const EXPANDED_GROUP_MAX = 500;
+
 /** Renders a node as a `TreeItem`. Pure: no I/O. */
 export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
   switch (node.type) {
     case 'group': {
-      const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      // Large groups start collapsed: opening the view should not mean rendering 4,000 rows.
+      const t = new vscode.TreeItem(node.label, node.members.length > EXPANDED_GROUP_MAX ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       t.id = `group:${node.key}`;
-      t.description = String(node.children.length);
+      t.description = String(node.members.length);
       t.contextValue = 'group';
       return t;
     }
@@ -44,7 +61,7 @@ export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
       t.resourceUri = node.uri;
       t.iconPath = new vscode.ThemeIcon(KIND_ICONS[item.kind]);
       t.description = [item.status ?? item.statusText, item.date, node.folderName].filter(Boolean).join(' · ');
-      t.tooltip = documentTooltip(item, node.details);
+      // The tooltip is made on hover (resolveTooltip): thousands of rows are sent without one.
       t.contextValue = `document.${item.kind}`;
       t.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
       return t;
@@ -72,7 +89,6 @@ export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
       t.id = `suggestion:${node.folderUri}:${s.sha}`;
       t.iconPath = new vscode.ThemeIcon(CHANGE_ICONS[s.kind]);
       t.description = [s.pr ? `#${s.pr.number}` : s.sha.slice(0, 7), s.mergedAt.slice(0, 10), ...s.tags].join(' · ');
-      t.tooltip = suggestionTooltip(s);
       // Inline actions: Accept, Dismiss, and Open PR when the remote gives a web address.
       t.contextValue = s.pr?.url ? 'suggestion.pr' : 'suggestion';
       t.command = { command: SHOW_SUGGESTION_COMMAND, title: 'Show Details', arguments: [node.folderUri, s.sha] };
@@ -95,6 +111,13 @@ export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
       return t;
     }
   }
+}
+
+/** The rich tooltip of a document or suggestion row, made when the row is hovered (`resolveTreeItem`). */
+export function resolveTooltip(node: EvidenceNode): vscode.MarkdownString | undefined {
+  if (node.type === 'document') return documentTooltip(node.item, node.details);
+  if (node.type === 'suggestion') return suggestionTooltip(node.suggestion);
+  return undefined;
 }
 
 function documentTooltip(item: EvidenceItem, details: DocumentDetails | undefined): vscode.MarkdownString {

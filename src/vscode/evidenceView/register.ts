@@ -9,11 +9,11 @@ import { ViewState } from './viewState';
 
 /** View id of the Evidence tree (package.json `contributes.views`). */
 export const EVIDENCE_VIEW_ID = 'careerEvidence.evidence';
-const WATCH_DEBOUNCE_MS = 50;
 
 /**
- * Registers the Evidence view, its Refresh command and a debounced watcher that rescans when
- * Markdown files or ADR configuration files change. Nothing is read until the view asks.
+ * Registers the Evidence view, its Refresh command and the file watchers: a changed Markdown file
+ * updates its own entry; a changed ADR configuration file (`.adr-dir`, `.log4brains.yml`,
+ * `adr.config.json`) rescans its folder. Nothing is read until the view asks.
  */
 export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): { provider: EvidenceTreeProvider; decorations: StatusDecorations; view: vscode.TreeView<EvidenceNode> } {
   const viewState = new ViewState(context.workspaceState);
@@ -29,17 +29,19 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
     if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
   };
 
-  // Watcher events are batched briefly; each changed file then updates only its own entry.
-  let timer: NodeJS.Timeout | undefined;
+  // VS Code delivers file events in batches (already coalesced by its watcher): the events of one
+  // batch arrive in one turn of the event loop and are applied together right after it, each file
+  // updating only its own entry. No extra delay: an edit shows at once.
+  let flush: NodeJS.Immediate | undefined;
   const pending = new Map<string, vscode.Uri>();
   const onFileEvent = (uri: vscode.Uri) => {
     pending.set(uri.toString(), uri);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+    flush ??= setImmediate(() => {
+      flush = undefined;
       const batch = [...pending.values()];
       pending.clear();
       void services.documents.update(batch);
-    }, WATCH_DEBOUNCE_MS);
+    });
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,.adr-dir,.log4brains.yml,adr.config.json}');
   const showBadge = () => {
@@ -79,7 +81,7 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
       if (e.affectsConfiguration('careerEvidence.documentFolders') || e.affectsConfiguration('adrManager.adrDirectory')) services.documents.invalidate();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void services.suggestions.refresh()),
-    { dispose: () => clearTimeout(timer) },
+    { dispose: () => flush && clearImmediate(flush) },
     vscode.commands.registerCommand('careerEvidence.refresh', async () => {
       services.documents.invalidate();
       await services.suggestions.refresh();

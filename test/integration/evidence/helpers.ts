@@ -33,3 +33,14 @@ export function workspaceRoot(): vscode.Uri {
   if (!f) throw new Error('no workspace folder open');
   return f.uri;
 }
+
+/** Polls `probe` every 100 ms until it gives a value (not undefined, null or false); rejects after `ms`. */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== null && v !== (false as unknown)) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { api, children, workspaceRoot } from './helpers';
+import { api, children, waitFor, workspaceRoot } from './helpers';
 
 // Runs after newDesignDoc.test and before y-lifecycle.test (file order).
 
@@ -9,16 +9,6 @@ const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 
 async function labels(): Promise<string[]> {
   return (await children(await api())).map((r) => `${r.label} ${r.description}`.trim());
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== null && v !== (false as unknown)) return v as T;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('evidence browser: grouping, filters, decorations, diagnostics', function () {
@@ -58,6 +48,40 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     assert.deepStrictEqual([d?.badge, d?.tooltip], ['P', 'Proposed']);
     const none = await provider.provideFileDecoration(file('doc/adr/0001-record-architecture-decisions.md'), new vscode.CancellationTokenSource().token);
     assert.strictEqual(none, undefined, 'accepted documents carry no letter');
+  });
+
+  it('refreshes only the row of an edited document, and the whole tree when the edit moves it', async () => {
+    const a = await api();
+    const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
+    const original = fs.readFileSync(file(rel).fsPath, 'utf8');
+    const decisions = (await children(a)).find((r) => r.label === 'Decisions')!;
+    await children(a, decisions.node); // the group's rows exist, as when it is expanded
+    const nextRefresh = () => new Promise<unknown>((resolve) => {
+      const sub = a.evidenceTree.onDidChangeTreeData((e) => (sub.dispose(), resolve(e)));
+    });
+    try {
+      // Same place in the tree (grouped by kind): just that row, updated in place.
+      let refreshed = nextRefresh();
+      fs.writeFileSync(file(rel).fsPath, original.replace('# 2. Use PostgreSQL for billing', '# 2. Use PostgreSQL for invoices'));
+      const rows = (await refreshed) as { type: string; item: { title: string } }[];
+      assert.ok(Array.isArray(rows), 'one row refreshed, not the whole tree');
+      assert.deepStrictEqual(rows.map((r) => [r.type, r.item.title]), [['document', 'Use PostgreSQL for invoices']]);
+      assert.ok((await children(a, decisions.node)).some((r) => r.label === 'Use PostgreSQL for invoices'));
+      const decoration = await a.statusDecorations.provideFileDecoration(file(rel), new vscode.CancellationTokenSource().token);
+      assert.strictEqual(decoration?.badge, 'P');
+      // Grouped by status, a new status moves the document to another group: everything refreshes.
+      await vscode.commands.executeCommand('careerEvidence.groupBy', 'status');
+      await children(a);
+      refreshed = nextRefresh();
+      fs.writeFileSync(file(rel).fsPath, original.replace('Proposed', 'Rejected'));
+      assert.strictEqual(await refreshed, undefined, 'the whole tree refreshes');
+      assert.ok((await labels()).includes('Rejected 1'));
+      await waitFor(async () => (await a.statusDecorations.provideFileDecoration(file(rel), new vscode.CancellationTokenSource().token))?.badge === 'R', 'the R letter');
+    } finally {
+      fs.writeFileSync(file(rel).fsPath, original);
+      await vscode.commands.executeCommand('careerEvidence.groupBy', 'kind');
+      await waitFor(async () => (await labels()).includes('Decisions 4'), 'the original grouping');
+    }
   });
 
   it('keeps the tree on the document being edited', async () => {

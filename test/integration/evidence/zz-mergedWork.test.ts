@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PromptEvent } from '../../../src/vscode/commitPrompt/commitPrompter';
 import type { CareerEvidenceApi } from '../../../src/vscode/extension';
-import { api, children, workspaceRoot } from './helpers';
+import { api, children, waitFor, workspaceRoot } from './helpers';
 
 // Runs after the other suites of this workspace (file name): it adds commits to the fixture repository.
 
@@ -76,7 +76,7 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const brag = roots.find((r) => r.label === 'Brag document');
     assert.ok(brag, roots.map((r) => r.label).join(', '));
     assert.deepStrictEqual((await children(a, brag.node)).map((d) => d.label), ['Add export to CSV']);
-    assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === 'unquantified-result'));
+    await waitFor(() => vscode.languages.getDiagnostics(uri).some((d) => d.code === 'unquantified-result'), 'the unquantified-result diagnostic');
   });
 
   it('promotes a design document to a brag entry in the journal', async () => {
