@@ -207,7 +207,7 @@ describe('who added each evidence document (git, with .mailmap)', () => {
       repo.commit({ 'doc/adr/0002-b.md': '# 2. B\n' }, 'B', COLLEAGUE, '2026-01-03T09:00:00Z');
       repo.commit({ 'doc/adr/0001-a.md': '# 1. A, edited\n' }, 'edit A', COLLEAGUE, '2026-01-04T09:00:00Z');
       repo.commit({ 'notes.md': 'x' }, 'notes', ME, '2026-01-05T09:00:00Z');
-      const added = await fileAdditions(await openRepository(repo.root), ['doc/adr']);
+      const added = await fileAdditions(await openRepository(repo.root), ['doc/adr/']);
       assert.deepStrictEqual([...added.entries()].sort(), [
         ['doc/adr/0001-a.md', { author: { name: ME.name, email: ME.email }, date: '2026-01-02T09:00:00+00:00' }],
         ['doc/adr/0002-b.md', { author: { name: COLLEAGUE.name, email: COLLEAGUE.email }, date: '2026-01-03T09:00:00+00:00' }],

@@ -167,21 +167,40 @@ export interface FileAddition {
 }
 
 /**
- * The commit that added each file under `folders` (repository-relative POSIX paths), in one
- * `git log --diff-filter=A` over those folders (passed after `--`, as pathspecs only).
+ * The commit that added each file under `paths` (repository-relative POSIX paths: folders, named
+ * with a trailing `/`, or files), in one `git log --diff-filter=A` over them. The paths are passed
+ * after `--` with `--literal-pathspecs`: a name with `*` or `:(` in it is only a name.
  * Keys are repository-relative paths.
  */
-export async function fileAdditions(repo: Repository, folders: readonly string[]): Promise<Map<string, FileAddition>> {
+export async function fileAdditions(repo: Repository, paths: readonly string[]): Promise<Map<string, FileAddition>> {
   const out = new Map<string, FileAddition>();
-  if (folders.length === 0 || !(await headCommit(repo))) return out;
-  const text = await repo.git.raw(['log', '--no-color', '--diff-filter=A', '--no-renames', '-z', '--name-only', '--format=%x1e%aN%x00%aE%x00%aI', 'HEAD', '--', ...folders.map((f) => `${f}/`)]);
+  if (paths.length === 0 || !(await headCommit(repo))) return out;
+  const text = await repo.git.raw(['--literal-pathspecs', 'log', '--no-color', '--diff-filter=A', '--no-renames', '-z', '--name-only', '--format=%x1e%aN%x00%aE%x00%aI', 'HEAD', '--', ...paths]);
   // Records: \x1e name \0 email \0 date \0 (\n)? path \0 path \0 … ; newest first, so the last seen is the oldest.
   for (const record of text.split('\x1e').slice(1)) {
-    const [name, email, date, ...paths] = record.split('\0');
-    for (const p of paths) {
+    const [name, email, date, ...files] = record.split('\0');
+    for (const p of files) {
       const file = p.replace(/^\n/, '');
       if (file) out.set(file, { author: { name, email }, date });
     }
+  }
+  return out;
+}
+
+/**
+ * The blob id of each file under `folders` (repository-relative POSIX paths) in HEAD's tree, from
+ * `git ls-tree -r -z HEAD`; empty when there is no commit yet. Keys are repository-relative paths.
+ */
+export async function headBlobs(repo: Repository, folders: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (folders.length === 0 || !(await headCommit(repo))) return out;
+  const text = await repo.git.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...folders.map((f) => `${f}/`)]);
+  // Entries: "<mode> <type> <blob>\t<path>\0"
+  for (const entry of text.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, blob] = entry.slice(0, tab).split(' ');
+    if (type === 'blob') out.set(entry.slice(tab + 1), blob);
   }
   return out;
 }

@@ -1,9 +1,12 @@
-import * as vscode from 'vscode';
-import * as path from 'path';
+import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
 import { JOURNAL_FOLDERS, scanEvidence, ScanResult, updateScanFile } from '../../node/scanEvidence';
+import { AdditionCache } from '../../node/git/additionCache';
+import { Closable, watchHead } from '../../node/git/headWatcher';
+import { gitDirectory, openRepository, Repository } from '../../node/git/repository';
 import { documentFolderSettings, settings } from '../settings/settings';
-import { FileAddition, fileAdditions, headCommit, openRepository } from '../../node/git/repository';
 
 /** The evidence documents of one workspace folder. */
 export interface FolderDocuments {
@@ -32,7 +35,11 @@ export class DocumentStore implements vscode.Disposable {
   /** Fires after each full scan and each per-file update, with the result. */
   readonly onDidLoad = this.loaded.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** @param storageDir the workspace's storage folder (`ExtensionContext.storageUri`), for caches; none: memory only. */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly storageDir?: string,
+  ) {}
 
   /** Documents of all `file:` workspace folders, in folder order. */
   all(): Promise<FolderDocuments[]> {
@@ -95,35 +102,70 @@ export class DocumentStore implements vscode.Disposable {
   }
 
   /**
-   * Who added each document and when, from one `git log` per repository (trusted workspaces only),
-   * cached until HEAD moves: "mine" then also covers documents the user committed.
+   * Who added each document and when (trusted workspaces only): "mine" then also covers documents
+   * the user committed, and a document without a date of its own takes the day it was added. From
+   * one `git ls-tree` per repository and, for files not seen before, one `git log` (see
+   * {@link AdditionCache}; kept in the workspace's storage between sessions).
    */
-  private async addGitAuthors(folder: vscode.WorkspaceFolder, scan: ScanResult): Promise<void> {
-    if (!vscode.workspace.isTrusted || scan.folders.length === 0) return;
+  private async addGitAuthors(folder: vscode.WorkspaceFolder, scan: ScanResult): Promise<string[]> {
+    if (!vscode.workspace.isTrusted || scan.folders.length === 0) return [];
     try {
       const repo = await openRepository(folder.uri.fsPath);
-      const head = await headCommit(repo);
-      const key = `${repo.root}@${head}`;
-      let additions = this.additionCache.get(key);
-      if (!additions) {
-        const prefix = path.relative(repo.root, scan.root).split(path.sep).join('/');
-        const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
-        additions = await fileAdditions(repo, scan.folders.map((f) => toRepo(f.path)));
-        this.additionCache.clear();
-        this.additionCache.set(key, additions);
-      }
       const prefix = path.relative(repo.root, scan.root).split(path.sep).join('/');
+      const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
+      const additions = await this.additionCache(repo.root).additions(repo, scan.folders.map((f) => toRepo(f.path)));
+      const changed: string[] = [];
       for (const item of scan.items) {
-        const a = additions.get(prefix ? `${prefix}/${item.path}` : item.path);
+        const a = additions.get(toRepo(item.path));
         const d = scan.details[item.path];
-        if (a && d) d.added = { name: a.author.name, email: a.author.email, date: a.date };
+        if (!d) continue;
+        const added = a && { name: a.author.name, email: a.author.email, date: a.date };
+        if (JSON.stringify(added) === JSON.stringify(d.added)) continue;
+        scan.details[item.path] = { ...d, added }; // a new object: the view sees which documents changed
+        changed.push(item.path);
       }
+      this.watchRepository(folder, repo);
+      return changed;
     } catch {
-      /* not a repository, or git missing: no git data */
+      return []; // not a repository, or git missing: no git data
     }
   }
 
-  private readonly additionCache = new Map<string, Map<string, FileAddition>>();
+  /** After a commit, checkout or pull (HEAD or a branch moved): who added what, again, for that folder. */
+  private watchRepository(folder: vscode.WorkspaceFolder, repo: Repository): void {
+    const key = folder.uri.toString();
+    if (this.headWatchers.has(key)) return;
+    this.headWatchers.set(key, { close: () => undefined }); // taken while the git directory is looked up
+    void gitDirectory(repo).then(
+      (dir) => {
+        if (this.disposed) return;
+        this.headWatchers.set(key, watchHead(dir, () => void this.refreshGitAuthors(folder)));
+      },
+      () => undefined,
+    );
+  }
+
+  private readonly headWatchers = new Map<string, Closable>();
+  private disposed = false;
+
+  private async refreshGitAuthors(folder: vscode.WorkspaceFolder): Promise<void> {
+    if (!this.cache) return;
+    const folders = await this.cache;
+    const f = folders.find((x) => x.folder.uri.toString() === folder.uri.toString());
+    if (!f) return;
+    const changed = await this.addGitAuthors(folder, f.scan);
+    if (changed.length > 0) this.loaded.fire({ folders, changed: changed.map((p) => vscode.Uri.joinPath(folder.uri, ...p.split('/'))) });
+  }
+
+  private readonly additionCaches = new Map<string, AdditionCache>();
+  private additionCache(repoRoot: string): AdditionCache {
+    let cache = this.additionCaches.get(repoRoot);
+    if (!cache) {
+      const name = `git-additions-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 16)}.json`;
+      this.additionCaches.set(repoRoot, (cache = new AdditionCache(this.storageDir && path.join(this.storageDir, name))));
+    }
+    return cache;
+  }
 
   /** The personal journal (brag entries, STAR stories), shown like a folder named "Journal". */
   private async scanJournal(): Promise<FolderDocuments | undefined> {
@@ -135,6 +177,8 @@ export class DocumentStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    for (const w of this.headWatchers.values()) w.close();
     this.loaded.dispose();
     this.changed.dispose();
   }

@@ -162,4 +162,18 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const e = await prompt;
     assert.strictEqual(e.message, 'Add to your brag document? Write the onboarding guide');
   });
+
+  it('learns who added a document once it is committed, without a rescan', async () => {
+    const a = await api();
+    const root = workspaceRoot().fsPath;
+    const rel = 'doc/adr/0009-keep-an-audit-trail.md';
+    fs.writeFileSync(path.join(root, rel), '# 9. Keep an audit trail\n\n## Status\n\nProposed\n');
+    const details = async () => (await a.services.documents.all())[0].scan.details[rel];
+    await waitFor(async () => (await details()) !== undefined || undefined, 'the new document in the index');
+    assert.strictEqual((await details())?.added, undefined, 'not committed yet: no git author');
+    gitIn(root, ['add', rel]);
+    gitIn(root, ['commit', '--quiet', '-m', 'docs: decide on an audit trail'], '2026-06-03T10:00:00+02:00');
+    const added = await waitFor(async () => (await details())?.added, 'the git author after the commit');
+    assert.deepStrictEqual([added.email, added.date.slice(0, 10)], ['dana@example.com', '2026-06-03']);
+  });
 });
