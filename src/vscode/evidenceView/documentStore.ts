@@ -54,25 +54,49 @@ export class DocumentStore implements vscode.Disposable {
 
   /**
    * Re-reads only the files that changed (created, changed, deleted — a rename is both), in the scan
-   * already made; a layout file (`.adr-dir`, `.log4brains.yml`, `adr.config.json`) rescans its folder.
+   * already made, then fires {@link onDidLoad} with them; a layout file (`.adr-dir`,
+   * `.log4brains.yml`, `adr.config.json`) rescans everything. Resolves with the files taken (a file
+   * outside every evidence folder is not).
    */
-  async update(uris: readonly vscode.Uri[]): Promise<void> {
-    if (!this.cache) return; // nothing scanned yet: the first look reads everything anyway
+  async update(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+    if (!this.cache) return []; // nothing scanned yet: the first look reads everything anyway
     const folders = await this.cache;
     const touched: vscode.Uri[] = [];
     for (const uri of uris) {
       const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
       if (!f) {
         // The first entry of a journal that did not exist at the last scan: scan again.
-        if (uri.fsPath.startsWith(settings.journalDir() + path.sep)) return this.invalidate();
+        if (uri.fsPath.startsWith(settings.journalDir() + path.sep)) return this.rescan(uris);
         continue;
       }
       const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
       const outcome = updateScanFile(f.scan, rel);
-      if (outcome === 'rescan') return this.invalidate();
+      if (outcome === 'rescan') return this.rescan(uris);
       if (outcome !== 'ignored') touched.push(uri);
     }
     if (touched.length > 0) this.loaded.fire({ folders, changed: touched });
+    return touched;
+  }
+
+  /**
+   * Takes documents our commands just created or edited: like {@link update}, but a file that no
+   * evidence folder holds yet (the first document of a new folder) rescans, so it is always listed.
+   */
+  async include(uris: readonly vscode.Uri[]): Promise<void> {
+    if (!this.cache) return;
+    const taken = await this.update(uris);
+    if (taken.length < uris.length) await this.rescan(uris);
+  }
+
+  /** The index's scan of a workspace folder (scanning first if nothing is indexed yet), or undefined. */
+  async scanOf(folder: vscode.WorkspaceFolder): Promise<ScanResult | undefined> {
+    return (await this.all()).find((f) => f.folder.uri.toString() === folder.uri.toString())?.scan;
+  }
+
+  private async rescan(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+    this.invalidate();
+    await this.all();
+    return [...uris];
   }
 
   private async scanAll(): Promise<FolderDocuments[]> {

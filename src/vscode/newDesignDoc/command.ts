@@ -87,7 +87,7 @@ export async function createInFolder(
     const selection = selectedText();
     const created = await createDocument(folder.uri.fsPath, kind, title, localToday(), author, { settings: documentFolderSettings(folder), repo, selection });
     services.log.info(`created ${created.path} (${created.format})`);
-    services.documents.invalidate();
+    await services.documents.include([vscode.Uri.file(created.absolutePath)]);
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(created.absolutePath), { preview: false });
     if (created.snippet) {
       const doc = editor.document;
