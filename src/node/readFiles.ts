@@ -2,9 +2,10 @@ import * as fs from 'fs';
 
 /** What reading one file gave: its bytes, or why there are none. */
 export type FileBytes =
-  | { ok: true; bytes: Buffer }
+  | { ok: true; bytes: Buffer; stat: { size: number; mtimeMs: number } }
   | { ok: false; reason: 'not-a-file' }
   | { ok: false; reason: 'too-large'; size: number }
+  | { ok: false; reason: 'unchanged' }
   | { ok: false; reason: 'error'; code: string };
 
 // O_NONBLOCK: opening a named pipe must not wait for a writer (regular files ignore the flag).
@@ -14,9 +15,20 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
  * Reads one file of at most `maxBytes` bytes: open, fstat, read, close on libuv's thread pool
  * (callbacks, not `fs.promises`: a FileHandle per file costs several times more for small files).
  * A directory, pipe or device is not read (`not-a-file`), nor a file over `maxBytes` (`too-large`).
+ * With `unchanged`, the file is stat'ed first, and not read when `unchanged` recognises it by
+ * size and modification time (`unchanged`).
  * Never rejects; I/O errors come back as `{ reason: 'error', code }` (e.g. `ENOENT`, `ELOOP`).
  */
-export function readBoundedFile(file: string, maxBytes: number): Promise<FileBytes> {
+export function readBoundedFile(file: string, maxBytes: number, unchanged?: Unchanged): Promise<FileBytes> {
+  if (unchanged) {
+    // One stat settles a known file; only a changed one is opened.
+    return new Promise((resolve) => {
+      fs.stat(file, (err, st) => {
+        if (!err && st.isFile() && unchanged(st.size, st.mtimeMs)) resolve({ ok: false, reason: 'unchanged' });
+        else resolve(readBoundedFile(file, maxBytes));
+      });
+    });
+  }
   return new Promise((resolve) => {
     const fail = (err: NodeJS.ErrnoException) => resolve({ ok: false, reason: 'error', code: err.code ?? err.message });
     fs.open(file, OPEN_FLAGS, (err, fd) => {
@@ -27,12 +39,13 @@ export function readBoundedFile(file: string, maxBytes: number): Promise<FileByt
         if (!st.isFile()) return finish({ ok: false, reason: 'not-a-file' });
         if (st.size > maxBytes) return finish({ ok: false, reason: 'too-large', size: st.size });
         const bytes = Buffer.allocUnsafe(st.size);
+        const stat = { size: st.size, mtimeMs: st.mtimeMs };
         const readFrom = (offset: number): void => {
-          if (offset >= bytes.length) return finish({ ok: true, bytes });
+          if (offset >= bytes.length) return finish({ ok: true, bytes, stat });
           fs.read(fd, bytes, offset, bytes.length - offset, offset, (err, n) => {
             if (err) return finish({ ok: false, reason: 'error', code: err.code ?? err.message });
             // A file that shrank while being read: keep what is there.
-            if (n === 0) return finish({ ok: true, bytes: bytes.subarray(0, offset) });
+            if (n === 0) return finish({ ok: true, bytes: bytes.subarray(0, offset), stat: { ...stat, size: offset } });
             readFrom(offset + n);
           });
         };
@@ -42,11 +55,14 @@ export function readBoundedFile(file: string, maxBytes: number): Promise<FileByt
   });
 }
 
+/** Whether a file of `size` bytes modified at `mtimeMs` (ms since the epoch) is already known. */
+export type Unchanged = (size: number, mtimeMs: number) => boolean;
+
 /**
  * Reads `files` (absolute paths) with at most `concurrency` files in flight, resolving with the
  * outcomes in input order. A bounded pool: thousands of files never mean thousands of open handles.
  */
-export function readBoundedFiles(files: readonly string[], maxBytes: number, concurrency: number): Promise<FileBytes[]> {
+export function readBoundedFiles(files: readonly string[], maxBytes: number, concurrency: number, unchanged?: (index: number) => Unchanged | undefined): Promise<FileBytes[]> {
   const out = new Array<FileBytes>(files.length);
   if (files.length === 0) return Promise.resolve(out);
   return new Promise((resolve) => {
@@ -55,7 +71,7 @@ export function readBoundedFiles(files: readonly string[], maxBytes: number, con
     const start = (): void => {
       const i = next++;
       if (i >= files.length) return;
-      void readBoundedFile(files[i], maxBytes).then((r) => {
+      void readBoundedFile(files[i], maxBytes, unchanged?.(i)).then((r) => {
         out[i] = r;
         if (++done === files.length) resolve(out);
         else start();

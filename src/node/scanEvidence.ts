@@ -1,19 +1,16 @@
-import { promises as fs, readFileSync, statSync } from 'fs';
+import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
-import { readDocument, titleFromPath, idFromPath } from '../core/documents/readDocument';
 import { EVIDENCE_KINDS } from '../core/evidence/kinds';
-import { DocumentDetails, ReadResult } from '../core/evidence/model';
+import { DocumentDetails } from '../core/evidence/model';
 import { ScanReport } from '../core/report/text';
 import { UserError } from './errors';
-import { FileBytes, readBoundedFiles } from './readFiles';
+import { ParsedDocuments } from './parsedDocuments';
+import { DocumentFile, MAX_DOCUMENT_BYTES, readDocuments, readFileNow } from './readDocuments';
 
-/** Files larger than this are listed by name only, with a problem (bytes). */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES, readFileNow };
+
 const MAX_DEPTH = 2;
-/** Files parsed between yields to the event loop, and files read at once (see `readInPool`). */
-const READ_BATCH = 128;
-const READ_CONCURRENCY = 32;
 const MAX_UPWARD = 32;
 
 /** Folders chosen in settings (see `LayoutConfig.settings`). */
@@ -21,6 +18,8 @@ export interface ScanOptions {
   settings?: LayoutConfig['settings'];
   /** Folders to walk instead of those the layout files name (the journal's own layout). */
   folders?: EvidenceFolder[];
+  /** Documents parsed in an earlier session: files unchanged since (size and time) are not read again. */
+  parsed?: ParsedDocuments;
 }
 
 /** The personal journal's layout: brag entries by year, STAR stories. */
@@ -53,7 +52,7 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
   config.settings = options.settings;
   const { folders: candidates, problems } = options.folders ? { folders: options.folders, problems: [] } : candidateFolders(config);
   const folders: EvidenceFolder[] = [];
-  const files: { rel: string; folder: EvidenceFolder }[] = [];
+  const files: DocumentFile[] = [];
   const seen = new Set<string>();
   for (const folder of candidates) {
     const dir = path.join(abs, ...folder.path.split('/'));
@@ -71,7 +70,7 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
     }
   }
 
-  const results = await readInPool(abs, files);
+  const results = await readDocuments(abs, files, options.parsed);
   const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
   const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.path.localeCompare(b.path));
   const details: Record<string, DocumentDetails> = {};
@@ -125,65 +124,8 @@ async function listMarkdown(root: string, dir: string, depth: number): Promise<s
   return out;
 }
 
-/**
- * Reads files through a bounded pool (at most READ_CONCURRENCY in flight, on libuv's thread pool)
- * and parses them in batches of READ_BATCH on this thread, reading the next batch while parsing
- * the current one, so each blocking slice stays a few milliseconds (measured on 11,000 files: about
- * 490 ms against 550 ms for synchronous reads and 1.5 s for one `fs.promises` call per file).
- */
-async function readInPool(root: string, files: readonly { rel: string; folder: EvidenceFolder }[]): Promise<ReadResult[]> {
-  const out: ReadResult[] = [];
-  const batchOf = (i: number) => files.slice(i, i + READ_BATCH);
-  const read = (i: number) => readBoundedFiles(batchOf(i).map((f) => path.join(root, ...f.rel.split('/'))), MAX_DOCUMENT_BYTES, READ_CONCURRENCY);
-  let pending = read(0);
-  for (let i = 0; i < files.length; i += READ_BATCH) {
-    const bytes = await pending;
-    if (i + READ_BATCH < files.length) pending = read(i + READ_BATCH);
-    batchOf(i).forEach((f, k) => out.push(documentFromBytes(f.rel, f.folder, bytes[k])));
-  }
-  return out;
-}
-
 function isFile(p: string): Promise<boolean> {
   return fs.stat(p).then((s) => s.isFile(), () => false);
-}
-
-/** A document that could not be read, listed by its name with the reason as a problem. */
-function listedByName(rel: string, folder: EvidenceFolder, message: string): ReadResult {
-  return {
-    item: { kind: folder.kind, format: 'markdown', id: idFromPath(rel), title: titleFromPath(rel), status: null, statusText: null, date: null, path: rel },
-    problems: [{ path: rel, line: null, message }],
-  };
-}
-
-/** Parses what reading `rel` gave; binary content (a NUL in the first 8 KiB) is not parsed. */
-function documentFromBytes(rel: string, folder: EvidenceFolder, read: FileBytes): ReadResult {
-  if (!read.ok) {
-    if (read.reason === 'not-a-file') return listedByName(rel, folder, 'not a regular file');
-    if (read.reason === 'too-large') return listedByName(rel, folder, `file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; not read`);
-    return listedByName(rel, folder, `could not be read: ${read.code}`);
-  }
-  if (read.bytes.subarray(0, 8192).includes(0)) return listedByName(rel, folder, 'binary file (NUL bytes); not read');
-  return readDocument({ path: rel, text: read.bytes.toString('utf8'), kind: folder.kind, convention: folder.convention });
-}
-
-/**
- * Reads one evidence file (repository-relative `rel`) of `folder` under `root`, synchronously (one
- * file, after a watcher event). Never throws: an unreadable, binary or oversized file is listed by
- * name with a problem.
- */
-export function readFileNow(root: string, rel: string, folder: EvidenceFolder): ReadResult {
-  const full = path.join(root, ...rel.split('/'));
-  let read: FileBytes;
-  try {
-    const st = statSync(full);
-    if (!st.isFile()) read = { ok: false, reason: 'not-a-file' };
-    else if (st.size > MAX_DOCUMENT_BYTES) read = { ok: false, reason: 'too-large', size: st.size };
-    else read = { ok: true, bytes: readFileSync(full) };
-  } catch (err) {
-    read = { ok: false, reason: 'error', code: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
-  }
-  return documentFromBytes(rel, folder, read);
 }
 
 function toPosix(p: string): string {
@@ -196,9 +138,10 @@ const LAYOUT_FILES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json'])
 /**
  * Applies a change of one file (created, changed or deleted; `rel` relative to the scanned root,
  * POSIX) to a scan result in place, re-reading only that file. Returns `rescan` when the change
- * moves the evidence folders (a layout file), `ignored` for a file outside them.
+ * moves the evidence folders (a layout file), `ignored` for a file outside them (or a deleted file
+ * that was never listed), `unchanged` when the file reads as before (the scan's objects are kept).
  */
-export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'removed' | 'ignored' | 'rescan' {
+export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'unchanged' | 'removed' | 'ignored' | 'rescan' {
   const name = rel.split('/').pop() ?? rel;
   if (LAYOUT_FILES.has(name)) return 'rescan';
   const folder = scan.folders.find((f) => rel.startsWith(`${f.path}/`));
@@ -208,10 +151,9 @@ export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'remo
     return 'ignored';
   }
   const full = path.join(scan.root, ...rel.split('/'));
-  scan.problems = scan.problems.filter((p) => p.path !== rel);
-  const added = scan.details[rel]?.added; // git's "who added it" does not change with an edit
-  delete scan.details[rel];
   const at = scan.items.findIndex((i) => i.path === rel);
+  const before = scan.details[rel];
+  const added = before?.added; // git's "who added it" does not change with an edit
   let exists = false;
   try {
     exists = statSync(full).isFile();
@@ -219,12 +161,21 @@ export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'remo
     exists = false;
   }
   if (!exists) {
-    if (at >= 0) scan.items.splice(at, 1);
+    if (at < 0) return 'ignored'; // never listed (a deleted temporary file)
+    scan.problems = scan.problems.filter((p) => p.path !== rel);
+    delete scan.details[rel];
+    scan.items.splice(at, 1);
     return 'removed';
   }
   const r = readFileNow(scan.root, rel, folder);
+  const details = r.details && added ? { ...r.details, added } : r.details;
+  const problemsBefore = scan.problems.filter((p) => p.path === rel);
+  // Saved without a change (or a second event for one change): keep the objects, so nothing refreshes.
+  if (at >= 0 && JSON.stringify([scan.items[at], before, problemsBefore]) === JSON.stringify([r.item, details, r.problems])) return 'unchanged';
+  scan.problems = scan.problems.filter((p) => p.path !== rel);
   scan.problems.push(...r.problems);
-  if (r.details) scan.details[rel] = added ? { ...r.details, added } : r.details;
+  if (details) scan.details[rel] = details;
+  else delete scan.details[rel];
   if (at >= 0) scan.items[at] = r.item;
   else {
     const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);

@@ -34,7 +34,7 @@ export interface CareerEvidenceApi {
 export function activate(context: vscode.ExtensionContext): CareerEvidenceApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Career Evidence', { log: true });
-  const services: Services = { log, documents: new DocumentStore(log, context.storageUri?.fsPath), suggestions: new SuggestionStore(log, context.globalStorageUri.fsPath) };
+  const services: Services = { log, documents: new DocumentStore(log, context.storageUri?.fsPath, String(context.extension.packageJSON.version)), suggestions: new SuggestionStore(log, context.globalStorageUri.fsPath) };
   context.subscriptions.push(log, services.documents, services.suggestions);
   const { provider: evidenceTree, decorations: statusDecorations, view: evidenceView } = registerEvidenceView(context, services);
   registerSuggestionDocuments(context, services.suggestions);

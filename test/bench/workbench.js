@@ -18,7 +18,23 @@ const HARNESS = path.join(ROOT, 'test', 'harness', 'code-server-vscode.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : 'n/a');
 
-async function once(i) {
+/** A port free right now (for reopening a workbench at the same address). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = require('net').createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * One fresh workbench; with `userDataDir` (and the same port: the workspace's storage is keyed by
+ * the remote address), one that finds its workspace storage (the caches) from the last run.
+ */
+async function once(i, userDataDir) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-bench-'));
   const resultsFile = path.join(scratch, 'results.json');
   try {
@@ -26,7 +42,7 @@ async function once(i) {
       vscodeExecutablePath: HARNESS,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'bench', 'workbench', 'extensionSide.js'),
-      launchArgs: [REPO, `--extensions-dir=${path.join(scratch, 'extensions')}`],
+      launchArgs: [REPO, `--extensions-dir=${path.join(scratch, 'extensions')}`, ...(userDataDir ? [`--user-data-dir=${userDataDir}`] : [])],
       extensionTestsEnv: { CE_BENCH_RESULTS: resultsFile },
     }).catch((err) => process.stderr.write(`run ${i}: ${err.message ?? err}\n`));
     return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
@@ -43,6 +59,19 @@ async function main() {
     process.stdout.write(`  run ${i}: activate ${fmt(r.activationMs)} ms, cold index ${fmt(r.coldIndexMs)} ms, first root ${fmt(r.firstRootMs)} ms, change→tree ${r.changeToTreeMs.map(fmt).join('/')} ms${r.activeBeforeProbe ? ' (already active: no file probe)' : ''}\n`);
     runs.push(r);
   }
+  // Reopening the same workspace: parsed documents and git authors come from workspace storage.
+  const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-bench-user-data-'));
+  const reopened = [];
+  process.env.CE_HARNESS_PORT = String(await freePort());
+  try {
+    for (let i = 0; i <= RUNS; i++) {
+      const r = await once(`reopen ${i}`, kept);
+      if (i > 0) reopened.push(r.coldIndexMs); // the first of these fills the caches
+    }
+  } finally {
+    delete process.env.CE_HARNESS_PORT;
+    fs.rmSync(kept, { recursive: true, force: true });
+  }
   const last = runs[runs.length - 1];
   const pick = (f) => median(runs.map(f));
   const probed = runs.filter((r) => r.fileCallsDuringActivation);
@@ -51,6 +80,7 @@ async function main() {
   console.log(`  activate()                          ${fmt(pick((r) => r.activationMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.activationMs)))})   (target < 10 ms)`);
   console.log(`  file calls from activate()          ${probed.length ? `${reads.filter((c) => c.endsWith('inside activate()')).length} inside, ${reads.length} before it resolved (${probed.length} runs probed)` : 'not probed (activated before the probe)'}${reads.length ? `: ${[...new Set(reads)].slice(0, 5).join(', ')}` : ''}`);
   console.log(`  cold index (read, parse, git log)   ${fmt(pick((r) => r.coldIndexMs))} ms   (target < 1000 ms)`);
+  console.log(`  index on reopening (caches kept)    ${fmt(median(reopened))} ms (max ${fmt(Math.max(...reopened))})`);
   console.log(`  same read again, warm (no git)     ${fmt(pick((r) => r.warmScanMs))} ms`);
   console.log(`  first getChildren(root) after load  ${fmt(pick((r) => r.firstRootMs))} ms`);
   for (const by of Object.keys(last.getChildren)) {

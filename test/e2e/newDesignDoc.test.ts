@@ -65,7 +65,7 @@ describe('UI end-to-end (packaged extension)', function () {
     // Click an inline action of a row until the row is gone: the tree re-renders as the journal
     // group appears, and a click on a row that just moved is lost.
     const actUntilGone = async (title: string, action: string, gone: ReturnType<typeof row>) => {
-      for (let attempt = 0; attempt < 3; attempt++) {
+      for (let attempt = 0; attempt < 5; attempt++) {
         await row(title).first().hover();
         await row(title).first().locator(`.action-label[aria-label^="${action}"]`).click();
         if (await gone.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false)) return;

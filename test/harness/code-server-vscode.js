@@ -21,7 +21,7 @@ const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection toke
 
 /** Parses the VS Code CLI arguments that runTests passes. */
 function parseArgs(argv) {
-  const opts = { devPaths: [], testsPath: undefined, extensionsDir: undefined, folder: undefined, version: false };
+  const opts = { devPaths: [], testsPath: undefined, extensionsDir: undefined, userDataDir: undefined, folder: undefined, version: false };
   for (const arg of argv) {
     const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
     if (!m) {
@@ -32,6 +32,7 @@ function parseArgs(argv) {
     if (name === 'extensionDevelopmentPath') opts.devPaths.push(path.resolve(value));
     else if (name === 'extensionTestsPath') opts.testsPath = path.resolve(value);
     else if (name === 'extensions-dir') opts.extensionsDir = path.resolve(value);
+    else if (name === 'user-data-dir') opts.userDataDir = path.resolve(value);
     else if (name === 'version') opts.version = true;
   }
   return opts;
@@ -60,7 +61,7 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startServer({ scratch, extensionsDir: opts.extensionsDir, workspaceTrust: process.env.CE_HARNESS_WORKSPACE_TRUST === 'enabled' });
+    server = await startServer({ scratch, extensionsDir: opts.extensionsDir, userDataDir: opts.userDataDir, workspaceTrust: process.env.CE_HARNESS_WORKSPACE_TRUST === 'enabled' });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();

@@ -7,14 +7,15 @@ const { spawn, execFileSync } = require('child_process');
 const { CODE_SERVER_ENTRY, CHROMIUM } = require('./prerequisites');
 
 /**
- * Starts code-server in its own process group with a fresh user-data dir under `scratch`
+ * Starts code-server in its own process group with a fresh user-data dir under `scratch` (or
+ * `userDataDir`, to keep workspace storage from one run to the next)
  * (`workbench.startupEditor: none`, so no Welcome page steals focus); resolves with
  * `{ child, port }` once it listens on 127.0.0.1. Its log goes to `<scratch>/code-server.log`.
  * `settings` are added to the user settings. With `workspaceTrust`, workspace trust is on and
  * the opened folder stays untrusted (Restricted Mode: no trust prompt is shown).
  */
-function startServer({ scratch, extensionsDir: givenExtensionsDir, settings = {}, workspaceTrust = false }) {
-  const userDataDir = path.join(scratch, 'user-data');
+function startServer({ scratch, extensionsDir: givenExtensionsDir, userDataDir: givenUserDataDir, settings = {}, workspaceTrust = false }) {
+  const userDataDir = givenUserDataDir || path.join(scratch, 'user-data');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -36,7 +37,9 @@ function startServer({ scratch, extensionsDir: givenExtensionsDir, settings = {}
   fs.mkdirSync(extensionsDir, { recursive: true });
   const args = [
     CODE_SERVER_ENTRY,
-    '--bind-addr', '127.0.0.1:0',
+    // A fixed port (CE_HARNESS_PORT) keeps the workbench's remote authority, hence its workspace
+    // storage, the same from one run to the next; by default any free port.
+    '--bind-addr', `127.0.0.1:${Number(process.env.CE_HARNESS_PORT) || 0}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',

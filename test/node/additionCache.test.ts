@@ -53,6 +53,7 @@ describe('who added each evidence file, cached by blob id', () => {
     assert.ok(second.calls.some((c) => / ls-tree /.test(c)));
 
     // A new session reads the cache from its file.
+    await cache.whenSaved();
     const reloaded = await gitCalls(r, () => new AdditionCache(file).additions(r, ['doc/adr']));
     assert.deepStrictEqual(who(reloaded.value), who(first.value));
     assert.ok(!reloaded.calls.some((c) => / log /.test(c)), reloaded.calls.join('\n'));
@@ -76,7 +77,9 @@ describe('who added each evidence file, cached by blob id', () => {
     const r = await openRepository(repo.root);
     assert.deepStrictEqual(who(await new AdditionCache(file).additions(r, ['doc/adr'])), {});
     repo.commit({ 'doc/adr/0001-a.md': '# 1. A\n' }, 'A', ME, '2026-01-02T09:00:00Z');
-    assert.deepStrictEqual(who(await new AdditionCache(file).additions(r, ['doc/adr'])), { 'doc/adr/0001-a.md': ME.email });
+    const refilled = new AdditionCache(file);
+    assert.deepStrictEqual(who(await refilled.additions(r, ['doc/adr'])), { 'doc/adr/0001-a.md': ME.email });
+    await refilled.whenSaved();
     assert.strictEqual(JSON.parse(fs.readFileSync(file, 'utf8')).version, 1, 'the damaged file was replaced');
   });
 });

@@ -25,6 +25,10 @@ describe('incremental scan updates', () => {
     assert.strictEqual(updateScanFile(scan, 'doc/adr/0002-use-postgresql-for-billing.md'), 'updated');
     assert.strictEqual(scan.items[1].status, 'accepted');
     await same();
+    // Saved again without a change: the scan keeps its objects, so the view refreshes nothing.
+    const [item, details] = [scan.items[1], scan.details[scan.items[1].path]];
+    assert.strictEqual(updateScanFile(scan, 'doc/adr/0002-use-postgresql-for-billing.md'), 'unchanged');
+    assert.ok(scan.items[1] === item && scan.details[item.path] === details);
     writeFiles(dir, { 'doc/adr/0003-new.md': '---\nstatus: [broken\n---\n# 3. New\n' });
     assert.strictEqual(updateScanFile(scan, 'doc/adr/0003-new.md'), 'updated');
     await same();
@@ -53,7 +57,7 @@ describe('incremental scan updates', () => {
     assert.strictEqual(scan.items.find((i) => i.id === '0003')?.title, 'Caf\ufffd');
     // Deleted between the listing and the read: reported, never thrown.
     const ghost = updateScanFile(scan, 'doc/adr/0009-ghost.md');
-    assert.strictEqual(ghost, 'removed');
+    assert.strictEqual(ghost, 'ignored', 'never listed, so nothing to remove');
   });
 
   it('walks only the evidence folders, however many other files the repository holds', async function () {

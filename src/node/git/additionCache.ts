@@ -26,6 +26,7 @@ interface CacheFile {
 export class AdditionCache {
   private entries = new Map<string, Entry>();
   private loaded: Promise<void> | undefined;
+  private saving: Promise<void> = Promise.resolve();
 
   /** @param file where to keep the cache between sessions (e.g. the workspace's storage folder); none: memory only. */
   constructor(private readonly file?: string) {}
@@ -47,7 +48,7 @@ export class AdditionCache {
         next.set(key, this.entries.get(key) ?? found.get(p) ?? null);
       }
       this.entries = next;
-      await this.save();
+      this.saving = this.save(); // not waited for: the answer is ready
     }
     const out = new Map<string, FileAddition>();
     for (const [p, blob] of blobs) {
@@ -55,6 +56,11 @@ export class AdditionCache {
       if (e) out.set(p, e);
     }
     return out;
+  }
+
+  /** Settles when the last change has been written to the cache file. */
+  whenSaved(): Promise<void> {
+    return this.saving;
   }
 
   private async load(): Promise<void> {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { JOURNAL_FOLDERS, scanEvidence, ScanResult, updateScanFile } from '../../node/scanEvidence';
 import { AdditionCache } from '../../node/git/additionCache';
+import { ParsedDocuments } from '../../node/parsedDocuments';
 import { Closable, watchHead } from '../../node/git/headWatcher';
 import { gitDirectory, openRepository, Repository } from '../../node/git/repository';
 import { documentFolderSettings, settings } from '../settings/settings';
@@ -12,6 +13,14 @@ import { documentFolderSettings, settings } from '../settings/settings';
 export interface FolderDocuments {
   folder: vscode.WorkspaceFolder;
   scan: ScanResult;
+}
+
+/** How long after a full scan its parsed documents are saved for the next session (ms). */
+const SAVE_DELAY_MS = 2000;
+
+/** A file name for a folder's cache: a digest of its path. */
+function cacheName(root: string): string {
+  return createHash('sha256').update(root).digest('hex').slice(0, 16);
 }
 
 /** What {@link DocumentStore.onDidLoad} carries: every folder, and which files were re-read (none: all of them). */
@@ -35,10 +44,15 @@ export class DocumentStore implements vscode.Disposable {
   /** Fires after each full scan and each per-file update, with the result. */
   readonly onDidLoad = this.loaded.event;
 
-  /** @param storageDir the workspace's storage folder (`ExtensionContext.storageUri`), for caches; none: memory only. */
+  /**
+   * @param storageDir the workspace's storage folder (`ExtensionContext.storageUri`) for caches (parsed
+   *   documents, git authors); none: memory only.
+   * @param version the extension's version: parsed documents cached by another version are not used.
+   */
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly storageDir?: string,
+    private readonly version = '0',
   ) {}
 
   /** Documents of all `file:` workspace folders, in folder order. */
@@ -55,13 +69,15 @@ export class DocumentStore implements vscode.Disposable {
   /**
    * Re-reads only the files that changed (created, changed, deleted — a rename is both), in the scan
    * already made, then fires {@link onDidLoad} with them; a layout file (`.adr-dir`,
-   * `.log4brains.yml`, `adr.config.json`) rescans everything. Resolves with the files taken (a file
-   * outside every evidence folder is not).
+   * `.log4brains.yml`, `adr.config.json`) rescans everything. Only files that read differently
+   * than before are announced. Resolves with the files taken (a file outside every evidence folder
+   * is not).
    */
   async update(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
     if (!this.cache) return []; // nothing scanned yet: the first look reads everything anyway
     const folders = await this.cache;
-    const touched: vscode.Uri[] = [];
+    const taken: vscode.Uri[] = [];
+    const changed: vscode.Uri[] = [];
     for (const uri of uris) {
       const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
       if (!f) {
@@ -72,10 +88,11 @@ export class DocumentStore implements vscode.Disposable {
       const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
       const outcome = updateScanFile(f.scan, rel);
       if (outcome === 'rescan') return this.rescan(uris);
-      if (outcome !== 'ignored') touched.push(uri);
+      if (outcome !== 'ignored') taken.push(uri);
+      if (outcome === 'updated' || outcome === 'removed') changed.push(uri);
     }
-    if (touched.length > 0) this.loaded.fire({ folders, changed: touched });
-    return touched;
+    if (changed.length > 0) this.loaded.fire({ folders, changed });
+    return taken;
   }
 
   /**
@@ -107,7 +124,9 @@ export class DocumentStore implements vscode.Disposable {
       folders.map(async (folder) => {
         try {
           const t0 = performance.now();
-          const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) });
+          const parsed = await this.parsedDocuments(folder.uri.fsPath);
+          const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder), parsed });
+          if (parsed) setTimeout(() => void parsed.save(), SAVE_DELAY_MS); // off the path to the tree
           const t1 = performance.now();
           await this.addGitAuthors(folder, scan);
           this.log.info(`${folder.name}: read ${scan.items.length} documents in ${(t1 - t0).toFixed(0)} ms, git authors in ${(performance.now() - t1).toFixed(0)} ms`);
@@ -181,11 +200,19 @@ export class DocumentStore implements vscode.Disposable {
     if (changed.length > 0) this.loaded.fire({ folders, changed: changed.map((p) => vscode.Uri.joinPath(folder.uri, ...p.split('/'))) });
   }
 
+  private readonly parsed = new Map<string, Promise<ParsedDocuments>>();
+  private parsedDocuments(root: string): Promise<ParsedDocuments> | undefined {
+    if (!this.storageDir) return undefined;
+    let p = this.parsed.get(root);
+    if (!p) this.parsed.set(root, (p = ParsedDocuments.load(path.join(this.storageDir, `documents-${cacheName(root)}.json`), this.version)));
+    return p;
+  }
+
   private readonly additionCaches = new Map<string, AdditionCache>();
   private additionCache(repoRoot: string): AdditionCache {
     let cache = this.additionCaches.get(repoRoot);
     if (!cache) {
-      const name = `git-additions-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 16)}.json`;
+      const name = `git-additions-${cacheName(repoRoot)}.json`;
       this.additionCaches.set(repoRoot, (cache = new AdditionCache(this.storageDir && path.join(this.storageDir, name))));
     }
     return cache;

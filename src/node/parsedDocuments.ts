@@ -1,0 +1,77 @@
+import { promises as fs } from 'fs';
+import { ReadResult } from '../core/evidence/model';
+import { replaceAtomic } from './fsAtomic';
+
+/** One cached document: the file's size (bytes) and modification time (ms since the epoch) when read. */
+type Entry = [size: number, mtimeMs: number, result: ReadResult];
+
+interface CacheFile {
+  version: string;
+  entries: Record<string, Entry>;
+}
+
+/**
+ * Parsed evidence documents kept between sessions, so that reopening a workspace re-reads only the
+ * files changed since (by size and modification time) instead of parsing every document again.
+ * Keyed by path relative to the scanned root; stamped with `version` (the extension's version: a
+ * new parser never trusts an old cache). A missing, damaged or other-version file starts empty.
+ * {@link save} keeps only the documents seen since {@link load}, so deleted files leave the cache.
+ */
+export class ParsedDocuments {
+  private seen = new Set<string>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly version: string,
+    private entries: Map<string, Entry>,
+  ) {}
+
+  /** Reads the cache at `file` (JSON); never throws. */
+  static async load(file: string, version: string): Promise<ParsedDocuments> {
+    try {
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
+      if (data.version === version && data.entries && typeof data.entries === 'object') return new ParsedDocuments(file, version, new Map(Object.entries(data.entries)));
+    } catch {
+      /* none yet, or unreadable: start empty */
+    }
+    return new ParsedDocuments(file, version, new Map());
+  }
+
+  /** Whether `rel` is cached at all. */
+  knows(rel: string): boolean {
+    return this.entries.has(rel);
+  }
+
+  /** Whether `rel` is cached as read at this size and modification time. */
+  has(rel: string, size: number, mtimeMs: number): boolean {
+    const e = this.entries.get(rel);
+    return !!e && e[0] === size && e[1] === mtimeMs;
+  }
+
+  /** The cached result of `rel` (marking it seen), if any. */
+  get(rel: string): ReadResult | undefined {
+    const e = this.entries.get(rel);
+    if (e) this.seen.add(rel);
+    return e?.[2];
+  }
+
+  /** Records a fresh result; without a `stat` (the file could not be read) nothing is kept. */
+  set(rel: string, result: ReadResult, stat: { size: number; mtimeMs: number } | undefined): void {
+    this.seen.add(rel);
+    this.changed = true;
+    if (stat) this.entries.set(rel, [stat.size, stat.mtimeMs, result]);
+    else this.entries.delete(rel);
+  }
+
+  /** Writes the cache (atomically) when anything changed; documents not seen since loading are dropped. */
+  async save(): Promise<void> {
+    const gone = [...this.entries.keys()].filter((rel) => !this.seen.has(rel));
+    if (!this.changed && gone.length === 0) return;
+    for (const rel of gone) this.entries.delete(rel);
+    const data: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
+    await replaceAtomic(this.file, JSON.stringify(data)).catch(() => undefined); // a cache: losing it costs one slower start
+    this.changed = false;
+    this.seen = new Set();
+  }
+}
