@@ -40,10 +40,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
         this.listedCache = undefined;
         this.refreshAll();
       }),
-      services.documents.onDidLoad((e) => {
-        this.listedCache = undefined;
-        void this.onDocumentsLoaded(e);
-      }),
+      services.documents.onDidLoad((e) => void this.onDocumentsLoaded(e)),
       services.suggestions.onDidChange(() => {
         const node = this.lastRoots.find((n) => n.type === 'suggestions');
         this.changed.fire(node); // undefined (everything) when there was no Suggestions row yet
@@ -91,6 +88,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   private refreshAll(): void {
     this.roots = undefined;
+    this.members = undefined;
+    this.linkTargets.clear();
     this.changed.fire(undefined);
   }
 
@@ -122,6 +121,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     const anyRepo = (await Promise.all(folders.map(({ folder }) => this.inRepository(folder.uri.fsPath)))).some(Boolean);
     if (anyRepo) roots.push({ type: 'suggestions' });
     this.lastRoots = roots;
+    this.members = undefined;
     return roots;
   }
 
@@ -163,17 +163,29 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
    * linked document changed its title) the whole tree is.
    */
   private async onDocumentsLoaded({ folders, changed }: DocumentsLoaded): Promise<void> {
-    if (!changed) return; // a full scan: the roots were (or will be) computed from it
+    if (!changed) return (this.listedCache = undefined); // a full scan: the roots were (or will be) computed from it
     const current = this.roots;
-    if (!current) return this.refreshAll();
+    if (!current) {
+      this.listedCache = undefined;
+      return this.refreshAll();
+    }
     const before = await current;
-    const after = await this.groups(folders);
     if (this.roots !== current) return; // the whole tree was refreshed meanwhile
+    const inPlace = await this.updateInPlace(folders, changed);
+    if (this.roots !== current) return;
+    if (inPlace) {
+      if (inPlace.length > 0) this.changed.fire(inPlace);
+      return;
+    }
+    this.listedCache = undefined;
+    this.linkTargets.clear();
+    const after = await this.groups(folders);
+    if (this.roots !== current) return;
     const groupsBefore = before.filter((n): n is GroupNode => n.type === 'group');
     const sameShape =
       groupsBefore.length === after.length &&
       after.every((g, i) => g.key === groupsBefore[i].key && g.label === groupsBefore[i].label && sameMembers(g.members, groupsBefore[i].members));
-    const retitledTargets = sameShape && after.some((g, i) => g.members.some((d, k) => d.item.title !== groupsBefore[i].members[k].item.title && isLinkTarget(folders, d)));
+    const retitledTargets = sameShape && after.some((g, i) => g.members.some((d, k) => d.item.title !== groupsBefore[i].members[k].item.title && this.isLinkTarget(folders, d)));
     if (!sameShape || retitledTargets) return this.refreshAll();
     const refreshed: EvidenceNode[] = [];
     after.forEach((g, i) => {
@@ -190,6 +202,78 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       });
     });
     if (refreshed.length > 0) this.changed.fire(refreshed);
+  }
+
+  /** Where each listed document is in the groups shown, by folder URI and path; made on the first edit. */
+  private members: Map<string, { group: GroupNode; index: number }[]> | undefined;
+
+  private memberPlaces(): Map<string, { group: GroupNode; index: number }[]> {
+    if (!this.members) {
+      this.members = new Map();
+      for (const group of this.lastRoots) {
+        if (group.type !== 'group') continue;
+        group.members.forEach((d, index) => {
+          const key = memberKey(d.folder, d.item.path);
+          this.members!.set(key, [...(this.members!.get(key) ?? []), { group, index }]);
+        });
+      }
+    }
+    return this.members;
+  }
+
+  /**
+   * The common case of an edit, in time proportional to the files changed: each stays listed, in
+   * the same groups, and is not a link target whose title changed. Its listed entry and rows are
+   * updated in place; resolves with the rows to refresh, or undefined when the groups must be made again.
+   */
+  private async updateInPlace(folders: readonly FolderDocuments[], changed: readonly vscode.Uri[]): Promise<EvidenceNode[] | undefined> {
+    const me = await this.identity();
+    const { groupBy, filter } = this.viewState;
+    const places = this.memberPlaces();
+    const rows: EvidenceNode[] = [];
+    for (const uri of changed) {
+      const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
+      if (!f) return undefined;
+      const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+      const item = f.scan.items.find((i) => i.path === rel);
+      const at = places.get(memberKey(f.folder, rel));
+      if (!item || !at) return undefined; // deleted, created, or filtered out before
+      const listed = at[0].group.members[at[0].index];
+      const next: ListedDocument = { ...listed, item, details: f.scan.details[rel] };
+      if (!matchesViewFilter(next, filter, me)) return undefined;
+      const keys = groupDocuments([next], groupBy).map((g) => `${g.key}\n${g.label}`);
+      const placed = at.map((p) => `${p.group.key}\n${p.group.label}`);
+      if (keys.length !== placed.length || keys.some((k) => !placed.includes(k))) return undefined;
+      if (item.title !== listed.item.title && this.isLinkTarget(folders, listed)) return undefined;
+      if (JSON.stringify(listed.details?.links ?? []) !== JSON.stringify(next.details?.links ?? [])) this.linkTargets.delete(f.folder.uri.toString());
+      listed.item = item;
+      listed.details = next.details;
+      listed.titles.set(rel, item.title);
+      for (const p of at) {
+        const node = p.group.children?.[p.index];
+        if (node?.type !== 'document') continue;
+        node.item = item;
+        node.details = next.details;
+        this.setLinks(node, listed);
+        rows.push(node);
+      }
+    }
+    return rows;
+  }
+
+  /** Paths some document links to, by folder URI; made when first needed, dropped when links change. */
+  private readonly linkTargets = new Map<string, Set<string>>();
+
+  /** Whether any document of `d`'s folder links to it (its link rows show its title). */
+  private isLinkTarget(folders: readonly FolderDocuments[], d: ListedDocument): boolean {
+    const key = d.folder.uri.toString();
+    let targets = this.linkTargets.get(key);
+    if (!targets) {
+      const f = folders.find((x) => x.folder === d.folder);
+      targets = new Set(Object.values(f?.scan.details ?? {}).flatMap((det) => det.links.map((l) => l.target)));
+      this.linkTargets.set(key, targets);
+    }
+    return targets.has(d.item.path);
   }
 
   /** Whether a folder is in a git work tree, looked up once per folder (not on every refresh). */
@@ -250,16 +334,15 @@ function documentUri(d: ListedDocument): vscode.Uri {
   return uri;
 }
 
+function memberKey(folder: vscode.WorkspaceFolder, rel: string): string {
+  return `${folder.uri.toString()}\n${rel}`;
+}
+
 /** Same documents in the same order (the same files; their contents may differ). */
 function sameMembers(a: readonly ListedDocument[], b: readonly ListedDocument[]): boolean {
   return a.length === b.length && a.every((d, i) => d.item.path === b[i].item.path && d.folder === b[i].folder);
 }
 
-/** Whether any document of `d`'s folder links to it (its link rows show its title). */
-function isLinkTarget(folders: readonly FolderDocuments[], d: ListedDocument): boolean {
-  const f = folders.find((x) => x.folder === d.folder);
-  return !!f && Object.values(f.scan.details).some((det) => det.links.some((l) => l.target === d.item.path));
-}
 
 /** True when `dir` or a parent holds `.git` (a folder, or a file for worktrees and submodules). */
 async function isGitWorkTree(dir: string): Promise<boolean> {

@@ -10,7 +10,7 @@ export interface ListedDocument {
   details?: DocumentDetails;
   folder: vscode.WorkspaceFolder;
   /** Title of every document of the same folder, by path. */
-  titles: ReadonlyMap<string, string>;
+  titles: Map<string, string>;
 }
 
 /**
