@@ -52,6 +52,7 @@ async function once(i, userDataDir) {
 }
 
 async function main() {
+  require('../harness/prerequisites').main(); // code-server and Chromium, as for the tests
   generateRepo(REPO);
   const runs = [];
   for (let i = 1; i <= RUNS; i++) {
