@@ -224,7 +224,7 @@ async function checkCommand(dir: string, json: boolean): Promise<number> {
     write(`No problems in ${scan.items.length} evidence document${scan.items.length === 1 ? '' : 's'} under ${scan.root}\n`);
   } else {
     write(`${findings.length} problem${findings.length === 1 ? '' : 's'} in ${scan.root}\n\n`);
-    write(columns(findings.map((f) => [`${f.path}${f.line ? `:${f.line}` : ''}`, f.severity, f.message])).join('\n') + '\n');
+    write(columns(findings.map((f) => [`${f.path}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`, f.severity, f.message])).join('\n') + '\n');
   }
   return findings.length > 0 ? 1 : 0;
 }

@@ -23,7 +23,7 @@ describe('CLI', () => {
       kind: 'decision', format: 'adr-tools', id: '0001', title: 'Record architecture decisions', status: 'accepted', statusText: 'Accepted', date: '2026-01-12', path: 'doc/adr/0001-record-architecture-decisions.md',
     });
     assert.deepStrictEqual(json.items.map((i: { kind: string }) => i.kind), ['decision', 'decision', 'rfc']);
-    assert.deepStrictEqual(Object.keys(json.problems[0]), ['path', 'line', 'message']);
+    assert.deepStrictEqual(Object.keys(json.problems[0]), ['path', 'line', 'column', 'message'], 'a YAML error has a column');
     assert.strictEqual(json.problems[0].path, 'docs/rfcs/0001-queue.md');
   });
 

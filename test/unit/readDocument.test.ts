@@ -90,13 +90,16 @@ Issue #51 requested a way to show more detailed help.
       assert.strictEqual(item.id, '0000');
     });
 
-    it('lists a document with broken front matter, titled from its file name, with the YAML error line', () => {
+    it('lists a document with broken front matter, titled from its file name, with the YAML error line and column', () => {
       const text = '---\nstatus: [accepted\ndate: 2024-01-01\n---\n# Heading\n';
       const { item, problems } = read('docs/decisions/0007-broken-front-matter.md', text);
       assert.strictEqual(item.title, 'Heading');
       assert.strictEqual(problems.length, 1);
       assert.match(problems[0].message, /front matter is not valid YAML/);
-      assert.ok(problems[0].line !== null && problems[0].line >= 2, `line ${problems[0].line}`);
+      // Where the parser notices: the line after the unclosed `[`, first column.
+      assert.deepStrictEqual([problems[0].line, problems[0].column], [3, 1]);
+      const quote = read('docs/decisions/0008-x.md', '---\ntitle: x\nstatus: "open\n---\n# X\n').problems[0];
+      assert.deepStrictEqual([quote.line, quote.column], [3, 14], 'the end of the unclosed quote');
     });
 
     it('reports an unclosed front matter fence and a missing title', () => {

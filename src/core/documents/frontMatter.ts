@@ -6,8 +6,8 @@ export interface FrontMatter {
   data: Record<string, unknown> | null;
   /** True when the text opens with a `---` fence (whether or not it parsed). */
   present: boolean;
-  /** Parse error with a 1-based line in the whole file, or null. */
-  error: { line: number; message: string } | null;
+  /** Parse error with its 1-based line and column in the whole file (from the YAML parser's offset), or null. */
+  error: { line: number; column?: number; message: string } | null;
   /** 0-based index (in the file's lines) of the first body line. */
   bodyStart: number;
 }
@@ -36,8 +36,11 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const line = (err.linePos?.[0]?.line ?? 1) + 1; // +1 for the opening fence
-    return { data: null, present: true, error: { line, message: `front matter is not valid YAML: ${firstLine(err.message)}` }, bodyStart: end + 1 };
+    // `pos` is the parser's offset into the YAML; +1 line for the opening fence.
+    const before = source.slice(0, Math.min(err.pos?.[0] ?? 0, source.length));
+    const line = before.split('\n').length + 1;
+    const column = before.length - before.lastIndexOf('\n');
+    return { data: null, present: true, error: { line, column, message: `front matter is not valid YAML: ${firstLine(err.message)}` }, bodyStart: end + 1 };
   }
   const value: unknown = doc.toJS();
   if (value === null || value === undefined) return { data: {}, present: true, error: null, bodyStart: end + 1 };

@@ -34,7 +34,7 @@ export function readDocument(src: DocumentSource): ReadResult {
   const problems: Problem[] = [];
   const lines = toLines(src.text);
   const fm = readFrontMatter(lines);
-  if (fm.error) problems.push({ path: src.path, line: fm.error.line, message: fm.error.message });
+  if (fm.error) problems.push({ path: src.path, line: fm.error.line, ...(fm.error.column ? { column: fm.error.column } : {}), message: fm.error.message });
   const data = fm.data ?? {};
   const title = firstTitle(lines, fm.bodyStart);
   const titleEnd = nextHeadingLine(lines, title ? title.line + 1 : fm.bodyStart);

@@ -46,6 +46,8 @@ export interface Problem {
   path: string;
   /** 1-based line, or null when the problem concerns the whole file. */
   line: number | null;
+  /** 1-based column on that line, when known (YAML errors). */
+  column?: number;
   message: string;
 }
 

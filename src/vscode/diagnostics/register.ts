@@ -92,7 +92,8 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
 
 function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const line = Math.max(0, (finding.line ?? 1) - 1);
-  const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), finding.message, SEVERITY[finding.severity]);
+  const column = Math.max(0, (finding.column ?? 1) - 1);
+  const d = new vscode.Diagnostic(new vscode.Range(line, column, line, 1000), finding.message, SEVERITY[finding.severity]);
   d.source = SOURCE;
   d.code = finding.code;
   if (finding.data) (d as vscode.Diagnostic & { data?: string }).data = finding.data;
