@@ -31,6 +31,8 @@ function startServer({ scratch, extensionsDir: givenExtensionsDir, userDataDir: 
       2,
     ),
   );
+  const home = path.join(scratch, 'home');
+  fs.mkdirSync(home, { recursive: true });
   const configFile = path.join(scratch, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\n');
   const extensionsDir = givenExtensionsDir || path.join(scratch, 'extensions');
@@ -51,7 +53,9 @@ function startServer({ scratch, extensionsDir: givenExtensionsDir, userDataDir: 
   const child = spawn(process.execPath, args, {
     detached: true, // its own process group, ended as a whole
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
+    // A home of its own: nothing the tests do (the default journal is ~/CareerEvidence/journal)
+    // reaches the real home folder, and nothing there leaks into the tests.
+    env: { ...process.env, HOME: home, EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
   });
   const logFile = fs.createWriteStream(path.join(scratch, 'code-server.log'));
   child.stdout.pipe(logFile);
