@@ -20,6 +20,8 @@ export interface ScanOptions {
   folders?: EvidenceFolder[];
   /** Documents parsed in an earlier session: files unchanged since (size and time) are not read again. */
   parsed?: ParsedDocuments;
+  /** Called with the evidence folders found, before their documents are read (to start work that needs only them). */
+  onListed?: (folders: readonly EvidenceFolder[]) => void;
 }
 
 /** The personal journal's layout: brag entries by year, STAR stories. */
@@ -70,6 +72,7 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
     }
   }
 
+  options.onListed?.(folders);
   const results = await readDocuments(abs, files, options.parsed);
   const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
   const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.path.localeCompare(b.path));

@@ -6,7 +6,8 @@ import { JOURNAL_FOLDERS, scanEvidence, ScanResult, updateScanFile } from '../..
 import { AdditionCache } from '../../node/git/additionCache';
 import { ParsedDocuments } from '../../node/parsedDocuments';
 import { Closable, watchHead } from '../../node/git/headWatcher';
-import { gitDirectory, openRepository, Repository } from '../../node/git/repository';
+import { FileAddition, gitDirectory, openRepository, Repository } from '../../node/git/repository';
+import { EvidenceFolder } from '../../core/documents/layout';
 import { documentFolderSettings, settings } from '../settings/settings';
 
 /** The evidence documents of one workspace folder. */
@@ -21,6 +22,12 @@ const SAVE_DELAY_MS = 2000;
 /** A file name for a folder's cache: a digest of its path. */
 function cacheName(root: string): string {
   return createHash('sha256').update(root).digest('hex').slice(0, 16);
+}
+
+/** Who added each file of a repository, by repository-relative path, and how a folder's paths map to them. */
+interface GitAdditions {
+  byPath: Map<string, FileAddition>;
+  toRepo(folderRelative: string): string;
 }
 
 /** What {@link DocumentStore.onDidLoad} carries: every folder, and which files were re-read (none: all of them). */
@@ -118,18 +125,20 @@ export class DocumentStore implements vscode.Disposable {
 
   private async scanAll(): Promise<FolderDocuments[]> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const journal = await this.scanJournal();
     const started = Date.now();
+    const journalScan = this.scanJournal(); // meanwhile
     const results = await Promise.all(
       folders.map(async (folder) => {
         try {
           const t0 = performance.now();
           const parsed = await this.parsedDocuments(folder.uri.fsPath);
-          const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder), parsed });
+          // git runs (in its own process) while the documents are read: it needs only the folders.
+          let git: Promise<GitAdditions | undefined> = Promise.resolve(undefined);
+          const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder), parsed, onListed: (evidenceFolders) => (git = this.gitAdditions(folder, evidenceFolders)) });
           if (parsed) setTimeout(() => void parsed.save(), SAVE_DELAY_MS); // off the path to the tree
           const t1 = performance.now();
-          await this.addGitAuthors(folder, scan);
-          this.log.info(`${folder.name}: read ${scan.items.length} documents in ${(t1 - t0).toFixed(0)} ms, git authors in ${(performance.now() - t1).toFixed(0)} ms`);
+          this.applyGitAdditions(scan, await git);
+          this.log.info(`${folder.name}: read ${scan.items.length} documents in ${(t1 - t0).toFixed(0)} ms, git authors ${(performance.now() - t1).toFixed(0)} ms later`);
           return { folder, scan };
         } catch (err) {
           this.log.warn(`scan of ${folder.uri.fsPath} failed: ${(err as Error).message}`);
@@ -138,6 +147,7 @@ export class DocumentStore implements vscode.Disposable {
       }),
     );
     const ok = results.filter((r): r is FolderDocuments => r !== undefined);
+    const journal = await journalScan;
     if (journal && folders.length > 0) ok.push(journal);
     this.log.info(`scanned ${ok.length} folder(s): ${ok.reduce((n, r) => n + r.scan.items.length, 0)} documents in ${Date.now() - started} ms`);
     this.loaded.fire({ folders: ok });
@@ -148,30 +158,37 @@ export class DocumentStore implements vscode.Disposable {
    * Who added each document and when (trusted workspaces only): "mine" then also covers documents
    * the user committed, and a document without a date of its own takes the day it was added. From
    * one `git ls-tree` per repository and, for files not seen before, one `git log` (see
-   * {@link AdditionCache}; kept in the workspace's storage between sessions).
+   * {@link AdditionCache}; kept in the workspace's storage between sessions). Resolves with the
+   * repository-relative additions (undefined: not a repository, git missing, or untrusted).
    */
-  private async addGitAuthors(folder: vscode.WorkspaceFolder, scan: ScanResult): Promise<string[]> {
-    if (!vscode.workspace.isTrusted || scan.folders.length === 0) return [];
+  private async gitAdditions(folder: vscode.WorkspaceFolder, evidenceFolders: readonly EvidenceFolder[]): Promise<GitAdditions | undefined> {
+    if (!vscode.workspace.isTrusted || evidenceFolders.length === 0) return undefined;
     try {
       const repo = await openRepository(folder.uri.fsPath);
-      const prefix = path.relative(repo.root, scan.root).split(path.sep).join('/');
+      const prefix = path.relative(repo.root, folder.uri.fsPath).split(path.sep).join('/');
       const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
-      const additions = await this.additionCache(repo.root).additions(repo, scan.folders.map((f) => toRepo(f.path)));
-      const changed: string[] = [];
-      for (const item of scan.items) {
-        const a = additions.get(toRepo(item.path));
-        const d = scan.details[item.path];
-        if (!d) continue;
-        const added = a && { name: a.author.name, email: a.author.email, date: a.date };
-        if (JSON.stringify(added) === JSON.stringify(d.added)) continue;
-        scan.details[item.path] = { ...d, added }; // a new object: the view sees which documents changed
-        changed.push(item.path);
-      }
+      const byPath = await this.additionCache(repo.root).additions(repo, evidenceFolders.map((f) => toRepo(f.path)));
       this.watchRepository(folder, repo);
-      return changed;
+      return { byPath, toRepo };
     } catch {
-      return []; // not a repository, or git missing: no git data
+      return undefined;
     }
+  }
+
+  /** Sets `added` on the documents of `scan` (new detail objects); resolves with the paths that changed. */
+  private applyGitAdditions(scan: ScanResult, git: GitAdditions | undefined): string[] {
+    if (!git) return [];
+    const changed: string[] = [];
+    for (const item of scan.items) {
+      const a = git.byPath.get(git.toRepo(item.path));
+      const d = scan.details[item.path];
+      if (!d) continue;
+      const added = a && { name: a.author.name, email: a.author.email, date: a.date };
+      if (JSON.stringify(added) === JSON.stringify(d.added)) continue;
+      scan.details[item.path] = { ...d, added }; // a new object: the view sees which documents changed
+      changed.push(item.path);
+    }
+    return changed;
   }
 
   /** After a commit, checkout or pull (HEAD or a branch moved): who added what, again, for that folder. */
@@ -196,7 +213,7 @@ export class DocumentStore implements vscode.Disposable {
     const folders = await this.cache;
     const f = folders.find((x) => x.folder.uri.toString() === folder.uri.toString());
     if (!f) return;
-    const changed = await this.addGitAuthors(folder, f.scan);
+    const changed = this.applyGitAdditions(f.scan, await this.gitAdditions(folder, f.scan.folders));
     if (changed.length > 0) this.loaded.fire({ folders, changed: changed.map((p) => vscode.Uri.joinPath(folder.uri, ...p.split('/'))) });
   }
 
