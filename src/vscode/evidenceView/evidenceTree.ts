@@ -29,7 +29,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   /** The root nodes as last computed; undefined until asked for, or after a change of view or index. */
   private roots: Promise<EvidenceNode[]> | undefined;
   private lastRoots: EvidenceNode[] = [];
-  private readonly parents = new WeakMap<EvidenceNode, EvidenceNode>();
+  /** Parents of link rows (a group's rows find theirs by `groupKey`: no entry per row). */
+  private readonly linkParents = new WeakMap<EvidenceNode, EvidenceNode>();
 
   constructor(
     private readonly services: Services,
@@ -51,7 +52,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   /** Parent of a node, for `TreeView.reveal`. */
   getParent(node: EvidenceNode): EvidenceNode | undefined {
-    return this.parents.get(node);
+    if (node.type === 'document') return this.lastRoots.find((g) => g.type === 'group' && g.key === node.groupKey);
+    return this.linkParents.get(node);
   }
 
   /** The first document node of `uri` in the tree as last shown, if any. */
@@ -129,10 +131,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   /** A group's document rows, made on first expansion and kept with the group. */
   private groupChildren(group: GroupNode): EvidenceNode[] {
-    if (!group.children) {
-      group.children = group.members.map((d) => this.documentNode(d, group.key));
-      for (const c of group.children) this.parents.set(c, group);
-    }
+    group.children ??= group.members.map((d) => this.documentNode(d, group.key));
     return group.children;
   }
 
@@ -154,7 +153,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       uri: vscode.Uri.joinPath(d.folder.uri, ...l.target.split('/')),
       exists: d.titles.has(l.target),
     }));
-    for (const l of node.links) this.parents.set(l, node);
+    for (const l of node.links) this.linkParents.set(l, node);
   }
 
   /**
