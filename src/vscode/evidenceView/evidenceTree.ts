@@ -58,13 +58,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   /** The first document node of `uri` in the tree as last shown, if any. */
   findDocument(uri: vscode.Uri): EvidenceNode | undefined {
-    const key = uri.toString();
-    for (const g of this.lastRoots) {
-      if (g.type !== 'group') continue;
-      if (!g.members.some((d) => documentUri(d).toString() === key)) continue;
-      return this.groupChildren(g).find((c) => c.type === 'document' && c.uri.toString() === key);
-    }
-    return undefined;
+    const at = this.memberPlaces().get(uri.fsPath)?.[0];
+    return at && this.groupChildren(at.group)[at.index];
   }
 
   getTreeItem(node: EvidenceNode): vscode.TreeItem {
@@ -157,9 +152,9 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   }
 
   /**
-   * After files were re-read (`changed`): when the groups and their members are unchanged, the changed rows are
-   * updated in place and refreshed alone; otherwise (a document moved, appeared or went, or a
-   * linked document changed its title) the whole tree is.
+   * After files were re-read (`changed`): when the groups and their members stay the same, the
+   * changed rows are updated in place and refreshed alone; otherwise (a document moved, appeared or
+   * went, or a linked document changed its title) the whole tree is.
    */
   private async onDocumentsLoaded({ folders, changed }: DocumentsLoaded): Promise<void> {
     if (!changed) return (this.listedCache = undefined); // a full scan: the roots were (or will be) computed from it
@@ -203,19 +198,20 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     if (refreshed.length > 0) this.changed.fire(refreshed);
   }
 
-  /** Where each listed document is in the groups shown, by folder URI and path; made on the first edit. */
+  /** Where each listed document is in the groups shown, by file path (`Uri.fsPath`); made when first needed. */
   private members: Map<string, { group: GroupNode; index: number }[]> | undefined;
 
   private memberPlaces(): Map<string, { group: GroupNode; index: number }[]> {
     if (!this.members) {
-      this.members = new Map();
+      const places = new Map<string, { group: GroupNode; index: number }[]>();
       for (const group of this.lastRoots) {
         if (group.type !== 'group') continue;
         group.members.forEach((d, index) => {
-          const key = memberKey(d.folder, d.item.path);
-          this.members!.set(key, [...(this.members!.get(key) ?? []), { group, index }]);
+          const key = fsPathOf(d);
+          places.set(key, [...(places.get(key) ?? []), { group, index }]);
         });
       }
+      this.members = places;
     }
     return this.members;
   }
@@ -235,7 +231,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       if (!f) return undefined;
       const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
       const item = f.scan.items.find((i) => i.path === rel);
-      const at = places.get(memberKey(f.folder, rel));
+      const at = places.get(uri.fsPath);
       if (!item || !at) return undefined; // deleted, created, or filtered out before
       const listed = at[0].group.members[at[0].index];
       const next: ListedDocument = { ...listed, item, details: f.scan.details[rel] };
@@ -333,15 +329,15 @@ function documentUri(d: ListedDocument): vscode.Uri {
   return uri;
 }
 
-function memberKey(folder: vscode.WorkspaceFolder, rel: string): string {
-  return `${folder.uri.toString()}\n${rel}`;
+/** A document's absolute file path, as `Uri.fsPath` gives it (without `path.join`'s normalising). */
+function fsPathOf(d: ListedDocument): string {
+  return `${d.folder.uri.fsPath}${path.sep}${path.sep === '/' ? d.item.path : d.item.path.split('/').join(path.sep)}`;
 }
 
 /** Same documents in the same order (the same files; their contents may differ). */
 function sameMembers(a: readonly ListedDocument[], b: readonly ListedDocument[]): boolean {
   return a.length === b.length && a.every((d, i) => d.item.path === b[i].item.path && d.folder === b[i].folder);
 }
-
 
 /** True when `dir` or a parent holds `.git` (a folder, or a file for worktrees and submodules). */
 async function isGitWorkTree(dir: string): Promise<boolean> {
