@@ -1,14 +1,10 @@
-import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { JOURNAL_FOLDERS, scanEvidence, ScanResult, updateScanFile } from '../../node/scanEvidence';
-import { AdditionCache } from '../../node/git/additionCache';
 import { ParsedDocuments } from '../../node/parsedDocuments';
-import { Closable, watchHead } from '../../node/git/headWatcher';
-import { FileAddition, gitDirectory, openRepository, Repository } from '../../node/git/repository';
-import { EvidenceFolder } from '../../core/documents/layout';
 import { documentFolderSettings, settings } from '../settings/settings';
+import { GitAdditions, GitAttribution, applyGitAdditions, cacheName } from './gitAttribution';
 
 /** The evidence documents of one workspace folder. */
 export interface FolderDocuments {
@@ -18,17 +14,6 @@ export interface FolderDocuments {
 
 /** How long after a full scan its parsed documents are saved for the next session (ms). */
 const SAVE_DELAY_MS = 2000;
-
-/** A file name for a folder's cache: a digest of its path. */
-function cacheName(root: string): string {
-  return createHash('sha256').update(root).digest('hex').slice(0, 16);
-}
-
-/** Who added each file of a repository, by repository-relative path, and how a folder's paths map to them. */
-interface GitAdditions {
-  byPath: Map<string, FileAddition>;
-  toRepo(folderRelative: string): string;
-}
 
 /** What {@link DocumentStore.onDidLoad} carries: every folder, and which files were re-read (none: all of them). */
 export interface DocumentsLoaded {
@@ -60,7 +45,11 @@ export class DocumentStore implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly storageDir?: string,
     private readonly version = '0',
-  ) {}
+  ) {
+    this.git = new GitAttribution(storageDir, (folder) => void this.refreshGitAuthors(folder));
+  }
+
+  private readonly git: GitAttribution;
 
   /** Documents of all `file:` workspace folders, in folder order. */
   all(): Promise<FolderDocuments[]> {
@@ -134,10 +123,10 @@ export class DocumentStore implements vscode.Disposable {
           const parsed = await this.parsedDocuments(folder.uri.fsPath);
           // git runs (in its own process) while the documents are read: it needs only the folders.
           let git: Promise<GitAdditions | undefined> = Promise.resolve(undefined);
-          const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder), parsed, onListed: (evidenceFolders) => (git = this.gitAdditions(folder, evidenceFolders)) });
+          const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder), parsed, onListed: (evidenceFolders) => (git = this.git.lookUp(folder, evidenceFolders)) });
           if (parsed) setTimeout(() => void parsed.save(), SAVE_DELAY_MS); // off the path to the tree
           const t1 = performance.now();
-          this.applyGitAdditions(scan, await git);
+          applyGitAdditions(scan, await git);
           this.log.info(`${folder.name}: read ${scan.items.length} documents in ${(t1 - t0).toFixed(0)} ms, git authors ${(performance.now() - t1).toFixed(0)} ms later`);
           return { folder, scan };
         } catch (err) {
@@ -154,66 +143,13 @@ export class DocumentStore implements vscode.Disposable {
     return ok;
   }
 
-  /**
-   * Who added each document and when (trusted workspaces only): "mine" then also covers documents
-   * the user committed, and a document without a date of its own takes the day it was added. From
-   * one `git ls-tree` per repository and, for files not seen before, one `git log` (see
-   * {@link AdditionCache}; kept in the workspace's storage between sessions). Resolves with the
-   * repository-relative additions (undefined: not a repository, git missing, or untrusted).
-   */
-  private async gitAdditions(folder: vscode.WorkspaceFolder, evidenceFolders: readonly EvidenceFolder[]): Promise<GitAdditions | undefined> {
-    if (!vscode.workspace.isTrusted || evidenceFolders.length === 0) return undefined;
-    try {
-      const repo = await openRepository(folder.uri.fsPath);
-      const prefix = path.relative(repo.root, folder.uri.fsPath).split(path.sep).join('/');
-      const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
-      const byPath = await this.additionCache(repo.root).additions(repo, evidenceFolders.map((f) => toRepo(f.path)));
-      this.watchRepository(folder, repo);
-      return { byPath, toRepo };
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Sets `added` on the documents of `scan` (new detail objects); resolves with the paths that changed. */
-  private applyGitAdditions(scan: ScanResult, git: GitAdditions | undefined): string[] {
-    if (!git) return [];
-    const changed: string[] = [];
-    for (const item of scan.items) {
-      const a = git.byPath.get(git.toRepo(item.path));
-      const d = scan.details[item.path];
-      if (!d) continue;
-      const added = a && { name: a.author.name, email: a.author.email, date: a.date };
-      if (JSON.stringify(added) === JSON.stringify(d.added)) continue;
-      scan.details[item.path] = { ...d, added }; // a new object: the view sees which documents changed
-      changed.push(item.path);
-    }
-    return changed;
-  }
-
-  /** After a commit, checkout or pull (HEAD or a branch moved): who added what, again, for that folder. */
-  private watchRepository(folder: vscode.WorkspaceFolder, repo: Repository): void {
-    const key = folder.uri.toString();
-    if (this.headWatchers.has(key)) return;
-    this.headWatchers.set(key, { close: () => undefined }); // taken while the git directory is looked up
-    void gitDirectory(repo).then(
-      (dir) => {
-        if (this.disposed) return;
-        this.headWatchers.set(key, watchHead(dir, () => void this.refreshGitAuthors(folder)));
-      },
-      () => undefined,
-    );
-  }
-
-  private readonly headWatchers = new Map<string, Closable>();
-  private disposed = false;
-
+  /** After HEAD moved in a folder's repository: who added what, again, announcing the documents that changed. */
   private async refreshGitAuthors(folder: vscode.WorkspaceFolder): Promise<void> {
     if (!this.cache) return;
     const folders = await this.cache;
     const f = folders.find((x) => x.folder.uri.toString() === folder.uri.toString());
     if (!f) return;
-    const changed = this.applyGitAdditions(f.scan, await this.gitAdditions(folder, f.scan.folders));
+    const changed = applyGitAdditions(f.scan, await this.git.lookUp(folder, f.scan.folders));
     if (changed.length > 0) this.loaded.fire({ folders, changed: changed.map((p) => vscode.Uri.joinPath(folder.uri, ...p.split('/'))) });
   }
 
@@ -223,16 +159,6 @@ export class DocumentStore implements vscode.Disposable {
     let p = this.parsed.get(root);
     if (!p) this.parsed.set(root, (p = ParsedDocuments.load(path.join(this.storageDir, `documents-${cacheName(root)}.json`), this.version)));
     return p;
-  }
-
-  private readonly additionCaches = new Map<string, AdditionCache>();
-  private additionCache(repoRoot: string): AdditionCache {
-    let cache = this.additionCaches.get(repoRoot);
-    if (!cache) {
-      const name = `git-additions-${cacheName(repoRoot)}.json`;
-      this.additionCaches.set(repoRoot, (cache = new AdditionCache(this.storageDir && path.join(this.storageDir, name))));
-    }
-    return cache;
   }
 
   /** The personal journal (brag entries, STAR stories), shown like a folder named "Journal". */
@@ -245,8 +171,7 @@ export class DocumentStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.disposed = true;
-    for (const w of this.headWatchers.values()) w.close();
+    this.git.dispose();
     this.loaded.dispose();
     this.changed.dispose();
   }
