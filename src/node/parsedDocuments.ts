@@ -13,7 +13,7 @@ interface CacheFile {
 /**
  * Parsed evidence documents kept between sessions, so that reopening a workspace re-reads only the
  * files changed since (by size and modification time) instead of parsing every document again.
- * Keyed by path relative to the scanned root; stamped with `version` (the extension's version: a
+ * Keyed by the caller (how a file is read, and its path); stamped with `version` (the extension's version: a
  * new parser never trusts an old cache). A missing, damaged or other-version file starts empty.
  * {@link save} keeps only the documents seen since {@link load}, so deleted files leave the cache.
  */
@@ -38,37 +38,37 @@ export class ParsedDocuments {
     return new ParsedDocuments(file, version, new Map());
   }
 
-  /** Whether `rel` is cached at all. */
-  knows(rel: string): boolean {
-    return this.entries.has(rel);
+  /** Whether `key` is cached at all. */
+  knows(key: string): boolean {
+    return this.entries.has(key);
   }
 
-  /** Whether `rel` is cached as read at this size and modification time. */
-  has(rel: string, size: number, mtimeMs: number): boolean {
-    const e = this.entries.get(rel);
+  /** Whether `key` is cached as read at this size and modification time. */
+  has(key: string, size: number, mtimeMs: number): boolean {
+    const e = this.entries.get(key);
     return !!e && e[0] === size && e[1] === mtimeMs;
   }
 
-  /** The cached result of `rel` (marking it seen), if any. */
-  get(rel: string): ReadResult | undefined {
-    const e = this.entries.get(rel);
-    if (e) this.seen.add(rel);
+  /** The cached result of `key` (marking it seen), if any. */
+  get(key: string): ReadResult | undefined {
+    const e = this.entries.get(key);
+    if (e) this.seen.add(key);
     return e?.[2];
   }
 
   /** Records a fresh result; without a `stat` (the file could not be read) nothing is kept. */
-  set(rel: string, result: ReadResult, stat: { size: number; mtimeMs: number } | undefined): void {
-    this.seen.add(rel);
+  set(key: string, result: ReadResult, stat: { size: number; mtimeMs: number } | undefined): void {
+    this.seen.add(key);
     this.changed = true;
-    if (stat) this.entries.set(rel, [stat.size, stat.mtimeMs, result]);
-    else this.entries.delete(rel);
+    if (stat) this.entries.set(key, [stat.size, stat.mtimeMs, result]);
+    else this.entries.delete(key);
   }
 
   /** Writes the cache (atomically) when anything changed; documents not seen since loading are dropped. */
   async save(): Promise<void> {
-    const gone = [...this.entries.keys()].filter((rel) => !this.seen.has(rel));
+    const gone = [...this.entries.keys()].filter((key) => !this.seen.has(key));
     if (!this.changed && gone.length === 0) return;
-    for (const rel of gone) this.entries.delete(rel);
+    for (const key of gone) this.entries.delete(key);
     const data: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
     await replaceAtomic(this.file, JSON.stringify(data)).catch(() => undefined); // a cache: losing it costs one slower start
     this.changed = false;
