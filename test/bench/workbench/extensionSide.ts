@@ -149,7 +149,7 @@ export async function run(): Promise<void> {
     const at = await Promise.race([shown, delay(10_000).then(() => NaN)]);
     watcher.dispose();
     if (watched && at) changeMs.push(at - watched);
-    await delay(300);
+    await delay(Number(process.env.CE_BENCH_EDIT_GAP_MS ?? 300));
   }
   results.changeToTreeMs = changeMs;
 
