@@ -18,8 +18,16 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
   it('Change Status writes the adr-tools status line, and Undo restores it', async () => {
     const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
     const before = disk(rel);
+    const a = await api();
+    await a.services.documents.all();
+    let rescans = 0;
+    const sub = a.services.documents.onDidChange(() => rescans++);
     await vscode.commands.executeCommand('careerEvidence.changeStatus', file(rel), { status: 'accepted' });
+    sub.dispose();
     assert.strictEqual(disk(rel), before.replace('## Status\n\nProposed\n', '## Status\n\nAccepted\n'));
+    assert.strictEqual(rescans, 0, 'only the edited file is re-read, no rescan');
+    const scan = (await a.services.documents.all())[0].scan;
+    assert.strictEqual(scan.items.find((i) => i.path === rel)?.status, 'accepted', 'the index has the new status as soon as the command returns');
     const editor = await editorFor(rel);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), before, 'undo brings the old status back');
