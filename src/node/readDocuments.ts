@@ -35,7 +35,7 @@ export async function readDocuments(root: string, files: readonly DocumentFile[]
     const batch = batchOf(i);
     // Only files the cache holds are stat'ed first; the others are read at once.
     const known = cache && ((k: number): Unchanged | undefined => (cache.knows(cacheKey(batch[k])) ? (size, mtimeMs) => cache.has(cacheKey(batch[k]), size, mtimeMs) : undefined));
-    return readBoundedFiles(batch.map((f) => path.join(root, ...f.rel.split('/'))), MAX_DOCUMENT_BYTES, READ_CONCURRENCY, known);
+    return readBoundedFiles(batch.map((f) => absolutePath(root, f.rel)), MAX_DOCUMENT_BYTES, READ_CONCURRENCY, known);
   };
   let pending = read(0);
   for (let i = 0; i < files.length; i += READ_BATCH) {
@@ -50,6 +50,11 @@ export async function readDocuments(root: string, files: readonly DocumentFile[]
     });
   }
   return out;
+}
+
+/** `root` joined with a normal POSIX `rel` from our own listing (no `path.join` normalising per file). */
+function absolutePath(root: string, rel: string): string {
+  return `${root}${path.sep}${path.sep === '/' ? rel : rel.split('/').join(path.sep)}`;
 }
 
 /** How a file is known to the cache: what it is read as (the folder's kind and convention) and its path. */

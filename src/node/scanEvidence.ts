@@ -12,6 +12,8 @@ export { MAX_DOCUMENT_BYTES, readFileNow };
 
 const MAX_DEPTH = 2;
 const MAX_UPWARD = 32;
+/** Document order within a kind: as `localeCompare`, through one collator (many times faster per call). */
+const byPath = new Intl.Collator();
 
 /** Folders chosen in settings (see `LayoutConfig.settings`). */
 export interface ScanOptions {
@@ -65,7 +67,7 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
       continue;
     }
     folders.push(folder);
-    for (const rel of await listMarkdown(abs, dir, 0)) {
+    for (const rel of await listMarkdown(dir, folder.path === '.' ? '' : folder.path, 0)) {
       if (seen.has(rel)) continue;
       seen.add(rel);
       files.push({ rel, folder });
@@ -75,7 +77,7 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
   options.onListed?.(folders);
   const results = await readDocuments(abs, files, options.parsed);
   const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
-  const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.path.localeCompare(b.path));
+  const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || byPath.compare(a.path, b.path));
   const details: Record<string, DocumentDetails> = {};
   for (const r of results) {
     problems.push(...r.problems);
@@ -108,20 +110,23 @@ async function readLayoutConfig(abs: string): Promise<LayoutConfig> {
   return config;
 }
 
-async function listMarkdown(root: string, dir: string, depth: number): Promise<string[]> {
+/** Evidence files under `dir` (`rel`: its POSIX path relative to the scanned root), sorted by name at each level. */
+async function listMarkdown(dir: string, rel: string, depth: number): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  // Plain code-unit order: localeCompare costs more than the rest of the listing (and numbered names sort alike).
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
+    const relName = rel ? `${rel}/${e.name}` : e.name;
     // Symbolic links are not followed into directories (no loops); linked files are read.
     if (e.isDirectory() && /^\d+-/.test(e.name) && (await isFile(path.join(full, 'README.md')))) {
       // A folder per document, as in `rfc/0001-title/README.md`.
-      out.push(path.relative(root, path.join(full, 'README.md')).split(path.sep).join('/'));
+      out.push(`${relName}/README.md`);
     } else if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'templates' && e.name !== 'node_modules') {
-      out.push(...(await listMarkdown(root, full, depth + 1)));
+      out.push(...(await listMarkdown(full, relName, depth + 1)));
     } else if ((e.isFile() || e.isSymbolicLink()) && isEvidenceFileName(e.name)) {
-      out.push(path.relative(root, full).split(path.sep).join('/'));
+      out.push(relName);
     }
   }
   return out;
@@ -182,7 +187,7 @@ export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'unch
   if (at >= 0) scan.items[at] = r.item;
   else {
     const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
-    const insertAt = scan.items.findIndex((i) => kindOrder(i.kind) > kindOrder(r.item.kind) || (i.kind === r.item.kind && i.path.localeCompare(rel) > 0));
+    const insertAt = scan.items.findIndex((i) => kindOrder(i.kind) > kindOrder(r.item.kind) || (i.kind === r.item.kind && byPath.compare(i.path, rel) > 0));
     scan.items.splice(insertAt < 0 ? scan.items.length : insertAt, 0, r.item);
   }
   return 'updated';

@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { PackagedWorkbench, openPackagedWorkbench } from '../support/packagedWorkbench';
+import { PackagedWorkbench, openPackagedWorkbench, paletteCommand, screenshotOnFailure } from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end: the packaged .vsix installed into a real VS Code (code-server), driven through
@@ -23,16 +23,16 @@ describe('UI end-to-end (packaged extension)', function () {
     ({ page, workspace } = wb);
   });
 
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
+  });
   after(() => wb?.close());
 
   it('runs "Career Evidence: New Design Doc" from the palette and shows the new ADR in the Evidence view', async () => {
     const title = 'Adopt feature flags for releases';
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Career Evidence: New Design Doc');
     // The first command of a fresh workbench waits for the installed extension to be registered.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Design Doc' }).first().waitFor({ timeout: 90_000 });
+    await paletteCommand(page, 'Career Evidence: New Design Doc');
     await page.keyboard.press('Enter');
     // Quick pick of kinds
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ADR' }).first().waitFor();
@@ -64,16 +64,20 @@ describe('UI end-to-end (packaged extension)', function () {
     const row = (title: string) => tree.locator('.monaco-list-row', { hasText: title });
     // Click an inline action of a row until the row is gone: the tree re-renders as the journal
     // group appears, and a click on a row that just moved is lost.
-    const actUntilGone = async (title: string, action: string, gone: ReturnType<typeof row>) => {
+    const actUntilGone = async (title: string, action: string, gone: ReturnType<typeof row>, done: () => boolean = () => true) => {
       for (let attempt = 0; attempt < 5; attempt++) {
-        await row(title).first().hover();
-        await row(title).first().locator(`.action-label[aria-label^="${action}"]`).click();
-        if (await gone.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false)) return;
+        if (await row(title).count()) {
+          await row(title).first().hover();
+          await row(title).first().locator(`.action-label[aria-label^="${action}"]`).click().catch(() => undefined);
+        }
+        // A row can leave for a moment while the tree re-renders: the action's effect must show too.
+        if ((await gone.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false)) && done()) return;
       }
-      throw new Error(`${action} did not remove "${title}"`);
+      throw new Error(`${action} did not take effect on "${title}"`);
     };
+    const entryWritten = () => fs.existsSync(path.join(journal, 'brag', '2026', '2026-03-05-add-export-to-csv.md'));
     // The suggestion (#12) leaves; its brag entry appears under "Brag document" (the journal is indexed).
-    await actUntilGone('Add export to CSV', 'Accept', row('Add export to CSV').filter({ hasText: '#12' }));
+    await actUntilGone('Add export to CSV', 'Accept', row('Add export to CSV').filter({ hasText: '#12' }), entryWritten);
     await tree.locator('.monaco-list-row', { hasText: 'Brag document' }).waitFor({ timeout: 15_000 });
     await actUntilGone('Record the first decisions', 'Dismiss', row('Record the first decisions'));
     await row('Speed up search').waitFor();

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { ME, writeFiles } from '../support/gitRepo';
-import { PackagedWorkbench, openPackagedWorkbench } from '../support/packagedWorkbench';
+import { PackagedWorkbench, openPackagedWorkbench, screenshotOnFailure } from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end for the evidence browser: switch grouping to quarter from the view's menu, filter
@@ -25,6 +25,9 @@ describe('UI end-to-end: evidence browser', function () {
     });
   });
 
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
+  });
   after(() => wb?.close());
 
   it('groups by quarter and filters to my decisions', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { PackagedWorkbench, openPackagedWorkbench } from '../support/packagedWorkbench';
+import { PackagedWorkbench, openPackagedWorkbench, paletteCommand, screenshotOnFailure } from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end for design documents: one document of every kind from the palette, then an ADR
@@ -31,16 +31,16 @@ describe('UI end-to-end: design documents', function () {
     ({ page, workspace } = wb);
   });
 
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, wb?.page);
+  });
   after(() => wb?.close());
 
   it('creates one document of each kind from the palette', async () => {
     const input = page.locator('.quick-input-widget input');
     for (const [label, folder] of KINDS) {
       const title = `First ${label.toLowerCase()}`;
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible' });
-      await input.fill('>Career Evidence: New Design Doc');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Design Doc' }).first().waitFor();
+      await paletteCommand(page, 'Career Evidence: New Design Doc');
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Growth card' }).first().waitFor();
       await input.fill(label);

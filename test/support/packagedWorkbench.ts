@@ -28,7 +28,7 @@ export async function openPackagedWorkbench(prefix: string, settings: (scratch: 
   const close = async () => {
     await browser?.close().catch(() => undefined);
     workbench.stopGroup(server?.child);
-    removeDir(scratch);
+    if (!process.env.CE_KEEP_SCRATCH) removeDir(scratch); // CE_KEEP_SCRATCH=1 keeps code-server logs for a look
   };
   try {
     const vsix = path.join(scratch, 'career-evidence.vsix');
@@ -50,5 +50,32 @@ export async function openPackagedWorkbench(prefix: string, settings: (scratch: 
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+/** Saves what the workbench showed when `test` failed, as test-results/e2e-failed-<title>.png (for CI logs). */
+export async function screenshotOnFailure(test: Mocha.Test | undefined, page: Page | undefined): Promise<void> {
+  if (!test || test.state !== 'failed' || !page) return;
+  const name = test.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+  await page.screenshot({ path: path.join(PROJECT_ROOT, 'test-results', `e2e-failed-${name}.png`) }).catch(() => undefined);
+}
+
+/**
+ * Opens the command palette on `command` (its title as listed, e.g. "Career Evidence: New Design
+ * Doc") and waits until its row shows, ready for Enter. The palette computes its list when the text
+ * changes, so a command registered after the text was typed (the extension's contributions arrive
+ * a while after a fresh workbench looks ready) is only found by typing again: retyped every 2 s.
+ */
+export async function paletteCommand(page: Page, command: string, timeoutMs = 90_000): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command.split(': ').pop()! }).first();
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (!(await input.isVisible())) await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>');
+    await input.fill(`>${command}`);
+    if (await row.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    if (Date.now() > end) throw new Error(`"${command}" did not show in the command palette in ${timeoutMs} ms`);
   }
 }

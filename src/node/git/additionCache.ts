@@ -5,6 +5,8 @@ import { FileAddition, Repository, fileAdditions, headBlobs } from './repository
 /** Above this many unknown files one `git log` walks the whole folders instead of naming each file. */
 const MAX_NAMED_PATHS = 100;
 const CACHE_VERSION = 1;
+/** How long after a change the cache file is written (ms). */
+const SAVE_DELAY_MS = 1000;
 
 /** What `git log` said of one file version: who added the file, or null (no adding commit found). */
 type Entry = FileAddition | null;
@@ -48,7 +50,8 @@ export class AdditionCache {
         next.set(key, this.entries.get(key) ?? found.get(p) ?? null);
       }
       this.entries = next;
-      this.saving = this.save(); // not waited for: the answer is ready
+      // Written a moment later, not waited for: the answer is ready, and serialising is not free.
+      this.saving = new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS)).then(() => this.save());
     }
     const out = new Map<string, FileAddition>();
     for (const [p, blob] of blobs) {

@@ -89,8 +89,9 @@ export function applyGitAdditions(scan: ScanResult, git: GitAdditions | undefine
     const a = git.byPath.get(git.toRepo(item.path));
     const d = scan.details[item.path];
     if (!d) continue;
+    const was = d.added;
+    if (a ? was && was.name === a.author.name && was.email === a.author.email && was.date === a.date : !was) continue;
     const added = a && { name: a.author.name, email: a.author.email, date: a.date };
-    if (JSON.stringify(added) === JSON.stringify(d.added)) continue;
     scan.details[item.path] = { ...d, added };
     changed.push(item.path);
   }
