@@ -113,10 +113,10 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     const folders = await this.services.documents.all();
     if (folders.length === 0) return (this.lastRoots = []);
     this.multiRoot = folders.filter((f) => f.folder.index >= 0).length > 1; // the journal is not a workspace folder
+    // Suggestions need a repository; `.git` is checked on disk (no git process), while the groups are made.
+    const anyRepo = Promise.all(folders.map(({ folder }) => this.inRepository(folder.uri.fsPath))).then((r) => r.some(Boolean));
     const roots: EvidenceNode[] = await this.groups(folders);
-    // Suggestions need a repository; `.git` is checked on disk so no git process runs here.
-    const anyRepo = (await Promise.all(folders.map(({ folder }) => this.inRepository(folder.uri.fsPath)))).some(Boolean);
-    if (anyRepo) roots.push({ type: 'suggestions' });
+    if (await anyRepo) roots.push({ type: 'suggestions' });
     this.lastRoots = roots;
     this.members = undefined;
     return roots;
