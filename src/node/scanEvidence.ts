@@ -8,7 +8,7 @@ import { UserError } from './errors';
 import { ParsedDocuments } from './parsedDocuments';
 import { DocumentFile, MAX_DOCUMENT_BYTES, readDocuments, readFileNow } from './readDocuments';
 
-export { MAX_DOCUMENT_BYTES, readFileNow };
+export { MAX_DOCUMENT_BYTES };
 
 const MAX_DEPTH = 2;
 const MAX_UPWARD = 32;

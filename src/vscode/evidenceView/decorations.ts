@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CanonicalStatus } from '../../core/evidence/model';
-import { DocumentStore, FolderDocuments } from './documentStore';
+import { DocumentStore, FolderDocuments, locateFile } from './documentStore';
 
 const BADGES: Partial<Record<CanonicalStatus, { badge: string; dim: boolean }>> = {
   proposed: { badge: 'P', dim: false },
@@ -25,13 +25,10 @@ export class StatusDecorations implements vscode.FileDecorationProvider, vscode.
   private readonly subscription: vscode.Disposable;
 
   constructor(documents: DocumentStore) {
-    this.subscription = documents.onDidLoad(({ folders, changed }) => (changed ? this.updateFiles(changed) : this.replaceAll(folders)));
+    this.subscription = documents.onDidLoad(({ folders, changed }) => (changed ? this.updateFiles(folders, changed) : this.replaceAll(folders)));
   }
 
-  private documents: readonly FolderDocuments[] = [];
-
   private replaceAll(folders: readonly FolderDocuments[]): void {
-    this.documents = folders;
     this.byPath = new Map();
     for (const { folder, scan } of folders) {
       for (const item of scan.items) if (item.status) this.byPath.set(path.join(folder.uri.fsPath, item.path), item.status);
@@ -40,12 +37,11 @@ export class StatusDecorations implements vscode.FileDecorationProvider, vscode.
   }
 
   /** After a per-file update: only the files re-read, and only those whose status changed. */
-  private updateFiles(changed: readonly vscode.Uri[]): void {
+  private updateFiles(folders: readonly FolderDocuments[], changed: readonly vscode.Uri[]): void {
     const fired: vscode.Uri[] = [];
     for (const uri of changed) {
-      const f = this.documents.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
-      const rel = f && path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
-      const status = (f && f.scan.items.find((i) => i.path === rel)?.status) ?? undefined;
+      const at = locateFile(folders, uri);
+      const status = at?.folder.scan.items.find((i) => i.path === at.rel)?.status ?? undefined;
       if (this.byPath.get(uri.fsPath) === status) continue;
       if (status) this.byPath.set(uri.fsPath, status);
       else this.byPath.delete(uri.fsPath);

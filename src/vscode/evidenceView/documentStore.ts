@@ -23,6 +23,15 @@ export interface DocumentsLoaded {
 }
 
 /**
+ * The indexed folder holding `uri`, with the file's path relative to it (POSIX), or undefined
+ * when no indexed folder (workspace folder or journal) holds it.
+ */
+export function locateFile(folders: readonly FolderDocuments[], uri: vscode.Uri): { folder: FolderDocuments; rel: string } | undefined {
+  const folder = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
+  return folder && { folder, rel: path.relative(folder.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') };
+}
+
+/**
  * Evidence documents of every workspace folder, scanned on first use; afterwards a changed file
  * updates only its own entry ({@link update}, from the file watcher), and {@link invalidate} rescans.
  * Scans never throw into the UI: a folder that cannot be scanned is logged and left out.
@@ -75,14 +84,13 @@ export class DocumentStore implements vscode.Disposable {
     const taken: vscode.Uri[] = [];
     const changed: vscode.Uri[] = [];
     for (const uri of uris) {
-      const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
-      if (!f) {
+      const at = locateFile(folders, uri);
+      if (!at) {
         // The first entry of a journal that did not exist at the last scan: scan again.
         if (uri.fsPath.startsWith(settings.journalDir() + path.sep)) return this.rescan(uris);
         continue;
       }
-      const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
-      const outcome = updateScanFile(f.scan, rel);
+      const outcome = updateScanFile(at.folder.scan, at.rel);
       if (outcome === 'rescan') return this.rescan(uris);
       if (outcome !== 'ignored') taken.push(uri);
       if (outcome === 'updated' || outcome === 'removed') changed.push(uri);

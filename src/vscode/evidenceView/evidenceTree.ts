@@ -7,7 +7,7 @@ import { configValue, openRepository } from '../../node/git/repository';
 import { settings } from '../settings/settings';
 import { ViewState } from './viewState';
 import { Services } from '../shared/services';
-import { DocumentsLoaded, FolderDocuments } from './documentStore';
+import { DocumentsLoaded, FolderDocuments, locateFile } from './documentStore';
 import { EvidenceNode, ListedDocument, resolveTooltip, suggestionDetails, toTreeItem } from './nodes';
 
 type GroupNode = Extract<EvidenceNode, { type: 'group' }>;
@@ -227,9 +227,9 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     const places = this.memberPlaces();
     const rows: EvidenceNode[] = [];
     for (const uri of changed) {
-      const f = folders.find((x) => uri.fsPath.startsWith(x.folder.uri.fsPath + path.sep));
-      if (!f) return undefined;
-      const rel = path.relative(f.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+      const located = locateFile(folders, uri);
+      if (!located) return undefined;
+      const { folder: f, rel } = located;
       const item = f.scan.items.find((i) => i.path === rel);
       const at = places.get(uri.fsPath);
       if (!item || !at) return undefined; // deleted, created, or filtered out before

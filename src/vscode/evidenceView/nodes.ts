@@ -41,7 +41,7 @@ const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
 const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
 
 /** Groups with more documents than this start collapsed. */
-export const EXPANDED_GROUP_MAX = 500;
+const EXPANDED_GROUP_MAX = 500;
 
 /** Renders a node as a `TreeItem`. Pure: no I/O. */
 export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
