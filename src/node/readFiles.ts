@@ -55,6 +55,46 @@ export function readBoundedFile(file: string, maxBytes: number, unchanged?: Unch
   });
 }
 
+/**
+ * {@link readBoundedFile}, synchronously: the same outcomes, with the same checks, without a trip
+ * through libuv's thread pool — for a file in the page cache several times cheaper on this thread
+ * than four callbacks (open, fstat, read, close). Never throws.
+ */
+export function readBoundedFileSync(file: string, maxBytes: number, unchanged?: Unchanged): FileBytes {
+  let fd: number | undefined;
+  try {
+    if (unchanged) {
+      const st = fs.statSync(file);
+      if (st.isFile() && unchanged(st.size, st.mtimeMs)) return { ok: false, reason: 'unchanged' };
+    }
+    fd = fs.openSync(file, OPEN_FLAGS);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { ok: false, reason: 'not-a-file' };
+    if (st.size > maxBytes) return { ok: false, reason: 'too-large', size: st.size };
+    const bytes = Buffer.allocUnsafe(st.size);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const n = fs.readSync(fd, bytes, offset, bytes.length - offset, offset);
+      if (n === 0) break; // shrank while being read: keep what is there
+      offset += n;
+    }
+    return { ok: true, bytes: offset < bytes.length ? bytes.subarray(0, offset) : bytes, stat: { size: offset, mtimeMs: st.mtimeMs } };
+  } catch (err) {
+    return { ok: false, reason: 'error', code: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+/** Closes a descriptor we opened for reading; a failure to close loses nothing, so it is not reported. */
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // EBADF/EIO on close of a read-only descriptor: the bytes are already read.
+  }
+}
+
 /** Whether a file of `size` bytes modified at `mtimeMs` (ms since the epoch) is already known. */
 export type Unchanged = (size: number, mtimeMs: number) => boolean;
 

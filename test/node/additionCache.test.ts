@@ -39,7 +39,7 @@ describe('who added each evidence file, cached by blob id', () => {
     repo.commit({ 'doc/adr/0002-b.md': '# 2. B\n' }, 'B', COLLEAGUE, '2026-01-03T09:00:00Z');
     const r = await openRepository(repo.root);
     const file = path.join(store, 'additions.json');
-    const cache = new AdditionCache(file);
+    const cache = new AdditionCache(file, 0);
 
     const first = await gitCalls(r, () => cache.additions(r, ['doc/adr']));
     assert.deepStrictEqual(who(first.value), { 'doc/adr/0001-a.md': ME.email, 'doc/adr/0002-b.md': COLLEAGUE.email });
@@ -54,7 +54,7 @@ describe('who added each evidence file, cached by blob id', () => {
 
     // A new session reads the cache from its file.
     await cache.whenSaved();
-    const reloaded = await gitCalls(r, () => new AdditionCache(file).additions(r, ['doc/adr']));
+    const reloaded = await gitCalls(r, () => new AdditionCache(file, 0).additions(r, ['doc/adr']));
     assert.deepStrictEqual(who(reloaded.value), who(first.value));
     assert.ok(!reloaded.calls.some((c) => / log /.test(c)), reloaded.calls.join('\n'));
   });
@@ -75,9 +75,9 @@ describe('who added each evidence file, cached by blob id', () => {
     const file = path.join(store, 'additions.json');
     fs.writeFileSync(file, '{ not json');
     const r = await openRepository(repo.root);
-    assert.deepStrictEqual(who(await new AdditionCache(file).additions(r, ['doc/adr'])), {});
+    assert.deepStrictEqual(who(await new AdditionCache(file, 0).additions(r, ['doc/adr'])), {});
     repo.commit({ 'doc/adr/0001-a.md': '# 1. A\n' }, 'A', ME, '2026-01-02T09:00:00Z');
-    const refilled = new AdditionCache(file);
+    const refilled = new AdditionCache(file, 0);
     assert.deepStrictEqual(who(await refilled.additions(r, ['doc/adr'])), { 'doc/adr/0001-a.md': ME.email });
     await refilled.whenSaved();
     assert.strictEqual(JSON.parse(fs.readFileSync(file, 'utf8')).version, 1, 'the damaged file was replaced');

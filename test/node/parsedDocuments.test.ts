@@ -8,18 +8,22 @@ import { ADR_TOOLS_FILES, removeDir, tempDir, writeFiles } from '../support/gitR
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs: typeof import('fs') = require('fs');
 
-/** Runs `fn` counting the files opened for reading. */
+/** Runs `fn` counting the files opened for reading (synchronously or not). */
 async function opened<T>(fn: () => Promise<T>): Promise<{ value: T; files: string[] }> {
-  const open = fs.open;
+  const { open, openSync } = fs;
   const files: string[] = [];
   (fs as { open: unknown }).open = (file: string, ...rest: unknown[]) => {
     files.push(path.basename(file));
     return (open as (...a: unknown[]) => void)(file, ...rest);
   };
+  (fs as { openSync: unknown }).openSync = (file: string, ...rest: unknown[]) => {
+    files.push(path.basename(file));
+    return (openSync as (...a: unknown[]) => number)(file, ...rest);
+  };
   try {
     return { value: await fn(), files };
   } finally {
-    (fs as { open: unknown }).open = open;
+    Object.assign(fs, { open, openSync });
   }
 }
 

@@ -93,7 +93,7 @@ function linkText(format: DocumentFormat, from: string, t: LinkTarget): string {
 // --- front matter (textual: only the touched lines change) ---
 
 /** Index of the closing `---` of front matter that opens on line 0, or -1. */
-export function frontMatterEnd(lines: string[]): number {
+export function frontMatterEnd(lines: readonly string[]): number {
   if (lines[0]?.trimEnd() !== '---') return -1;
   for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i])) return i;
   return -1;
@@ -260,16 +260,16 @@ export interface DocumentLink {
 /**
  * Reads the links a document declares: adr-tools link lines (`Supersedes` and the historical
  * `Supercedes` alike), markdown links in MADR/log4brains status values and bullets, and our front
- * matter lists.
+ * matter lists. `lines`: the text's lines (BOM removed), when the caller has split it already.
  */
-export function readLinks(doc: EditableDocument): DocumentLink[] {
-  const { lines } = split(doc.text);
+export function readLinks(doc: EditableDocument, lines: readonly string[] = split(doc.text).lines): DocumentLink[] {
   const out: DocumentLink[] = [];
   const resolve = (href: string) => normalizePosix([...doc.path.split('/').slice(0, -1), href].join('/')) ?? href;
   const norm = (rel: string) => relationKey(rel).replace(/^supercedes$/, 'supersedes').replace(/^superceded-by$/, 'superseded-by');
   // Only links to other Markdown documents in the repository; web links are not document links.
   const local = (href: string) => !/^[a-z][a-z0-9+.-]*:|^#/i.test(href) && /\.md(#.*)?$/i.test(href);
   lines.forEach((l, i) => {
+    if (!l.includes('](')) return; // both patterns below need a Markdown link; most lines have none
     const m = /^\s*(?:[*-]\s+)?([A-Za-z][A-Za-z ]*?)\s*:?\s+\[[^\]]*\]\(([^)\s]+)\)\s*$/.exec(l);
     if (m && local(m[2]) && !/^status$/i.test(m[1])) out.push({ relation: norm(m[1]), target: resolve(m[2]), line: i + 1 });
     const s = /Status(?:\*\*)?\s*:\s*superse[dc]ed by\s+\[[^\]]*\]\(([^)\s]+)\)/i.exec(l);

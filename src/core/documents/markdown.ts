@@ -40,18 +40,26 @@ export function firstTitle(lines: readonly string[], from = 0): Heading | undefi
   return headings(lines, from).find((h) => h.level === 1);
 }
 
+/** A section's lines, each with its 0-based line index. */
+export type SectionLines = { text: string; line: number }[];
+
 /**
  * The lines of the section under the first heading whose text matches `name` (case-insensitive),
  * up to the next heading of the same or a higher level. Returns the 0-based line of each line too.
  */
-export function section(lines: readonly string[], name: string, from = 0): { text: string; line: number }[] | undefined {
-  const all = headings(lines, from);
-  const idx = all.findIndex((h) => h.text.toLowerCase() === name.toLowerCase());
+export function section(lines: readonly string[], name: string, from = 0): SectionLines | undefined {
+  return sectionOf(lines, headings(lines, from), name);
+}
+
+/** {@link section}, given the document's headings (from {@link headings}), when several sections are looked up. */
+export function sectionOf(lines: readonly string[], all: readonly Heading[], name: string): SectionLines | undefined {
+  const wanted = name.toLowerCase();
+  const idx = all.findIndex((h) => h.text.toLowerCase() === wanted);
   if (idx < 0) return undefined;
   const start = all[idx];
   const next = all.slice(idx + 1).find((h) => h.level <= start.level);
   const end = next ? next.line : lines.length;
-  const out: { text: string; line: number }[] = [];
+  const out: SectionLines = [];
   for (let i = start.line + 1; i < end; i++) out.push({ text: lines[i], line: i });
   return out;
 }
@@ -61,13 +69,17 @@ export function section(lines: readonly string[], name: string, from = 0): { tex
  * (marker `*` or `-`, key case-insensitive, optional bold `**Status**:`), searched in `lines[from..to)`.
  */
 export function bulletValue(lines: readonly string[], key: string, from = 0, to = lines.length): { value: string; line: number } | undefined {
-  const re = new RegExp(`^\\s{0,3}[*-]\\s+(?:\\*\\*)?${escapeRegExp(key)}(?:\\*\\*)?\\s*:(?:\\*\\*)?\\s*(.*)$`, 'i');
+  let re = bulletPatterns.get(key);
+  if (!re) bulletPatterns.set(key, (re = new RegExp(`^\\s{0,3}[*-]\\s+(?:\\*\\*)?${escapeRegExp(key)}(?:\\*\\*)?\\s*:(?:\\*\\*)?\\s*(.*)$`, 'i')));
   for (let i = from; i < Math.min(to, lines.length); i++) {
     const m = re.exec(lines[i]);
     if (m) return { value: m[1].trim(), line: i };
   }
   return undefined;
 }
+
+/** Compiled bullet patterns by key (a handful of keys, looked up for every document of an index). */
+const bulletPatterns = new Map<string, RegExp>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -4,7 +4,7 @@ import { DocumentDetails, DocumentFormat, EvidenceItem, EvidenceKind, Problem, R
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
 import { readLinks } from './lifecycle';
-import { bulletValue, firstTitle, section, toLines } from './markdown';
+import { Heading, bulletValue, headings, sectionOf, toLines } from './markdown';
 
 /**
  * The convention of the folder a document was found in, as detected from configuration files:
@@ -36,9 +36,11 @@ export function readDocument(src: DocumentSource): ReadResult {
   const fm = readFrontMatter(lines);
   if (fm.error) problems.push({ path: src.path, line: fm.error.line, ...(fm.error.column ? { column: fm.error.column } : {}), message: fm.error.message });
   const data = fm.data ?? {};
-  const title = firstTitle(lines, fm.bodyStart);
+  // The body's headings, found once: the title and each section looked up below come from them.
+  const outline = headings(lines, fm.bodyStart);
+  const title = outline.find((h) => h.level === 1);
   const titleEnd = nextHeadingLine(lines, title ? title.line + 1 : fm.bodyStart);
-  const format = detectFormat(src, data, fm.present, lines, title?.text, titleEnd);
+  const format = detectFormat(src, data, fm.present, lines, outline, title?.text, titleEnd);
 
   let kind = src.kind;
   const declaredKind = data['career-kind'];
@@ -62,7 +64,7 @@ export function readDocument(src: DocumentSource): ReadResult {
     case 'adr-tools': {
       const m = title ? ADR_TOOLS_TITLE.exec(title.text) : null;
       if (m) item.title = m[2].trim();
-      item.statusText = adrToolsStatus(lines, fm.bodyStart);
+      item.statusText = adrToolsStatus(lines, outline);
       const dateLine = lines.find((l) => /^Date:\s*/i.test(l));
       item.date = dateLine ? isoDateOrNull(dateLine.replace(/^Date:\s*/i, '')) : null;
       break;
@@ -89,13 +91,13 @@ export function readDocument(src: DocumentSource): ReadResult {
   }
   item.status = canonicalStatus(item.statusText);
   if (format === 'log4brains' && item.statusText === null) item.status = 'accepted'; // log4brains' default
-  const details = readDetails(lines, data, fm.present, fm.bodyStart, titleEnd, format);
+  const details = readDetails(lines, outline, data, fm.present, fm.bodyStart, titleEnd, format);
   if (kind === 'brag') {
     // "Quantify everything": the result should carry a number (not the template's placeholder).
-    const impact = (section(lines, 'Impact', fm.bodyStart) ?? section(lines, 'Result', fm.bodyStart) ?? []).map((l) => l.text).join('\n');
+    const impact = (sectionOf(lines, outline, 'Impact') ?? sectionOf(lines, outline, 'Result') ?? []).map((l) => l.text).join('\n');
     details.resultHasNumber = /\d/.test(impact.replace(/\{[^}]*\}/g, ''));
   }
-  details.links = readLinks({ path: src.path, text: src.text, format });
+  details.links = readLinks({ path: src.path, text: src.text, format }, lines);
   return { item, problems, details };
 }
 
@@ -106,7 +108,7 @@ function list(v: unknown): string[] {
 }
 
 /** People, tags, the raw date and the status line, wherever the format keeps them. */
-function readDetails(lines: readonly string[], data: Record<string, unknown>, hasFrontMatter: boolean, bodyStart: number, titleEnd: number, format: DocumentFormat): DocumentDetails {
+function readDetails(lines: readonly string[], outline: readonly Heading[], data: Record<string, unknown>, hasFrontMatter: boolean, bodyStart: number, titleEnd: number, format: DocumentFormat): DocumentDetails {
   const bullet = (key: string) => bulletValue(lines, key, hasFrontMatter ? bodyStart : 0, titleEnd);
   const people = [...list(data['decision-makers']), ...list(data['deciders']), ...list(data['authors']), ...list(bullet('Deciders')?.value)];
   const tags = [...list(data['tags']), ...list(bullet('Tags')?.value)];
@@ -115,7 +117,7 @@ function readDetails(lines: readonly string[], data: Record<string, unknown>, ha
   if (format === 'adr-tools') {
     const i = lines.findIndex((l) => /^Date:\s*/i.test(l));
     if (i >= 0) dateText = lines[i].replace(/^Date:\s*/i, '').trim() || null;
-    const sec = section(lines, 'Status', bodyStart);
+    const sec = sectionOf(lines, outline, 'Status');
     const first = sec?.find((l) => l.text.trim() !== '');
     statusLine = first ? first.line + 1 : null;
   } else if (hasFrontMatter && format !== 'log4brains') {
@@ -135,12 +137,13 @@ function detectFormat(
   data: Record<string, unknown>,
   hasFrontMatter: boolean,
   lines: readonly string[],
+  outline: readonly Heading[],
   title: string | undefined,
   titleEnd: number,
 ): DocumentFormat {
   if (Object.keys(data).some((k) => k.startsWith('career-'))) return 'career-evidence';
   if (src.convention === 'log4brains') return 'log4brains';
-  if (title && ADR_TOOLS_TITLE.test(title) && section(lines, 'Status')) return 'adr-tools';
+  if (title && ADR_TOOLS_TITLE.test(title) && sectionOf(lines, outline, 'Status')) return 'adr-tools';
   if (hasFrontMatter) return 'madr';
   if (bulletValue(lines, 'Status', 0, titleEnd) || bulletValue(lines, 'Date', 0, titleEnd)) return 'madr';
   if (src.convention === 'adr-tools') return 'adr-tools';
@@ -152,8 +155,8 @@ function detectFormat(
  * (`Amended by [9. X](0009-x.md)`); when only link lines remain (adr-tools removes "Accepted"
  * when it supersedes), a `Superseded by …` link line stands for the status.
  */
-function adrToolsStatus(lines: readonly string[], from: number): string | null {
-  const body = section(lines, 'Status', from);
+function adrToolsStatus(lines: readonly string[], outline: readonly Heading[]): string | null {
+  const body = sectionOf(lines, outline, 'Status');
   if (!body) return null;
   const texts = body.map((l) => l.text.trim()).filter((t) => t.length > 0);
   const plain = texts.find((t) => !LINK_LINE.test(t));

@@ -5,8 +5,12 @@ import { FileAddition, Repository, fileAdditions, headBlobs } from './repository
 /** Above this many unknown files one `git log` walks the whole folders instead of naming each file. */
 const MAX_NAMED_PATHS = 100;
 const CACHE_VERSION = 1;
-/** How long after a change the cache file is written (ms). */
-const SAVE_DELAY_MS = 1000;
+/**
+ * How long after a change the cache file is written (ms): git answers while the first index is still
+ * reading documents (about 1 s for 10,000), and serialising 10,000 entries (about 20 ms) should not
+ * land in the middle of it.
+ */
+const SAVE_DELAY_MS = 5000;
 
 /** What `git log` said of one file version: who added the file, or null (no adding commit found). */
 type Entry = FileAddition | null;
@@ -30,8 +34,14 @@ export class AdditionCache {
   private loaded: Promise<void> | undefined;
   private saving: Promise<void> = Promise.resolve();
 
-  /** @param file where to keep the cache between sessions (e.g. the workspace's storage folder); none: memory only. */
-  constructor(private readonly file?: string) {}
+  /**
+   * @param file where to keep the cache between sessions (e.g. the workspace's storage folder); none: memory only.
+   * @param saveDelayMs how long after a change the file is written (ms).
+   */
+  constructor(
+    private readonly file?: string,
+    private readonly saveDelayMs = SAVE_DELAY_MS,
+  ) {}
 
   /**
    * Who added each file under `folders` (repository-relative POSIX paths), by repository-relative
@@ -51,7 +61,7 @@ export class AdditionCache {
       }
       this.entries = next;
       // Written a moment later, not waited for: the answer is ready, and serialising is not free.
-      this.saving = new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS)).then(() => this.save());
+      this.saving = new Promise((resolve) => setTimeout(resolve, this.saveDelayMs)).then(() => this.save());
     }
     const out = new Map<string, FileAddition>();
     for (const [p, blob] of blobs) {

@@ -71,6 +71,20 @@ export async function headCommit(repo: Repository): Promise<string | null> {
   }
 }
 
+/**
+ * Runs a git command that reads HEAD; in a repository with no commit yet (where it fails) resolves
+ * with '' instead. HEAD is checked only after a failure: the usual case costs one process, not two.
+ * @throws what the command threw, when HEAD exists.
+ */
+async function unlessUnborn(repo: Repository, command: () => Promise<string>): Promise<string> {
+  try {
+    return await command();
+  } catch (err) {
+    if (!(await headCommit(repo))) return '';
+    throw err;
+  }
+}
+
 /** True when the repository is a shallow clone (its history is cut). */
 export async function isShallow(repo: Repository): Promise<boolean> {
   return (await repo.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
@@ -174,8 +188,8 @@ export interface FileAddition {
  */
 export async function fileAdditions(repo: Repository, paths: readonly string[]): Promise<Map<string, FileAddition>> {
   const out = new Map<string, FileAddition>();
-  if (paths.length === 0 || !(await headCommit(repo))) return out;
-  const text = await repo.git.raw(['--literal-pathspecs', 'log', '--no-color', '--diff-filter=A', '--no-renames', '-z', '--name-only', '--format=%x1e%aN%x00%aE%x00%aI', 'HEAD', '--', ...paths]);
+  if (paths.length === 0) return out;
+  const text = await unlessUnborn(repo, () => repo.git.raw(['--literal-pathspecs', 'log', '--no-color', '--diff-filter=A', '--no-renames', '-z', '--name-only', '--format=%x1e%aN%x00%aE%x00%aI', 'HEAD', '--', ...paths]));
   // Records: \x1e name \0 email \0 date \0 (\n)? path \0 path \0 … ; newest first, so the last seen is the oldest.
   for (const record of text.split('\x1e').slice(1)) {
     const [name, email, date, ...files] = record.split('\0');
@@ -193,8 +207,8 @@ export async function fileAdditions(repo: Repository, paths: readonly string[]):
  */
 export async function headBlobs(repo: Repository, folders: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (folders.length === 0 || !(await headCommit(repo))) return out;
-  const text = await repo.git.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...folders.map((f) => `${f}/`)]);
+  if (folders.length === 0) return out;
+  const text = await unlessUnborn(repo, () => repo.git.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...folders.map((f) => `${f}/`)]));
   // Entries: "<mode> <type> <blob>\t<path>\0"
   for (const entry of text.split('\0')) {
     const tab = entry.indexOf('\t');

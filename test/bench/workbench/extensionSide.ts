@@ -1,6 +1,7 @@
 // Loaded inside a real VS Code (code-server) by test/bench/workbench.js as `extensionTestsPath`:
 // measures the Evidence view on the synthetic 10,000-document repository and writes the figures
 // (ms, MB) as JSON to CE_BENCH_RESULTS. A measurement, not a test: it asserts nothing.
+import * as inspector from 'inspector';
 import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
@@ -40,6 +41,29 @@ function probeFileReads(): { stop(): string[] } {
       return calls;
     },
   };
+}
+
+/**
+ * With CE_BENCH_PROFILE (a file path), a CPU profile of `work` in this extension host, written as a
+ * `.cpuprofile` (open it in Chrome DevTools or VS Code); otherwise just `work`.
+ */
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+  const file = process.env.CE_BENCH_PROFILE;
+  if (!file) return work();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 const now = () => performance.now();
@@ -94,7 +118,7 @@ export async function run(): Promise<void> {
   // of 11,000 files share these two cores); CE_BENCH_SETTLE_MS=0 measures it during start-up.
   await delay(Number(process.env.CE_BENCH_SETTLE_MS ?? 5000));
   let t = now();
-  const folders = await api.services.documents.all();
+  const folders = await profiled(() => api.services.documents.all());
   results.coldIndexMs = now() - t;
   results.documents = folders.reduce((n, f) => n + f.scan.items.length, 0);
   results.problems = folders.reduce((n, f) => n + f.scan.problems.length, 0);
