@@ -12,11 +12,11 @@ const READ_BATCH = 128;
 /** Files in flight at once when reading through libuv's thread pool. */
 const READ_CONCURRENCY = 32;
 /**
- * Median cost of a synchronous read (ms per file) in a batch above which the files are taken to come from the
- * disk rather than the page cache, and the rest are read through the thread pool. Measured on this
- * 2-core VM, 11,000 small files: in the page cache 0.011 ms each synchronously (119 ms in all,
- * against 323 ms through the pool, most of it callbacks on this thread); after dropping the page
- * cache 0.085 ms each synchronously (940 ms), against 475 ms through the pool (four reads at once).
+ * Median cost of a synchronous read in a batch (ms per file) above which the files are taken to come
+ * from the disk rather than the page cache, and the rest are read through the thread pool. Measured
+ * on this 2-core VM, 11,000 small files: in the page cache 0.011 ms each synchronously (119 ms in
+ * all, against 323 ms through the pool, most of it callbacks on this thread); after dropping the
+ * page cache 0.085 ms each synchronously (940 ms), against 475 ms through the pool (four at once).
  */
 const SYNC_READ_MAX_MS = 0.04;
 
@@ -31,10 +31,10 @@ export interface DocumentFile {
  * unreadable file is listed by name with a problem). Files are taken in batches of READ_BATCH,
  * yielding to the event loop after each, so each blocking slice stays a few milliseconds. A batch
  * is read synchronously while that is cheap (files in the page cache: no callback per system call);
- * once a batch reads slowly (its median file: files coming from the disk), the rest go through a bounded pool on
- * libuv's thread pool (READ_CONCURRENCY in flight), the next batch being read while the current one
- * is parsed. With `cache`, a file unchanged since it was parsed (same size and modification time,
- * same folder kind and convention) is only stat'ed.
+ * once a batch's median file reads slowly (files coming from the disk), the rest go through a
+ * bounded pool on libuv's thread pool (READ_CONCURRENCY in flight), the next batch being read while
+ * the current one is parsed. With `cache`, a file unchanged since it was parsed (same size and
+ * modification time, same folder kind and convention) is only stat'ed.
  */
 export async function readDocuments(root: string, files: readonly DocumentFile[], cache?: ParsedDocuments): Promise<ReadResult[]> {
   const out: ReadResult[] = [];
