@@ -36,8 +36,8 @@ export function readBoundedFile(file: string, maxBytes: number, unchanged?: Unch
       const finish = (result: FileBytes) => fs.close(fd, () => resolve(result));
       fs.fstat(fd, (err, st) => {
         if (err) return finish({ ok: false, reason: 'error', code: err.code ?? err.message });
-        if (!st.isFile()) return finish({ ok: false, reason: 'not-a-file' });
-        if (st.size > maxBytes) return finish({ ok: false, reason: 'too-large', size: st.size });
+        const refused = refusal(st, maxBytes);
+        if (refused) return finish(refused);
         const bytes = Buffer.allocUnsafe(st.size);
         const stat = { size: st.size, mtimeMs: st.mtimeMs };
         const readFrom = (offset: number): void => {
@@ -69,8 +69,8 @@ export function readBoundedFileSync(file: string, maxBytes: number, unchanged?: 
     }
     fd = fs.openSync(file, OPEN_FLAGS);
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { ok: false, reason: 'not-a-file' };
-    if (st.size > maxBytes) return { ok: false, reason: 'too-large', size: st.size };
+    const refused = refusal(st, maxBytes);
+    if (refused) return refused;
     const bytes = Buffer.allocUnsafe(st.size);
     let offset = 0;
     while (offset < bytes.length) {
@@ -84,6 +84,13 @@ export function readBoundedFileSync(file: string, maxBytes: number, unchanged?: 
   } finally {
     if (fd !== undefined) closeQuietly(fd);
   }
+}
+
+/** Why an opened file is not read (not a regular file, or over `maxBytes`), or undefined: read it. */
+function refusal(st: fs.Stats, maxBytes: number): FileBytes | undefined {
+  if (!st.isFile()) return { ok: false, reason: 'not-a-file' };
+  if (st.size > maxBytes) return { ok: false, reason: 'too-large', size: st.size };
+  return undefined;
 }
 
 /** Closes a descriptor we opened for reading; a failure to close loses nothing, so it is not reported. */
