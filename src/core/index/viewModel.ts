@@ -33,6 +33,9 @@ export interface Group<T extends ViewDocument> {
   members: T[];
 }
 
+const kindLabel = (kind: string): string => KINDS[kind as keyof typeof KINDS].plural;
+const statusLabel = (status: string): string => status[0].toUpperCase() + status.slice(1);
+
 const STATUS_ORDER: readonly string[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded'];
 
 /**
@@ -40,24 +43,40 @@ const STATUS_ORDER: readonly string[] = ['proposed', 'draft', 'accepted', 'rejec
  * the git author of the commit that added it (history read with `.mailmap`; aliases in `me.emails`).
  */
 export function isMine(d: ViewDocument, me: Identity): boolean {
-  const wanted = new Set([...me.emails, ...me.names].map((x) => x.trim().toLowerCase()).filter(Boolean));
-  const added = d.details?.added;
-  if (added && (wanted.has(added.email.toLowerCase()) || wanted.has(added.name.toLowerCase()))) return true;
-  return (d.details?.people ?? []).some((p) => {
-    const email = /<([^>]+)>/.exec(p)?.[1];
-    return wanted.has(p.trim().toLowerCase()) || (email !== undefined && wanted.has(email.toLowerCase()));
-  });
+  return mineTest(me)(d);
 }
 
 /** True when the document passes the filter. */
 export function matchesViewFilter(d: ViewDocument, f: ViewFilter, me: Identity): boolean {
-  if (f.status && d.item.status !== f.status) return false;
-  if (f.mineOnly && !isMine(d, me)) return false;
-  if (f.text?.trim()) {
+  return viewFilterTest(f, me)(d);
+}
+
+/**
+ * The filter as a test of one document, for filtering many: the identity and the words are read
+ * once, not per document.
+ */
+export function viewFilterTest(f: ViewFilter, me: Identity): (d: ViewDocument) => boolean {
+  const mine = f.mineOnly ? mineTest(me) : undefined;
+  const words = (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return (d) => {
+    if (f.status && d.item.status !== f.status) return false;
+    if (mine && !mine(d)) return false;
+    if (words.length === 0) return true;
     const hay = [d.item.title, d.item.statusText ?? '', d.item.status ?? '', ...(d.details?.tags ?? []), ...(d.details?.people ?? [])].join(' ').toLowerCase();
-    return f.text.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
-  }
-  return true;
+    return words.every((w) => hay.includes(w));
+  };
+}
+
+function mineTest(me: Identity): (d: ViewDocument) => boolean {
+  const wanted = new Set([...me.emails, ...me.names].map((x) => x.trim().toLowerCase()).filter(Boolean));
+  return (d) => {
+    const added = d.details?.added;
+    if (added && (wanted.has(added.email.toLowerCase()) || wanted.has(added.name.toLowerCase()))) return true;
+    return (d.details?.people ?? []).some((p) => {
+      const email = /<([^>]+)>/.exec(p)?.[1];
+      return wanted.has(p.trim().toLowerCase()) || (email !== undefined && wanted.has(email.toLowerCase()));
+    });
+  };
 }
 
 /** True when the filter filters anything. */
@@ -77,19 +96,28 @@ export function describeFilter(f: ViewFilter): string {
  */
 export function groupDocuments<T extends ViewDocument>(docs: readonly T[], by: GroupBy): Group<T>[] {
   const groups = new Map<string, Group<T>>();
-  const add = (key: string, label: string, d: T) => {
-    const g = groups.get(key) ?? { key, label, members: [] };
-    g.members.push(d);
-    groups.set(key, g);
+  // The label is made once per group, not per document (this runs over every document on each regroup).
+  const add = (key: string, label: string | ((key: string) => string), d: T) => {
+    const g = groups.get(key);
+    if (g) g.members.push(d);
+    else groups.set(key, { key, label: typeof label === 'string' ? label : label(key), members: [d] });
   };
   for (const d of docs) {
-    if (by === 'kind') add(d.item.kind, KINDS[d.item.kind].plural, d);
+    if (by === 'kind') add(d.item.kind, kindLabel, d);
     else if (by === 'quarter') {
       // Created: the document's own date, else the day git added the file.
       const day = d.item.date ?? d.details?.added?.date.slice(0, 10) ?? null;
-      add(day ? quarterOf(day) : '~none', day ? quarterOf(day) : 'No date', d);
+      if (day) {
+        const quarter = quarterOf(day);
+        add(quarter, quarter, d);
+      }
+      else add('~none', 'No date', d);
     }
-    else if (by === 'status') add(d.item.status ?? '~none', d.item.status ? d.item.status[0].toUpperCase() + d.item.status.slice(1) : 'No status', d);
+    else if (by === 'status') {
+      const status = d.item.status;
+      if (status) add(status, statusLabel, d);
+      else add('~none', 'No status', d);
+    }
     else {
       const tags = d.details?.tags ?? [];
       if (tags.length === 0) add('~none', 'Untagged', d);

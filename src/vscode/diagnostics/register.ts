@@ -45,26 +45,32 @@ export function findingsOf(f: FolderDocuments): Finding[] {
  */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('career-evidence');
-  // Published by difference: only files whose findings changed are sent to the Problems panel.
-  let published = new Map<string, string>();
+  // Published by difference, in one batch: only files whose findings changed are sent to the
+  // Problems panel, and a URI is made only for them (thousands of files carry findings).
+  let published = new Map<string, { uri: vscode.Uri; signature: string }>();
   const publish = (folders: readonly FolderDocuments[]) => {
-    const next = new Map<string, { uri: vscode.Uri; findings: Finding[] }>();
+    const next = new Map<string, { f: FolderDocuments; path: string; findings: Finding[] }>();
     for (const f of folders) {
+      const folderKey = f.folder.uri.toString();
       for (const finding of findingsOf(f)) {
-        const uri = vscode.Uri.joinPath(f.folder.uri, ...finding.path.split('/'));
-        const entry = next.get(uri.toString()) ?? { uri, findings: [] };
-        entry.findings.push(finding);
-        next.set(uri.toString(), entry);
+        const key = `${folderKey}\n${finding.path}`;
+        const entry = next.get(key);
+        if (entry) entry.findings.push(finding);
+        else next.set(key, { f, path: finding.path, findings: [finding] });
       }
     }
-    const signatures = new Map<string, string>();
-    for (const [key, { uri, findings }] of next) {
+    const changes: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    const nowPublished = new Map<string, { uri: vscode.Uri; signature: string }>();
+    for (const [key, { f, path: rel, findings }] of next) {
       const signature = JSON.stringify(findings);
-      signatures.set(key, signature);
-      if (published.get(key) !== signature) collection.set(uri, findings.map(toDiagnostic));
+      const before = published.get(key);
+      const uri = before?.uri ?? vscode.Uri.joinPath(f.folder.uri, ...rel.split('/'));
+      nowPublished.set(key, { uri, signature });
+      if (before?.signature !== signature) changes.push([uri, findings.map(toDiagnostic)]);
     }
-    for (const key of published.keys()) if (!signatures.has(key)) collection.delete(vscode.Uri.parse(key));
-    published = signatures;
+    for (const [key, { uri }] of published) if (!nowPublished.has(key)) changes.push([uri, undefined]);
+    published = nowPublished;
+    if (changes.length > 0) collection.set(changes);
   };
   // The checks run after the tree has its documents: right after a full scan, and a moment after a
   // per-file update, so the tree shows the edit first and a burst of saves is checked once (the

@@ -1,23 +1,22 @@
-import { promises as fs } from 'fs';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Identity, groupDocuments, matchesViewFilter } from '../../core/index/viewModel';
+import { Identity, groupDocuments, isFiltering, matchesViewFilter, viewFilterTest } from '../../core/index/viewModel';
 import { userIdentities } from '../../node/git/identity';
 import { configValue, openRepository } from '../../node/git/repository';
 import { settings } from '../settings/settings';
 import { ViewState } from './viewState';
 import { Services } from '../shared/services';
 import { DocumentsLoaded, FolderDocuments, locateFile } from './documentStore';
-import { EvidenceNode, ListedDocument, resolveTooltip, suggestionDetails, toTreeItem } from './nodes';
+import { DocumentRow, EvidenceNode, ListedDocument, resolveTooltip, suggestionDetails, toTreeItem } from './nodes';
 
 type GroupNode = Extract<EvidenceNode, { type: 'group' }>;
-type DocumentNode = Extract<EvidenceNode, { type: 'document' }>;
 
 /**
  * The Evidence view: documents grouped (by kind, quarter, status or tag), then Suggestions. The
- * grouping is computed once per change and kept, so `getChildren` only returns nodes; a group's
- * rows are made when it is expanded. A changed file refreshes its own rows when the grouping stays
- * the same, the whole tree otherwise. Returns no children when there is nothing to show, so the
+ * grouping is made when the index loads or the view changes, and kept, so `getChildren` only returns
+ * nodes; a group's rows are made when it is expanded, a row's link rows when it is. A changed file
+ * refreshes its own rows when the grouping stays the same, the whole tree otherwise. Returns no children when there is nothing to show, so the
  * view's welcome content (New Design Doc, Scan merged work) appears.
  */
 export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNode>, vscode.Disposable {
@@ -26,11 +25,18 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   private readonly subscriptions: vscode.Disposable[];
 
   private me: Promise<Identity> | undefined;
-  /** The root nodes as last computed; undefined until asked for, or after a change of view or index. */
+  /**
+   * The root nodes: made as soon as the index is loaded or the view changes (so `getChildren` only
+   * returns them); undefined until then, or while the index is to be read again.
+   */
   private roots: Promise<EvidenceNode[]> | undefined;
+  /** Whether the index is loaded (and not invalidated since): the roots can be made without reading anything. */
+  private indexLoaded = false;
   private lastRoots: EvidenceNode[] = [];
+  /** The folders the last roots were made from. */
+  private lastFolders: readonly FolderDocuments[] = [];
   /** Parents of link rows (a group's rows find theirs by `groupKey`: no entry per row). */
-  private readonly linkParents = new WeakMap<EvidenceNode, EvidenceNode>();
+  private readonly linkParents = new WeakMap<EvidenceNode, DocumentRow>();
 
   constructor(
     private readonly services: Services,
@@ -39,6 +45,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     this.subscriptions = [
       services.documents.onDidChange(() => {
         this.listedCache = undefined;
+        this.indexLoaded = false;
         this.refreshAll();
       }),
       services.documents.onDidLoad((e) => void this.onDocumentsLoaded(e)),
@@ -56,10 +63,16 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     return this.linkParents.get(node);
   }
 
-  /** The first document node of `uri` in the tree as last shown, if any. */
+  /** The first document row of `uri` in the tree as last shown, if any (a search of the listed documents: no index to keep). */
   findDocument(uri: vscode.Uri): EvidenceNode | undefined {
-    const at = this.memberPlaces().get(uri.fsPath)?.[0];
-    return at && this.groupChildren(at.group)[at.index];
+    const located = locateFile(this.lastFolders, uri);
+    if (!located) return undefined;
+    for (const group of this.lastRoots) {
+      if (group.type !== 'group') continue;
+      const index = indexOfMember(group, located.folder, located.rel);
+      if (index >= 0) return this.groupChildren(group)[index];
+    }
+    return undefined;
   }
 
   getTreeItem(node: EvidenceNode): vscode.TreeItem {
@@ -77,16 +90,15 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       return this.roots;
     }
     if (node.type === 'group') return this.groupChildren(node);
-    if (node.type === 'document') return node.links;
+    if (node.type === 'document') return this.linkRows(node);
     if (node.type === 'suggestions') return this.suggestionNodes();
     if (node.type === 'suggestion') return suggestionDetails(node);
     return [];
   }
 
   private refreshAll(): void {
-    this.roots = undefined;
-    this.members = undefined;
-    this.linkTargets.clear();
+    // With the index loaded, a few ms now; otherwise the first ask reads it (the view may never be shown).
+    this.roots = this.indexLoaded ? this.computeRoots() : undefined;
     this.changed.fire(undefined);
   }
 
@@ -94,10 +106,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   private listedCache: ListedDocument[] | undefined;
 
   private listed(folders: readonly FolderDocuments[]): ListedDocument[] {
-    this.listedCache ??= folders.flatMap(({ folder, scan }) => {
-      const titles = new Map(scan.items.map((i) => [i.path, i.title])); // once per folder: link targets' titles
-      return scan.items.map((item): ListedDocument => ({ item, details: scan.details[item.path], folder, titles }));
-    });
+    this.listedCache ??= folders.flatMap(({ folder, scan }) => scan.items.map((item): ListedDocument => ({ item, details: scan.details[item.path], folder, scan })));
     return this.listedCache;
   }
 
@@ -105,7 +114,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   private async groups(folders: readonly FolderDocuments[]): Promise<GroupNode[]> {
     const me = await this.identity();
     const { groupBy, filter } = this.viewState;
-    const shown = this.listed(folders).filter((d) => matchesViewFilter(d, filter, me));
+    const listed = this.listed(folders);
+    const shown = isFiltering(filter) ? listed.filter(viewFilterTest(filter, me)) : listed;
     return groupDocuments(shown, groupBy).map((g) => ({ type: 'group', key: g.key, label: g.label, members: g.members }));
   }
 
@@ -113,12 +123,11 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     const folders = await this.services.documents.all();
     if (folders.length === 0) return (this.lastRoots = []);
     this.multiRoot = folders.filter((f) => f.folder.index >= 0).length > 1; // the journal is not a workspace folder
-    // Suggestions need a repository; `.git` is checked on disk (no git process), while the groups are made.
-    const anyRepo = Promise.all(folders.map(({ folder }) => this.inRepository(folder.uri.fsPath))).then((r) => r.some(Boolean));
     const roots: EvidenceNode[] = await this.groups(folders);
-    if (await anyRepo) roots.push({ type: 'suggestions' });
+    // Suggestions need a repository: `.git` is looked up on disk (no git process).
+    if (folders.some(({ folder }) => this.inRepository(folder.uri.fsPath))) roots.push({ type: 'suggestions' });
     this.lastRoots = roots;
-    this.members = undefined;
+    this.lastFolders = folders;
     return roots;
   }
 
@@ -126,29 +135,29 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   /** A group's document rows, made on first expansion and kept with the group. */
   private groupChildren(group: GroupNode): EvidenceNode[] {
-    group.children ??= group.members.map((d) => this.documentNode(d, group.key));
+    group.children ??= group.members.map((d) => new DocumentRow(d, group.key, this.multiRoot ? d.folder.name : undefined));
     return group.children;
   }
 
-  private documentNode(d: ListedDocument, groupKey: string): DocumentNode {
-    const node: DocumentNode = { type: 'document', item: d.item, details: d.details, uri: documentUri(d), folderName: this.multiRoot ? d.folder.name : undefined, groupKey, links: [] };
-    this.setLinks(node, d);
-    return node;
-  }
-
-  private setLinks(node: DocumentNode, d: ListedDocument): void {
-    const links = d.details?.links ?? [];
-    if (links.length === 0 && node.links.length === 0) return; // most documents: nothing to make
-    const parentId = `doc:${node.groupKey}:${node.uri.toString()}`;
-    node.links = links.map((l) => ({
-      type: 'link',
-      parentId,
-      relation: l.relation,
-      title: d.titles.get(l.target) ?? l.target.split('/').pop() ?? l.target,
-      uri: vscode.Uri.joinPath(d.folder.uri, ...l.target.split('/')),
-      exists: d.titles.has(l.target),
-    }));
-    for (const l of node.links) this.linkParents.set(l, node);
+  /** A document row's links (to documents of its folder, by path), made when the row is first expanded. */
+  private linkRows(row: DocumentRow): EvidenceNode[] {
+    if (!row.links) {
+      const { doc } = row;
+      const parentId = row.id;
+      row.links = (doc.details?.links ?? []).map((l) => {
+        const target = doc.scan.items.find((i) => i.path === l.target);
+        return {
+          type: 'link',
+          parentId,
+          relation: l.relation,
+          title: target?.title ?? l.target.split('/').pop() ?? l.target,
+          uri: vscode.Uri.joinPath(doc.folder.uri, ...l.target.split('/')),
+          exists: target !== undefined,
+        };
+      });
+      for (const l of row.links) this.linkParents.set(l, row);
+    }
+    return row.links;
   }
 
   /**
@@ -157,10 +166,17 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
    * went, or a linked document changed its title) the whole tree is.
    */
   private async onDocumentsLoaded({ folders, changed }: DocumentsLoaded): Promise<void> {
-    if (!changed) return (this.listedCache = undefined); // a full scan: the roots were (or will be) computed from it
+    this.indexLoaded = true;
+    if (!changed) {
+      // A full scan: the roots are made from it now, unless a pending ask (waiting for this scan) makes them.
+      this.listedCache = undefined;
+      this.roots ??= this.computeRoots();
+      return;
+    }
     const current = this.roots;
     if (!current) {
       this.listedCache = undefined;
+      this.linkTargets = new WeakMap();
       return this.refreshAll();
     }
     const before = await current;
@@ -172,14 +188,14 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       return;
     }
     this.listedCache = undefined;
-    this.linkTargets.clear();
+    this.linkTargets = new WeakMap(); // links may have changed: the rows below are compared anew
     const after = await this.groups(folders);
     if (this.roots !== current) return;
     const groupsBefore = before.filter((n): n is GroupNode => n.type === 'group');
     const sameShape =
       groupsBefore.length === after.length &&
       after.every((g, i) => g.key === groupsBefore[i].key && g.label === groupsBefore[i].label && sameMembers(g.members, groupsBefore[i].members));
-    const retitledTargets = sameShape && after.some((g, i) => g.members.some((d, k) => d.item.title !== groupsBefore[i].members[k].item.title && this.isLinkTarget(folders, d)));
+    const retitledTargets = sameShape && after.some((g, i) => g.members.some((d, k) => d.item.title !== groupsBefore[i].members[k].item.title && this.isLinkTarget(d)));
     if (!sameShape || retitledTargets) return this.refreshAll();
     const refreshed: EvidenceNode[] = [];
     after.forEach((g, i) => {
@@ -187,95 +203,89 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       old.members = g.members;
       if (!old.children) return;
       g.members.forEach((d, k) => {
-        const node = old.children![k] as DocumentNode;
-        if (node.item === d.item && node.details === d.details) return; // a re-read file gets new objects
-        node.item = d.item;
-        node.details = d.details;
-        this.setLinks(node, d);
-        refreshed.push(node);
+        const row = old.children![k] as DocumentRow;
+        const unchanged = row.item === d.item && row.details === d.details; // a re-read file gets new objects
+        row.doc = d;
+        if (unchanged) return;
+        row.links = undefined;
+        refreshed.push(row);
       });
     });
     if (refreshed.length > 0) this.changed.fire(refreshed);
   }
 
-  /** Where each listed document is in the groups shown, by file path (`Uri.fsPath`); made when first needed. */
-  private members: Map<string, { group: GroupNode; index: number }[]> | undefined;
-
-  private memberPlaces(): Map<string, { group: GroupNode; index: number }[]> {
-    if (!this.members) {
-      const places = new Map<string, { group: GroupNode; index: number }[]>();
-      for (const group of this.lastRoots) {
-        if (group.type !== 'group') continue;
-        group.members.forEach((d, index) => {
-          const key = fsPathOf(d);
-          places.set(key, [...(places.get(key) ?? []), { group, index }]);
-        });
-      }
-      this.members = places;
-    }
-    return this.members;
-  }
-
   /**
-   * The common case of an edit, in time proportional to the files changed: each stays listed, in
-   * the same groups, and is not a link target whose title changed. Its listed entry and rows are
-   * updated in place; resolves with the rows to refresh, or undefined when the groups must be made again.
+   * The common case of an edit, in time proportional to the files changed (and a search of the
+   * groups they are in): each stays listed, in the same groups, and is not a link target whose title
+   * changed. Its listed entry is updated in place (its rows read it); resolves with the rows to
+   * refresh, or undefined when the groups must be made again.
    */
   private async updateInPlace(folders: readonly FolderDocuments[], changed: readonly vscode.Uri[]): Promise<EvidenceNode[] | undefined> {
     const me = await this.identity();
     const { groupBy, filter } = this.viewState;
-    const places = this.memberPlaces();
-    const rows: EvidenceNode[] = [];
+    const updates: { listed: ListedDocument; next: Pick<ListedDocument, 'item' | 'details'>; shownIn: GroupNode[]; scan: FolderDocuments['scan'] }[] = [];
     for (const uri of changed) {
       const located = locateFile(folders, uri);
       if (!located) return undefined;
       const { folder: f, rel } = located;
       const item = f.scan.items.find((i) => i.path === rel);
-      const at = places.get(uri.fsPath);
-      if (!item || !at) return undefined; // deleted, created, or filtered out before
-      const listed = at[0].group.members[at[0].index];
-      const next: ListedDocument = { ...listed, item, details: f.scan.details[rel] };
+      if (!item) return undefined; // deleted
+      const next = { item, details: f.scan.details[rel] };
       if (!matchesViewFilter(next, filter, me)) return undefined;
-      const keys = groupDocuments([next], groupBy).map((g) => `${g.key}\n${g.label}`);
-      const placed = at.map((p) => `${p.group.key}\n${p.group.label}`);
-      if (keys.length !== placed.length || keys.some((k) => !placed.includes(k))) return undefined;
-      if (item.title !== listed.item.title && this.isLinkTarget(folders, listed)) return undefined;
-      if (JSON.stringify(listed.details?.links ?? []) !== JSON.stringify(next.details?.links ?? [])) this.linkTargets.delete(f.folder.uri.toString());
-      listed.item = item;
+      // The groups it belongs in now must be shown, and hold it already (else it moves or appears)…
+      const groups = groupDocuments([next], groupBy).map((g) => this.lastRoots.find((n): n is GroupNode => n.type === 'group' && n.key === g.key && n.label === g.label));
+      if (groups.length === 0 || groups.some((g) => !g)) return undefined;
+      const shownIn = groups as GroupNode[];
+      const listed = shownIn[0].members[indexOfMember(shownIn[0], f, rel)];
+      if (!listed) return undefined;
+      // …and be all the groups it was in (grouped by tag, a document is in one group per tag).
+      const keys = (gs: readonly { key: string }[]) => gs.map((g) => g.key).sort().join('\n');
+      if (keys(groupDocuments([listed], groupBy)) !== keys(shownIn)) return undefined;
+      if (item.title !== listed.item.title && this.isLinkTarget(listed)) return undefined;
+      updates.push({ listed, next, shownIn, scan: f.scan });
+    }
+    // Every file stays in place: only now is anything changed (a refusal above leaves the tree as it was).
+    const rows: EvidenceNode[] = [];
+    for (const { listed, next, shownIn, scan } of updates) {
+      const linksChanged = JSON.stringify(listed.details?.links ?? []) !== JSON.stringify(next.details?.links ?? []);
+      if (linksChanged) this.linkTargets.delete(scan);
+      listed.item = next.item;
       listed.details = next.details;
-      listed.titles.set(rel, item.title);
-      for (const p of at) {
-        const node = p.group.children?.[p.index];
-        if (node?.type !== 'document') continue;
-        node.item = item;
-        node.details = next.details;
-        this.setLinks(node, listed);
-        rows.push(node);
+      for (const g of shownIn) {
+        const row = g.children?.[g.members.indexOf(listed)];
+        if (row?.type !== 'document') continue;
+        if (linksChanged) row.links = undefined;
+        rows.push(row);
       }
     }
     return rows;
   }
 
-  /** Paths some document links to, by folder URI; made when first needed, dropped when links change. */
-  private readonly linkTargets = new Map<string, Set<string>>();
+  /**
+   * Paths some document links to, by folder scan: made when first needed (a walk over every
+   * document's details, ~5 ms for 11,000), dropped when links may have changed.
+   */
+  private linkTargets = new WeakMap<FolderDocuments['scan'], Set<string>>();
 
   /** Whether any document of `d`'s folder links to it (its link rows show its title). */
-  private isLinkTarget(folders: readonly FolderDocuments[], d: ListedDocument): boolean {
-    const key = d.folder.uri.toString();
-    let targets = this.linkTargets.get(key);
+  private isLinkTarget(d: ListedDocument): boolean {
+    let targets = this.linkTargets.get(d.scan);
     if (!targets) {
-      const f = folders.find((x) => x.folder === d.folder);
-      targets = new Set(Object.values(f?.scan.details ?? {}).flatMap((det) => det.links.map((l) => l.target)));
-      this.linkTargets.set(key, targets);
+      targets = new Set(Object.values(d.scan.details).flatMap((det) => det.links.map((l) => l.target)));
+      this.linkTargets.set(d.scan, targets);
     }
     return targets.has(d.item.path);
   }
 
-  /** Whether a folder is in a git work tree, looked up once per folder (not on every refresh). */
-  private readonly repoFolders = new Map<string, Promise<boolean>>();
-  private inRepository(dir: string): Promise<boolean> {
+  /**
+   * Whether a folder is in a git work tree, looked up once per folder (not on every refresh), and
+   * synchronously: a few `stat`s of cached directories, where an asynchronous one would wait behind
+   * whatever else the extension host runs after a load (the Problems panel's checks).
+   */
+  private readonly repoFolders = new Map<string, boolean>();
+  private inRepository(dir: string): boolean {
     let known = this.repoFolders.get(dir);
-    if (!known) this.repoFolders.set(dir, (known = isGitWorkTree(dir)));
+    if (known === undefined) this.repoFolders.set(dir, (known = isGitWorkTree(dir)));
     return known;
   }
 
@@ -319,20 +329,11 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   }
 }
 
-/** URIs made so far, by document: an entry lives as long as its file is not re-read. */
-const uris = new WeakMap<ListedDocument['item'], vscode.Uri>();
-
-/** A document's URI; its path is already normal (from our own scan), so no `joinPath` normalising. */
-function documentUri(d: ListedDocument): vscode.Uri {
-  let uri = uris.get(d.item);
-  if (!uri) uris.set(d.item, (uri = d.folder.uri.with({ path: `${d.folder.uri.path.replace(/\/$/, '')}/${d.item.path}` })));
-  return uri;
+/** Where the document at `rel` (POSIX, relative to the folder) is among a group's members, or -1. */
+function indexOfMember(group: GroupNode, folder: FolderDocuments, rel: string): number {
+  return group.members.findIndex((d) => d.item.path === rel && d.folder === folder.folder);
 }
 
-/** A document's absolute file path, as `Uri.fsPath` gives it (without `path.join`'s normalising). */
-function fsPathOf(d: ListedDocument): string {
-  return `${d.folder.uri.fsPath}${path.sep}${path.sep === '/' ? d.item.path : d.item.path.split('/').join(path.sep)}`;
-}
 
 /** Same documents in the same order (the same files; their contents may differ). */
 function sameMembers(a: readonly ListedDocument[], b: readonly ListedDocument[]): boolean {
@@ -340,9 +341,9 @@ function sameMembers(a: readonly ListedDocument[], b: readonly ListedDocument[])
 }
 
 /** True when `dir` or a parent holds `.git` (a folder, or a file for worktrees and submodules). */
-async function isGitWorkTree(dir: string): Promise<boolean> {
+function isGitWorkTree(dir: string): boolean {
   for (let d = dir, up = 0; up < 32; up++) {
-    if (await fs.stat(path.join(d, '.git')).then(() => true, () => false)) return true;
+    if (fs.statSync(path.join(d, '.git'), { throwIfNoEntry: false })) return true;
     const parent = path.dirname(d);
     if (parent === d) return false;
     d = parent;

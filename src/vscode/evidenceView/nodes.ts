@@ -3,24 +3,74 @@ import { DocumentDetails, EvidenceItem, EvidenceKind } from '../../core/evidence
 import { Suggestion } from '../../core/git/suggestions';
 import { KINDS } from '../../core/evidence/kinds';
 import { SHOW_SUGGESTION_COMMAND } from '../mergedWork/suggestionDocument';
+import type { ScanResult } from '../../node/scanEvidence';
 
-/** A document of the index as the view lists it: with its folder and the titles of its folder's documents (for links). */
+/** A document of the index as the view lists it: with its folder, and its folder's scan (to resolve its links). */
 export interface ListedDocument {
   item: EvidenceItem;
   details?: DocumentDetails;
   folder: vscode.WorkspaceFolder;
-  /** Title of every document of the same folder, by path. */
-  titles: Map<string, string>;
+  scan: ScanResult;
 }
 
 /**
- * A node of the Evidence view. A group's document nodes are made when it is first expanded
- * (`children`); a document node is updated in place when its file changes, so the view can refresh
- * that one row.
+ * A document row of the Evidence view. Expanding a large group makes thousands of rows at once and
+ * VS Code renders only the few dozen on screen, so a row is a thin view of its listed document: the
+ * URI is made when first read, the link rows (`links`) when the row itself is expanded. Updating
+ * the listed document (or `doc`) updates the row, so the view can refresh that one row.
+ */
+export class DocumentRow {
+  readonly type = 'document';
+  /** Rows of the document's links (supersedes, superseded by…), made on first expansion; undefined again when its links change. */
+  links: EvidenceNode[] | undefined;
+
+  constructor(
+    public doc: ListedDocument,
+    /** Key of the group the row is in (a document can be in two groups when grouped by tag). */
+    readonly groupKey: string,
+    /** The workspace folder's name, shown when several are open. */
+    readonly folderName: string | undefined,
+  ) {}
+
+  get item(): EvidenceItem {
+    return this.doc.item;
+  }
+
+  get details(): DocumentDetails | undefined {
+    return this.doc.details;
+  }
+
+  get uri(): vscode.Uri {
+    return documentUri(this.doc);
+  }
+
+  /** The row's tree-item id: stable across refreshes, unique across groups. */
+  get id(): string {
+    return `doc:${this.groupKey}:${this.uri.toString()}`;
+  }
+
+  get hasLinks(): boolean {
+    return (this.doc.details?.links.length ?? 0) > 0;
+  }
+}
+
+/** URIs made so far, by document: an entry lives as long as its file is not re-read. */
+const uris = new WeakMap<EvidenceItem, vscode.Uri>();
+
+/** A document's URI; its path is already normal (from our own scan), so no `joinPath` normalising. */
+function documentUri(d: ListedDocument): vscode.Uri {
+  let uri = uris.get(d.item);
+  if (!uri) uris.set(d.item, (uri = d.folder.uri.with({ path: `${d.folder.uri.path.replace(/\/$/, '')}/${d.item.path}` })));
+  return uri;
+}
+
+/**
+ * A node of the Evidence view. A group's document rows are made when it is first expanded
+ * (`children`).
  */
 export type EvidenceNode =
   | { type: 'group'; key: string; label: string; kind?: EvidenceKind; members: ListedDocument[]; children?: EvidenceNode[] }
-  | { type: 'document'; item: EvidenceItem; details?: DocumentDetails; uri: vscode.Uri; folderName: string | undefined; groupKey: string; links: EvidenceNode[] }
+  | DocumentRow
   | { type: 'link'; parentId: string; relation: string; title: string; uri: vscode.Uri; exists: boolean }
   | { type: 'suggestions'; count?: number }
   | { type: 'suggestion'; suggestion: Suggestion; folderUri: string }
@@ -56,8 +106,8 @@ export function toTreeItem(node: EvidenceNode): vscode.TreeItem {
     }
     case 'document': {
       const { item } = node;
-      const t = new vscode.TreeItem(item.title, node.links.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      t.id = `doc:${node.groupKey}:${node.uri.toString()}`;
+      const t = new vscode.TreeItem(item.title, node.hasLinks ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      t.id = node.id;
       t.resourceUri = node.uri;
       t.iconPath = new vscode.ThemeIcon(KIND_ICONS[item.kind]);
       t.description = [item.status ?? item.statusText, item.date, node.folderName].filter(Boolean).join(' · ');

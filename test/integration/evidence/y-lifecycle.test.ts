@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { api, children, workspaceRoot } from './helpers';
+import { api, children, waitFor, workspaceRoot } from './helpers';
 
 // Runs after newDesignDoc.test (file order): the fixture holds doc/adr 0001–0004 by then.
 
@@ -65,8 +65,25 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     assert.match(disk('doc/adr/0005-record-decisions-in-madr.md'), /## Status\n\nProposed\n\nSupersedes \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/);
     const a = await api();
     const [decisions] = await children(a);
-    const superseded = (await children(a, decisions.node)).find((d) => d.label === 'Record architecture decisions')!;
+    const rows = await waitFor(async () => {
+      const r = await children(a, decisions.node);
+      return r.some((d) => d.label === 'Record decisions in MADR') ? r : undefined;
+    }, 'the successor in the tree');
+    const superseded = rows.find((d) => d.label === 'Record architecture decisions')!;
     assert.match(superseded.description, /^superseded/);
+    // Each row leads to the other: link rows, made when the row is expanded.
+    assert.strictEqual(superseded.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const [successor] = await children(a, superseded.node);
+    assert.deepStrictEqual([successor.label, successor.description], ['Record decisions in MADR', 'superseded by']);
+    assert.ok(successor.item.id?.startsWith(`${superseded.item.id}:link:`), successor.item.id);
+    assert.strictEqual(a.evidenceTree.getParent(successor.node), superseded.node, 'reveal finds the link row\'s parent');
+    const successorRow = rows.find((d) => d.label === 'Record decisions in MADR')!;
+    const [predecessor] = await children(a, successorRow.node);
+    assert.deepStrictEqual([predecessor.label, predecessor.description], ['Record architecture decisions', 'supersedes']);
+    assert.strictEqual((predecessor.item.command?.arguments?.[0] as vscode.Uri).fsPath, file('doc/adr/0001-record-architecture-decisions.md').fsPath);
+    const unlinked = rows.find((d) => d.label === 'Use PostgreSQL for billing')!;
+    assert.strictEqual(unlinked.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.deepStrictEqual(await a.evidenceTree.getChildren(unlinked.node), []);
     const again = await vscode.commands.executeCommand('careerEvidence.supersede', file('doc/adr/0001-record-architecture-decisions.md'), { title: 'Twice' });
     assert.strictEqual(again, undefined, 'an already superseded document is refused');
   });
@@ -75,6 +92,16 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     await vscode.commands.executeCommand('careerEvidence.link', file('doc/adr/0005-record-decisions-in-madr.md'), { relation: 'Amends', to: '0002' });
     assert.match(disk('doc/adr/0005-record-decisions-in-madr.md'), /\n\nAmends \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/);
     assert.match(disk('doc/adr/0002-use-postgresql-for-billing.md'), /\n\nAmended by \[5\. Record decisions in MADR\]\(0005-record-decisions-in-madr\.md\)\n/);
+    // The row of 0002, expanded before with no links, now leads to its amendment.
+    const a = await api();
+    const amended = await waitFor(async () => {
+      const [decisions] = await children(a);
+      const row = (await children(a, decisions.node)).find((d) => d.label === 'Use PostgreSQL for billing');
+      const links = row ? await children(a, row.node) : [];
+      return links.length > 0 ? { row, links } : undefined;
+    }, 'the amended-by link row');
+    assert.strictEqual(amended.row!.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.deepStrictEqual(amended.links.map((l) => `${l.label} · ${l.description}`), ['Record decisions in MADR · amended by']);
   });
 
   it('asks where a new kind goes once, remembers it, and turns template tab stops into a snippet', async () => {
