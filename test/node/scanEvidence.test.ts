@@ -82,6 +82,27 @@ describe('scanEvidence (real folders)', () => {
     assert.deepStrictEqual(r.items.map((i) => i.path), ['docs/adr/0001-a.md']);
   });
 
+  it('walks only the evidence folders: a folder of 50,000 other Markdown files is never listed', async function () {
+    this.timeout(60_000);
+    writeFiles(dir, ADR_TOOLS_FILES);
+    const bulk = path.join(dir, 'vendor', 'wiki');
+    fs.mkdirSync(bulk, { recursive: true });
+    for (let i = 0; i < 50_000; i++) fs.writeFileSync(path.join(bulk, `${String(i).padStart(5, '0')}-page.md`), '');
+    const listed: string[] = [];
+    const readdir = fs.promises.readdir;
+    fs.promises.readdir = (async (p: fs.PathLike, ...rest: unknown[]) => {
+      listed.push(path.relative(dir, String(p)));
+      return (readdir as (...a: unknown[]) => Promise<unknown>)(p, ...rest);
+    }) as typeof readdir;
+    try {
+      const r = await scanEvidence(dir);
+      assert.deepStrictEqual(r.items.map((i) => i.path), ['doc/adr/0001-record-architecture-decisions.md', 'doc/adr/0002-use-postgresql-for-billing.md']);
+      assert.deepStrictEqual(listed, ['doc/adr'], 'only the evidence folder is read');
+    } finally {
+      fs.promises.readdir = readdir;
+    }
+  });
+
   it('throws a clear error for a missing folder or a file', async () => {
     await assert.rejects(scanEvidence(path.join(dir, 'nope')), /not found/);
     writeFiles(dir, { 'f.md': 'x' });

@@ -25,6 +25,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   private readonly subscriptions: vscode.Disposable[];
 
   private me: Promise<Identity> | undefined;
+  private mineOnly = false;
   /**
    * The root nodes: made as soon as the index is loaded or the view changes (so `getChildren` only
    * returns them); undefined until then, or while the index is to be read again.
@@ -53,7 +54,13 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
         const node = this.lastRoots.find((n) => n.type === 'suggestions');
         this.changed.fire(node); // undefined (everything) when there was no Suggestions row yet
       }),
-      viewState.onDidChange(() => this.refreshAll()),
+      viewState.onDidChange(() => {
+        // Who "mine" is, read again each time Mine Only is turned on: git's user.email may have changed since.
+        const mineOnly = !!viewState.filter.mineOnly;
+        if (mineOnly && !this.mineOnly) this.me = undefined;
+        this.mineOnly = mineOnly;
+        this.refreshAll();
+      }),
     ];
   }
 

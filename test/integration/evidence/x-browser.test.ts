@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { api, children, waitFor, workspaceRoot } from './helpers';
@@ -37,6 +38,25 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     assert.deepStrictEqual(await labels(), ['Decisions 1', 'Suggestions']);
     await vscode.commands.executeCommand('careerEvidence.clearFilter');
     assert.deepStrictEqual((await labels())[0], 'Decisions 4');
+  });
+
+  it('"Mine only" lists what I added, reading git\'s user.email again each time it is turned on', async () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspaceRoot().fsPath, encoding: 'utf8' }).trim();
+    const [email, name] = [git('config', 'user.email'), git('config', 'user.name')];
+    await vscode.commands.executeCommand('careerEvidence.toggleMineOnly');
+    try {
+      // The two ADRs Dana committed, and the RFC and tradeoff note that name her as their author.
+      assert.deepStrictEqual(await labels(), ['Decisions 2', 'RFCs 1', 'Tradeoff notes 1', 'Suggestions']);
+      git('config', 'user.email', 'someone.else@example.com');
+      git('config', 'user.name', 'Someone Else');
+      await vscode.commands.executeCommand('careerEvidence.toggleMineOnly');
+      await vscode.commands.executeCommand('careerEvidence.toggleMineOnly');
+      assert.deepStrictEqual(await labels(), ['Suggestions'], 'nothing is mine under another identity');
+    } finally {
+      git('config', 'user.email', email);
+      git('config', 'user.name', name);
+      await vscode.commands.executeCommand('careerEvidence.clearFilter');
+    }
   });
 
   it('shows a status letter on the file (explorer and tree)', async () => {
