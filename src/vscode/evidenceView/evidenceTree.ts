@@ -16,8 +16,9 @@ type GroupNode = Extract<EvidenceNode, { type: 'group' }>;
  * The Evidence view: documents grouped (by kind, quarter, status or tag), then Suggestions. The
  * grouping is made when the index loads or the view changes, and kept, so `getChildren` only returns
  * nodes; a group's rows are made when it is expanded, a row's link rows when it is. A changed file
- * refreshes its own rows when the grouping stays the same, the whole tree otherwise. Returns no children when there is nothing to show, so the
- * view's welcome content (New Design Doc, Scan merged work) appears.
+ * refreshes its own rows when the grouping stays the same, the whole tree otherwise. Returns no
+ * children when there is nothing to show, so the view's welcome content (New Design Doc, Scan
+ * merged work) appears.
  */
 export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EvidenceNode | EvidenceNode[] | undefined>();
