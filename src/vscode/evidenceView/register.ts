@@ -22,11 +22,20 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
   const decorations = new StatusDecorations(services.documents);
   registerViewCommands(context, viewState, view);
   // Keep the tree on the document being edited (setting careerEvidence.evidenceView.revealActiveDocument).
+  // Reveals run one after another, and one asked for while another runs is skipped when a newer
+  // editor came meanwhile: a reveal can take long while the tree refreshes, and one finishing late
+  // would leave the selection on a document the user has left.
+  let revealing: Promise<unknown> = Promise.resolve();
+  let latestReveal = 0;
   const revealActive = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !view.visible) return;
     if (!vscode.workspace.getConfiguration('careerEvidence').get<boolean>('evidenceView.revealActiveDocument', true)) return;
-    const node = provider.findDocument(editor.document.uri);
-    if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+    const ticket = ++latestReveal;
+    revealing = revealing.then(() => {
+      if (ticket !== latestReveal) return undefined;
+      const node = provider.findDocument(editor.document.uri);
+      return node && view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+    });
   };
 
   // VS Code delivers file events in batches (already coalesced by its watcher): the events of one

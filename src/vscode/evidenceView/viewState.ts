@@ -22,10 +22,12 @@ export class ViewState implements vscode.Disposable {
     return v === 'quarter' || v === 'status' || v === 'tag' ? v : 'kind';
   }
 
+  /** Regroups at once; resolves when the choice is saved (a round trip to the workbench the tree need not wait for). */
   async setGroupBy(by: GroupBy): Promise<void> {
-    await this.memento.update(GROUP_KEY, by);
+    const saved = this.memento.update(GROUP_KEY, by); // `get` sees the new value already
     this.syncContext();
     this.changed.fire();
+    await saved;
   }
 
   get filter(): ViewFilter {

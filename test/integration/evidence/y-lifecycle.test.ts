@@ -104,6 +104,26 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     assert.deepStrictEqual(amended.links.map((l) => `${l.label} · ${l.description}`), ['Record decisions in MADR · amended by']);
   });
 
+  it('shows a linked document\'s new title in the rows that link to it', async () => {
+    const a = await api();
+    const rel = 'doc/adr/0005-record-decisions-in-madr.md';
+    const original = disk(rel);
+    const linkLabels = async (title: string) => {
+      const [decisions] = await children(a);
+      const row = (await children(a, decisions.node)).find((d) => d.label === title);
+      return row ? (await children(a, row.node)).map((l) => l.label) : [];
+    };
+    assert.deepStrictEqual(await linkLabels('Use PostgreSQL for billing'), ['Record decisions in MADR'], 'the link row, made before the edit');
+    try {
+      fs.writeFileSync(file(rel).fsPath, original.replace('# 5. Record decisions in MADR', '# 5. Record decisions in MADR 4'));
+      await waitFor(async () => (await linkLabels('Use PostgreSQL for billing'))[0] === 'Record decisions in MADR 4', 'the new title in the amended-by row');
+      assert.deepStrictEqual(await linkLabels('Record architecture decisions'), ['Record decisions in MADR 4']);
+    } finally {
+      fs.writeFileSync(file(rel).fsPath, original);
+      await waitFor(async () => (await linkLabels('Use PostgreSQL for billing'))[0] === 'Record decisions in MADR', 'the title back');
+    }
+  });
+
   it('asks where a new kind goes once, remembers it, and turns template tab stops into a snippet', async () => {
     fs.mkdirSync(file('.career-evidence/templates').fsPath, { recursive: true });
     fs.writeFileSync(file('.career-evidence/templates/postmortem.md').fsPath, '# {{title}}\n\n## Impact\n\n${1:who was affected, for how long}\n');
