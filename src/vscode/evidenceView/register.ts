@@ -31,11 +31,13 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
     if (!editor || !view.visible) return;
     if (!vscode.workspace.getConfiguration('careerEvidence').get<boolean>('evidenceView.revealActiveDocument', true)) return;
     const ticket = ++latestReveal;
-    revealing = revealing.then(() => {
-      if (ticket !== latestReveal) return undefined;
-      const node = provider.findDocument(editor.document.uri);
-      return node && view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
-    });
+    revealing = revealing
+      .then(() => {
+        if (ticket !== latestReveal) return undefined;
+        const node = provider.findDocument(editor.document.uri);
+        return node && view.reveal(node, { select: true, focus: false });
+      })
+      .then(undefined, () => undefined); // a refused reveal (the tree changed meanwhile) must not stop the next ones
   };
 
   // VS Code delivers file events in batches (already coalesced by its watcher): the events of one
