@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { CheckedDocument, checkDocuments } from '../../src/core/diagnostics/checks';
+import { CheckedDocument, DocumentChecks, checkDocuments } from '../../src/core/diagnostics/checks';
 import { readDocument } from '../../src/core/documents/readDocument';
 
 function doc(path: string, text: string, convention: 'adr-tools' | 'generic' = 'generic'): CheckedDocument {
@@ -60,5 +60,43 @@ describe('checkDocuments', () => {
       doc('doc/adr/0002-b.md', '# 2. B\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\nSupersedes [1. A](0001-a.md)\n', 'adr-tools'),
     ];
     assert.deepStrictEqual(checkDocuments(docs, [], opts), []);
+  });
+});
+
+describe('DocumentChecks (checking again after edits)', () => {
+  const a = doc('doc/adr/0001-a.md', '# 1. A\n\nDate: 2026-01-01\n\n## Status\n\nOn hold\n', 'adr-tools');
+  const b = doc('doc/adr/0002-b.md', '# 2. B\n\nDate: 2026-11-01\n\n## Status\n\nProposed\n\nAmends [1. A](0001-a.md)\n', 'adr-tools');
+  const c = doc('doc/adr/0003-c.md', '# 3. C\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n', 'adr-tools');
+  const unreadable = [{ path: 'doc/adr/0004-x.md', line: 2, message: 'front matter is not valid YAML: x' }];
+
+  it('gives what a fresh check gives after a document changes, and keeps the findings of the others', () => {
+    const checks = new DocumentChecks();
+    const first = checks.check([a, b, c], unreadable, opts);
+    assert.deepStrictEqual(first, checkDocuments([a, b, c], unreadable, opts));
+    // C is renumbered to 2 (a re-read file: new objects): a duplicate number, found across documents.
+    const c2 = doc('doc/adr/0002-c.md', '# 2. C\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n', 'adr-tools');
+    const second = checks.check([a, b, c2], unreadable, opts);
+    assert.deepStrictEqual(second, checkDocuments([a, b, c2], unreadable, opts));
+    assert.deepStrictEqual(second.map((f) => [f.path, f.code]), [
+      ['doc/adr/0001-a.md', 'unknown-status'],
+      ['doc/adr/0002-b.md', 'duplicate-number'],
+      ['doc/adr/0002-c.md', 'duplicate-number'],
+      ['doc/adr/0004-x.md', 'unreadable'],
+    ]);
+    assert.strictEqual(second[0], first[0], 'the unchanged document was not checked again');
+  });
+
+  it('still finds a link to a document deleted since, though the linking one did not change', () => {
+    const checks = new DocumentChecks();
+    assert.deepStrictEqual(checks.check([a, b], [], opts).map((f) => f.code), ['unknown-status']);
+    assert.deepStrictEqual(checks.check([b], [], opts).map((f) => [f.path, f.code, f.data]), [['doc/adr/0002-b.md', 'missing-link-target', 'doc/adr/0001-a.md']]);
+  });
+
+  it('checks everything again for other options (a later day makes a proposal stale)', () => {
+    const checks = new DocumentChecks();
+    const proposed = doc('doc/adr/0005-p.md', '# 5. P\n\nDate: 2026-11-01\n\n## Status\n\nProposed\n', 'adr-tools');
+    assert.deepStrictEqual(checks.check([c, proposed], [], opts), []);
+    const later = { today: '2027-01-15', proposedMaxDays: 30 };
+    assert.deepStrictEqual(checks.check([c, proposed], [], later).map((f) => [f.path, f.code]), [['doc/adr/0005-p.md', 'stale-proposal']]);
   });
 });

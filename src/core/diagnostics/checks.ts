@@ -46,46 +46,99 @@ function daysBetween(from: string, to: string): number {
  * Pure; findings are sorted by path (code-unit order) and line.
  */
 export function checkDocuments(docs: readonly CheckedDocument[], problems: readonly Problem[], opts: CheckOptions): Finding[] {
-  const out: Finding[] = problems.map((p) => ({ ...p, code: 'unreadable' as const, severity: /YAML|front matter|binary|larger/.test(p.message) ? ('error' as const) : ('warning' as const) }));
-  const paths = new Set(docs.map((d) => d.item.path));
-  const numbers = new Map<string, EvidenceItem[]>();
-  for (const { item, details } of docs) {
+  return new DocumentChecks().check(docs, problems, opts);
+}
+
+/** What {@link DocumentChecks} remembers of a document: the findings about it alone, and the key of its number. */
+interface OwnFindings {
+  details: DocumentDetails | undefined;
+  /** Findings reported before those of its links (same order as a fresh check). */
+  beforeLinks: Finding[];
+  afterLinks: Finding[];
+  /** `folder#number` for numbered documents, else null. */
+  numberKey: string | null;
+}
+
+/**
+ * {@link checkDocuments} for checking the same documents again and again (the Problems panel after
+ * each edit): what depends on one document alone is remembered by its objects — a re-read file gets
+ * new ones — so a later check reads only what changed, then runs the checks across documents (links
+ * to missing documents, numbers used twice). Same findings as `checkDocuments`; other options forget
+ * what was remembered. Pure: no I/O.
+ */
+export class DocumentChecks {
+  private own = new WeakMap<EvidenceItem, OwnFindings>();
+  private unreadable = new WeakMap<Problem, Finding>();
+  private optionsKey = '';
+
+  check(docs: readonly CheckedDocument[], problems: readonly Problem[], opts: CheckOptions): Finding[] {
+    const optionsKey = `${opts.today} ${opts.proposedMaxDays}`;
+    if (optionsKey !== this.optionsKey) {
+      this.own = new WeakMap();
+      this.optionsKey = optionsKey;
+    }
+    const out: Finding[] = problems.map((p) => this.unreadableOf(p));
+    let paths: Set<string> | undefined; // made at the first link to check: most documents have none
+    const numbers = new Map<string, EvidenceItem[]>();
+    for (const d of docs) {
+      const own = this.ownOf(d, opts);
+      out.push(...own.beforeLinks);
+      for (const l of d.details?.links ?? []) {
+        if (/^[a-z]+:/i.test(l.target)) continue;
+        paths ??= new Set(docs.map((x) => x.item.path));
+        if (paths.has(l.target)) continue;
+        out.push({ path: d.item.path, line: l.line, code: 'missing-link-target', severity: 'warning', message: `link to a missing document: ${l.target}`, data: l.target });
+      }
+      out.push(...own.afterLinks);
+      if (own.numberKey === null) continue;
+      const same = numbers.get(own.numberKey);
+      if (same) same.push(d.item);
+      else numbers.set(own.numberKey, [d.item]);
+    }
+    for (const same of numbers.values()) {
+      if (same.length < 2) continue;
+      for (const item of same) {
+        const others = same.filter((o) => o !== item).map((o) => o.path.split('/').pop());
+        out.push({ path: item.path, line: null, code: 'duplicate-number', severity: 'error', message: `number ${Number(item.id)} is also used by ${others.join(', ')}`, data: item.id });
+      }
+    }
+    // Code-unit order (not `localeCompare`: ~10× slower, and thousands of findings are sorted on every check).
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  }
+
+  private unreadableOf(p: Problem): Finding {
+    let f = this.unreadable.get(p);
+    if (!f) this.unreadable.set(p, (f = { ...p, code: 'unreadable', severity: /YAML|front matter|binary|larger/.test(p.message) ? 'error' : 'warning' }));
+    return f;
+  }
+
+  private ownOf({ item, details }: CheckedDocument, opts: CheckOptions): OwnFindings {
+    const known = this.own.get(item);
+    if (known && known.details === details) return known;
+    const beforeLinks: Finding[] = [];
+    const afterLinks: Finding[] = [];
     const statusLine = details?.statusLine ?? null;
     if (item.statusText && item.status === null && item.format !== 'log4brains') {
-      out.push({ path: item.path, line: statusLine, code: 'unknown-status', severity: 'warning', message: `unknown status "${item.statusText}" (proposed, accepted, rejected, deprecated, superseded or draft)` });
+      beforeLinks.push({ path: item.path, line: statusLine, code: 'unknown-status', severity: 'warning', message: `unknown status "${item.statusText}" (proposed, accepted, rejected, deprecated, superseded or draft)` });
     }
     const links = details?.links ?? [];
     if (item.status === 'superseded' && !links.some((l) => l.relation === 'superseded-by') && !/\]\(|ADR-\d+/.test(item.statusText ?? '')) {
-      out.push({ path: item.path, line: statusLine, code: 'superseded-without-successor', severity: 'warning', message: 'superseded, but no link to the document that supersedes it' });
-    }
-    for (const l of links) {
-      if (/^[a-z]+:/i.test(l.target) || paths.has(l.target)) continue;
-      out.push({ path: item.path, line: l.line, code: 'missing-link-target', severity: 'warning', message: `link to a missing document: ${l.target}`, data: l.target });
+      beforeLinks.push({ path: item.path, line: statusLine, code: 'superseded-without-successor', severity: 'warning', message: 'superseded, but no link to the document that supersedes it' });
     }
     // A date read as the document's date is valid already; only another text needs the check.
     if (details?.dateText && details.dateText !== item.date && !isIsoDate(details.dateText) && !/^\{.*\}$/.test(details.dateText)) {
-      out.push({ path: item.path, line: null, code: 'bad-date', severity: 'warning', message: `"${details.dateText}" is not a date (YYYY-MM-DD)` });
+      afterLinks.push({ path: item.path, line: null, code: 'bad-date', severity: 'warning', message: `"${details.dateText}" is not a date (YYYY-MM-DD)` });
     }
-    if (item.kind === 'decision' && item.status === 'proposed' && item.date && daysBetween(item.date, opts.today) > opts.proposedMaxDays) {
-      out.push({ path: item.path, line: statusLine, code: 'stale-proposal', severity: 'info', message: `proposed ${daysBetween(item.date, opts.today)} days ago: accept, reject or update it` });
+    const days = item.kind === 'decision' && item.status === 'proposed' && item.date ? daysBetween(item.date, opts.today) : 0;
+    if (days > opts.proposedMaxDays) {
+      afterLinks.push({ path: item.path, line: statusLine, code: 'stale-proposal', severity: 'info', message: `proposed ${days} days ago: accept, reject or update it` });
     }
     if (item.kind === 'brag' && details?.resultHasNumber === false) {
-      out.push({ path: item.path, line: null, code: 'unquantified-result', severity: 'info', message: 'the impact has no number yet: quantify the result (time saved, errors avoided, users reached)' });
+      afterLinks.push({ path: item.path, line: null, code: 'unquantified-result', severity: 'info', message: 'the impact has no number yet: quantify the result (time saved, errors avoided, users reached)' });
     }
-    if (/^\d+$/.test(item.id)) {
-      const key = `${item.path.slice(0, Math.max(0, item.path.lastIndexOf('/')))}#${Number(item.id)}`;
-      const same = numbers.get(key);
-      if (same) same.push(item);
-      else numbers.set(key, [item]);
-    }
+    const numberKey = /^\d+$/.test(item.id) ? `${item.path.slice(0, Math.max(0, item.path.lastIndexOf('/')))}#${Number(item.id)}` : null;
+    const own = { details, beforeLinks, afterLinks, numberKey };
+    this.own.set(item, own);
+    return own;
   }
-  for (const same of numbers.values()) {
-    if (same.length < 2) continue;
-    for (const item of same) {
-      const others = same.filter((o) => o !== item).map((o) => o.path.split('/').pop());
-      out.push({ path: item.path, line: null, code: 'duplicate-number', severity: 'error', message: `number ${Number(item.id)} is also used by ${others.join(', ')}`, data: item.id });
-    }
-  }
-  // Code-unit order (not `localeCompare`: ~10× slower, and thousands of findings are sorted on every check).
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 }

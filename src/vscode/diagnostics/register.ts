@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Finding, checkDocuments } from '../../core/diagnostics/checks';
+import { DocumentChecks, Finding } from '../../core/diagnostics/checks';
 import { relativeLink } from '../../core/documents/lifecycle';
 import { nextNumber } from '../../core/naming/fileName';
 import { localToday } from '../../node/createDocument';
@@ -29,9 +29,9 @@ function proposedMaxDays(): number {
   return Math.max(1, Number(vscode.workspace.getConfiguration('careerEvidence').get<number>('diagnostics.proposedMaxDays', 30)) || 30);
 }
 
-/** Findings of one workspace folder's documents (see `checkDocuments`). */
-export function findingsOf(f: FolderDocuments): Finding[] {
-  return checkDocuments(
+/** Findings of one workspace folder's documents (see `checkDocuments`), by checks that remember unchanged documents. */
+function findingsOf(checks: DocumentChecks, f: FolderDocuments): Finding[] {
+  return checks.check(
     f.scan.items.map((item) => ({ item, details: f.scan.details[item.path] })),
     f.scan.problems,
     { today: localToday(), proposedMaxDays: proposedMaxDays() },
@@ -47,12 +47,13 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
   const collection = vscode.languages.createDiagnosticCollection('career-evidence');
   // Published by difference, in one batch: only files whose findings changed are sent to the
   // Problems panel, and a URI is made only for them (thousands of files carry findings).
-  let published = new Map<string, { uri: vscode.Uri; signature: string }>();
+  let published = new Map<string, { uri: vscode.Uri; findings: Finding[] }>();
+  const checks = new DocumentChecks(); // after an edit, only the re-read documents are checked again on their own
   const publish = (folders: readonly FolderDocuments[]) => {
     const next = new Map<string, { f: FolderDocuments; path: string; findings: Finding[] }>();
     for (const f of folders) {
       const folderKey = f.folder.uri.toString();
-      for (const finding of findingsOf(f)) {
+      for (const finding of findingsOf(checks, f)) {
         const key = `${folderKey}\n${finding.path}`;
         const entry = next.get(key);
         if (entry) entry.findings.push(finding);
@@ -60,13 +61,12 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
       }
     }
     const changes: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-    const nowPublished = new Map<string, { uri: vscode.Uri; signature: string }>();
+    const nowPublished = new Map<string, { uri: vscode.Uri; findings: Finding[] }>();
     for (const [key, { f, path: rel, findings }] of next) {
-      const signature = JSON.stringify(findings);
       const before = published.get(key);
       const uri = before?.uri ?? vscode.Uri.joinPath(f.folder.uri, ...rel.split('/'));
-      nowPublished.set(key, { uri, signature });
-      if (before?.signature !== signature) changes.push([uri, findings.map(toDiagnostic)]);
+      nowPublished.set(key, { uri, findings });
+      if (!before || !sameFindings(before.findings, findings)) changes.push([uri, findings.map(toDiagnostic)]);
     }
     for (const [key, { uri }] of published) if (!nowPublished.has(key)) changes.push([uri, undefined]);
     published = nowPublished;
@@ -89,6 +89,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
   return collection;
+}
+
+/** Same findings: the very objects (the checks keep those of unchanged documents), or equal ones. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
 }
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
