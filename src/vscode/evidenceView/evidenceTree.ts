@@ -307,11 +307,14 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       const names: string[] = [];
       if (vscode.workspace.isTrusted) {
         for (const f of vscode.workspace.workspaceFolders ?? []) {
-          const repo = await openRepository(f.uri.fsPath).catch(() => null);
-          if (!repo) continue;
-          emails.push(...(await userIdentities(repo, [])));
-          const name = await configValue(repo, 'user.name');
-          if (name) names.push(name);
+          try {
+            const repo = await openRepository(f.uri.fsPath);
+            emails.push(...(await userIdentities(repo, [])));
+            const name = await configValue(repo, 'user.name');
+            if (name) names.push(name);
+          } catch {
+            /* not a repository, or git missing: the settings' identities only (the roots must not fail) */
+          }
         }
       }
       return { emails, names };
