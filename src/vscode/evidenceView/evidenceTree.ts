@@ -46,7 +46,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   ) {
     this.subscriptions = [
       services.documents.onDidChange(() => {
-        this.listedCache = undefined;
+        this.forgetListing();
         this.indexLoaded = false;
         this.refreshAll();
       }),
@@ -113,6 +113,12 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   /** Every document of the index as listed, kept until the index changes (a filter or grouping reuses it). */
   private listedCache: ListedDocument[] | undefined;
 
+  /** After the index changed beyond an edit in place: the listing and the link targets are made again when needed. */
+  private forgetListing(): void {
+    this.listedCache = undefined;
+    this.linkTargets = new WeakMap();
+  }
+
   private listed(folders: readonly FolderDocuments[]): ListedDocument[] {
     this.listedCache ??= folders.flatMap(({ folder, scan }) => scan.items.map((item): ListedDocument => ({ item, details: scan.details[item.path], folder, scan })));
     return this.listedCache;
@@ -177,14 +183,13 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     this.indexLoaded = true;
     if (!changed) {
       // A full scan: the roots are made from it now, unless a pending ask (waiting for this scan) makes them.
-      this.listedCache = undefined;
+      this.forgetListing();
       this.roots ??= this.computeRoots();
       return;
     }
     const current = this.roots;
     if (!current) {
-      this.listedCache = undefined;
-      this.linkTargets = new WeakMap();
+      this.forgetListing();
       return this.refreshAll();
     }
     const before = await current;
@@ -195,8 +200,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       if (inPlace.length > 0) this.changed.fire(inPlace);
       return;
     }
-    this.listedCache = undefined;
-    this.linkTargets = new WeakMap(); // links may have changed: the rows below are compared anew
+    this.forgetListing(); // links may have changed too: the rows below are compared anew
     const after = await this.groups(folders);
     if (this.roots !== current) return;
     const groupsBefore = before.filter((n): n is GroupNode => n.type === 'group');
@@ -346,7 +350,6 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 function indexOfMember(group: GroupNode, folder: FolderDocuments, rel: string): number {
   return group.members.findIndex((d) => d.item.path === rel && d.folder === folder.folder);
 }
-
 
 /** Same documents in the same order (the same files; their contents may differ). */
 function sameMembers(a: readonly ListedDocument[], b: readonly ListedDocument[]): boolean {
