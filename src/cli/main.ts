@@ -6,10 +6,11 @@ import { Suggestion, SuggestionFilter } from '../core/git/suggestions';
 import { formatBragList } from '../core/journal/bragEntry';
 import { ScanReport, SuggestReport, columns, formatScan, formatSuggestions } from '../core/report/text';
 import { checkDocuments } from '../core/diagnostics/checks';
-import { createDocument, localToday } from '../node/createDocument';
+import { createDocument } from '../node/createDocument';
+import { localToday } from '../core/evidence/dates';
 import { findDocument, planLink, planStatusChange, planSupersede, writeEdits } from '../node/lifecycle';
 import { parseKind } from '../core/evidence/kinds';
-import { canonicalStatus } from '../core/evidence/status';
+import { CANONICAL_STATUSES, isCanonicalStatus } from '../core/evidence/status';
 import { CanonicalStatus, EvidenceItem } from '../core/evidence/model';
 import { UserError } from '../node/errors';
 import { userIdentities } from '../node/git/identity';
@@ -160,9 +161,9 @@ async function acceptCommand(sha: string | undefined, dir: string, journal: stri
 }
 
 function statusArg(text: string | undefined): CanonicalStatus {
-  const s = canonicalStatus(text);
-  if (!s || s.toLowerCase() !== text?.trim().toLowerCase()) throw new UserError(`status wants proposed, accepted, rejected, deprecated, superseded or draft, got "${text ?? ''}"`);
-  return s;
+  const word = text?.trim().toLowerCase() ?? '';
+  if (!isCanonicalStatus(word)) throw new UserError(`status wants ${CANONICAL_STATUSES.join(', ')}, got "${text ?? ''}"`);
+  return word;
 }
 
 async function newCommand(dir: string, [kindArg, title]: string[], o: { supersedes?: string; status?: string; json: boolean }): Promise<void> {

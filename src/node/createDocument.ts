@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { EvidenceFolder, NEW_FOLDER_FOR_KIND, normalizePosix } from '../core/documents/layout';
+import { EvidenceFolder, NEW_FOLDER_FOR_KIND } from '../core/documents/layout';
+import { normalizePosix } from '../core/naming/posixPath';
 import { NewDocumentPlan, planNewDocument } from '../core/documents/newDocument';
 import { cleanTitle } from '../core/naming/fileName';
 import { EvidenceKind } from '../core/evidence/model';
@@ -147,10 +148,4 @@ function mostCommon<T>(values: readonly T[]): T | null {
   let n = 0;
   for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
   return best;
-}
-
-/** Today's local calendar date as `YYYY-MM-DD`. */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { candidateFolders, isEvidenceFileName, normalizePosix } from '../../src/core/documents/layout';
+import { candidateFolders, isEvidenceFileName } from '../../src/core/documents/layout';
+import { normalizePosix } from '../../src/core/naming/posixPath';
 
 describe('candidateFolders', () => {
   it('uses the default decision folders when no configuration file exists', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { compactDateToIso, isIsoDate, isoDateOrNull } from '../../src/core/evidence/dates';
-import { canonicalStatus } from '../../src/core/evidence/status';
+import { addDays, compactDateToIso, daysBetween, isIsoDate, isoDateOrNull, localToday } from '../../src/core/evidence/dates';
+import { CANONICAL_STATUSES, STATUSES, STATUS_SYNONYMS, canonicalStatus } from '../../src/core/evidence/status';
 
 describe('canonicalStatus', () => {
   const cases: [string | null, string | null][] = [
@@ -13,6 +13,20 @@ describe('canonicalStatus', () => {
     ['superseded by ADR-0123', 'superseded'],
     ['Draft', 'draft'],
     ['on hold', null],
+    ['Approved', 'accepted'],
+    ['Approved by the architecture board', 'accepted'],
+    ['In Review', 'proposed'],
+    ['under review', 'proposed'],
+    ['Pending', 'proposed'],
+    ['RFC', 'proposed'],
+    ["Won't do", 'rejected'],
+    ['Won’t do', 'rejected'],
+    ['Withdrawn', 'rejected'],
+    ['Obsolete', 'deprecated'],
+    ['Replaced by [4. Y](0004-y.md)', 'superseded'],
+    ['Replaced', null],
+    ['constructor', null],
+    ['In', null],
     ['Acceptedish', null],
     ['', null],
     [null, null],
@@ -37,5 +51,29 @@ describe('dates', () => {
   it('converts log4brains YYYYMMDD prefixes', () => {
     assert.strictEqual(compactDateToIso('20201222'), '2020-12-22');
     assert.strictEqual(compactDateToIso('20201332'), null);
+  });
+});
+
+describe('the status table', () => {
+  it('maps every canonical word and every synonym to itself or its status', () => {
+    for (const s of CANONICAL_STATUSES) assert.strictEqual(canonicalStatus(s), s);
+    for (const [word, status] of Object.entries(STATUS_SYNONYMS)) assert.strictEqual(canonicalStatus(word), status, word);
+  });
+  it('lists every status once, with a distinct group rank', () => {
+    assert.strictEqual(new Set(STATUSES.map((s) => s.groupRank)).size, STATUSES.length);
+    assert.deepStrictEqual(CANONICAL_STATUSES, ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft']);
+  });
+});
+
+describe('day arithmetic', () => {
+  it('gives the local calendar date', () => assert.strictEqual(localToday(new Date(2026, 0, 5, 23, 30)), '2026-01-05'));
+  it('adds and subtracts days across months and leap days', () => {
+    assert.strictEqual(addDays('2024-02-28', 1), '2024-02-29');
+    assert.strictEqual(addDays('2024-03-01', -1), '2024-02-29');
+    assert.strictEqual(addDays('2025-12-31', 90), '2026-03-31');
+  });
+  it('counts whole days between two dates', () => {
+    assert.strictEqual(daysBetween('2024-02-28', '2024-03-01'), 2);
+    assert.strictEqual(daysBetween('2024-03-01', '2024-02-28'), -2);
   });
 });

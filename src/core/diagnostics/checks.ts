@@ -1,5 +1,9 @@
-import { isIsoDate } from '../evidence/dates';
+import { daysBetween, isIsoDate } from '../evidence/dates';
 import { DocumentDetails, EvidenceItem, Problem } from '../evidence/model';
+import { CANONICAL_STATUSES } from '../evidence/status';
+
+/** The canonical words, as the unknown-status finding lists them: `a, b or c`. */
+const KNOWN_STATUSES = `${CANONICAL_STATUSES.slice(0, -1).join(', ')} or ${CANONICAL_STATUSES[CANONICAL_STATUSES.length - 1]}`;
 
 /** What a finding is about; quick fixes are keyed by it. */
 export type FindingCode =
@@ -34,9 +38,6 @@ export interface CheckOptions {
   proposedMaxDays: number;
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Checks a root's documents: what could not be read (`problems` from the scan), unknown statuses,
@@ -119,7 +120,7 @@ export class DocumentChecks {
     const afterLinks: Finding[] = [];
     const statusLine = details?.statusLine ?? null;
     if (item.statusText && item.status === null && item.format !== 'log4brains') {
-      beforeLinks.push({ path: item.path, line: statusLine, code: 'unknown-status', severity: 'warning', message: `unknown status "${item.statusText}" (proposed, accepted, rejected, deprecated, superseded or draft)` });
+      beforeLinks.push({ path: item.path, line: statusLine, code: 'unknown-status', severity: 'warning', message: `unknown status "${item.statusText}" (${KNOWN_STATUSES})` });
     }
     const links = details?.links ?? [];
     if (item.status === 'superseded' && !links.some((l) => l.relation === 'superseded-by') && !/\]\(|ADR-\d+/.test(item.statusText ?? '')) {

@@ -1,7 +1,7 @@
+import { normalizePosix } from '../naming/posixPath';
 import { parse as parseYaml } from 'yaml';
 import { EVIDENCE_KINDS, KINDS } from '../evidence/kinds';
-import { EvidenceKind, Problem } from '../evidence/model';
-import { FolderConvention } from './readDocument';
+import { EvidenceKind, FolderConvention, Problem } from '../evidence/model';
 
 /** A folder that holds evidence documents, relative to the scanned root (POSIX, no `./`, no `..`). */
 export interface EvidenceFolder {
@@ -115,22 +115,6 @@ function log4brainsFolders(text: string, problems: Problem[]): string[] {
   }
   if (out.length === 0) problems.push({ path: '.log4brains.yml', line: null, message: 'no project.adrFolder or project.packages[].adrFolder' });
   return out;
-}
-
-/**
- * Normalises a relative POSIX path (`./a/../b/` → `b`); returns a path starting with `..` when it
- * escapes, and null for an absolute path.
- */
-export function normalizePosix(p: string): string | null {
-  const s = p.replace(/\\/g, '/');
-  if (s.startsWith('/') || /^[A-Za-z]:/.test(s)) return null;
-  const out: string[] = [];
-  for (const part of s.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/') || '.';
 }
 
 /** File names in evidence folders that are not evidence (templates, indexes, log4brains backlog). */

@@ -1,5 +1,5 @@
 import { CanonicalStatus, DocumentFormat } from '../evidence/model';
-import { normalizePosix } from './layout';
+import { normalizePosix } from '../naming/posixPath';
 
 /**
  * Lifecycle edits — status changes, supersession and links — written in each document's own format

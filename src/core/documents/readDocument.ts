@@ -1,16 +1,10 @@
 import { compactDateToIso, isoDateOrNull } from '../evidence/dates';
 import { isEvidenceKind } from '../evidence/kinds';
-import { DocumentDetails, DocumentFormat, EvidenceItem, EvidenceKind, Problem, ReadResult } from '../evidence/model';
+import { DocumentDetails, DocumentFormat, EvidenceItem, EvidenceKind, FolderConvention, Problem, ReadResult } from '../evidence/model';
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
 import { readLinks } from './lifecycle';
 import { Heading, bulletValue, headings, sectionOf, toLines } from './markdown';
-
-/**
- * The convention of the folder a document was found in, as detected from configuration files:
- * `adr-tools` (from `.adr-dir` or `doc/adr`), `log4brains` (from `.log4brains.yml`), else `generic`.
- */
-export type FolderConvention = 'adr-tools' | 'log4brains' | 'generic';
 
 /** One document to read: its text and where it was found. */
 export interface DocumentSource {

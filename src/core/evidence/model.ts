@@ -1,3 +1,5 @@
+import type { CanonicalStatus } from './status';
+
 /**
  * The evidence model: what every reader produces and every view, report and CLI consumes.
  * Pure data; no I/O.
@@ -20,8 +22,14 @@ export type EvidenceKind = 'decision' | 'rfc' | 'design' | 'tradeoff' | 'postmor
  */
 export type DocumentFormat = 'adr-tools' | 'madr' | 'log4brains' | 'career-evidence' | 'markdown';
 
-/** Canonical lifecycle statuses, lower case (MADR and adr-tools vocabulary, plus `draft`). */
-export type CanonicalStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'draft';
+/**
+ * The convention of the folder a document was found in, as detected from configuration files:
+ * `adr-tools` (from `.adr-dir` or `doc/adr`), `log4brains` (from `.log4brains.yml`), else `generic`.
+ */
+export type FolderConvention = 'adr-tools' | 'log4brains' | 'generic';
+
+/** Canonical lifecycle statuses, lower case: the table in `status.ts`. */
+export type { CanonicalStatus };
 
 /** One evidence document found on disk. */
 export interface EvidenceItem {

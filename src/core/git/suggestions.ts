@@ -5,12 +5,8 @@ import { LogCommit } from './logFormat';
 import { ChangeKind, PrProvider, readMergedChange } from './mergeShapes';
 import { RemoteWeb, pullRequestUrl } from './remote';
 import { readTrailers } from './trailers';
+import { Person } from '../evidence/person';
 
-/** A person as git records them (after `.mailmap`). */
-export interface Person {
-  name: string;
-  email: string;
-}
 
 /** How a suggestion's change landed: the merge shapes plus a folded rebase-merged series. */
 export type SuggestionKind = ChangeKind | 'rebase';

@@ -1,4 +1,4 @@
-import { Person } from './suggestions';
+import { Person, readPerson } from '../evidence/person';
 
 /** Trailers read from a commit message's last paragraph (git-interpret-trailers conventions). */
 export interface Trailers {
@@ -13,7 +13,6 @@ export interface Trailers {
 }
 
 const TRAILER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+)$/;
-const PERSON = /^(.*?)\s*<([^<>\s]+@[^<>\s]*|[^<>\s]*)>\s*$/;
 
 /**
  * Reads the trailers block: the last paragraph of `message` when every line of it is a
@@ -37,8 +36,8 @@ export function readTrailers(message: string): Trailers {
   for (const [key, value] of parsed) {
     if (key === 'change-id') out.changeId = value;
     const list = key === 'co-authored-by' ? out.coAuthors : key === 'reviewed-by' ? out.reviewers : key === 'signed-off-by' ? out.signedOffBy : null;
-    const p = PERSON.exec(value);
-    if (list && p) list.push({ name: p[1].trim(), email: p[2].trim() });
+    const p = list && readPerson(value);
+    if (list && p) list.push(p);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import { quarterOf } from '../evidence/quarters';
 import { KINDS, EVIDENCE_KINDS } from '../evidence/kinds';
 import { CanonicalStatus, DocumentDetails, EvidenceItem } from '../evidence/model';
+import { readPerson } from '../evidence/person';
+import { statusInfo } from '../evidence/status';
 
 /** How the Evidence view groups documents. */
 export type GroupBy = 'kind' | 'quarter' | 'status' | 'tag';
@@ -34,9 +36,7 @@ export interface Group<T extends ViewDocument> {
 }
 
 const kindLabel = (kind: string): string => KINDS[kind as keyof typeof KINDS].plural;
-const statusLabel = (status: string): string => status[0].toUpperCase() + status.slice(1);
-
-const STATUS_ORDER: readonly string[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded'];
+const statusLabel = (status: string): string => statusInfo(status as CanonicalStatus).label;
 
 /**
  * True when the document is the user's: they are among its decision-makers or authors, or they are
@@ -73,7 +73,7 @@ function mineTest(me: Identity): (d: ViewDocument) => boolean {
     const added = d.details?.added;
     if (added && (wanted.has(added.email.toLowerCase()) || wanted.has(added.name.toLowerCase()))) return true;
     return (d.details?.people ?? []).some((p) => {
-      const email = /<([^>]+)>/.exec(p)?.[1];
+      const email = readPerson(p)?.email || undefined;
       return wanted.has(p.trim().toLowerCase()) || (email !== undefined && wanted.has(email.toLowerCase()));
     });
   };
@@ -127,7 +127,7 @@ export function groupDocuments<T extends ViewDocument>(docs: readonly T[], by: G
   const order = (g: Group<T>): string => {
     if (g.key === '~none') return '\uffff';
     if (by === 'kind') return String(EVIDENCE_KINDS.indexOf(g.key as never)).padStart(2, '0');
-    if (by === 'status') return String(STATUS_ORDER.indexOf(g.key)).padStart(2, '0');
+    if (by === 'status') return String(statusInfo(g.key as CanonicalStatus).groupRank).padStart(2, '0');
     return g.key;
   };
   const list = [...groups.values()].sort((a, b) => order(a).localeCompare(order(b)));

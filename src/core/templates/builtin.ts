@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { addDays } from '../evidence/dates';
 import { EVIDENCE_KINDS, KINDS } from '../evidence/kinds';
 import { DocumentFormat, EvidenceKind } from '../evidence/model';
 
@@ -14,12 +15,6 @@ export interface TemplateValues {
   author: string | null;
 }
 
-/** Days from a `YYYY-MM-DD` date, as `YYYY-MM-DD` (the growth card's 90-day horizon). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The kinds "New Design Doc" offers, with labels and descriptions for pickers and help text. */
 export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; description: string }[] = EVIDENCE_KINDS.filter((k) => !KINDS[k].journal).map((kind) => ({

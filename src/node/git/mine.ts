@@ -1,9 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { addDays } from '../../core/evidence/dates';
 import { Problem } from '../../core/evidence/model';
 import { DEFAULT_EXPOSURE_RULES, ExposureRule, readExposureRules } from '../../core/git/exposure';
 import { GitLogParser, LOG_FORMAT } from '../../core/git/logFormat';
-import { BranchInfo, Person, Suggestion, SuggestionBuilder, SuggestionFilter, matchesFilter } from '../../core/git/suggestions';
+import { Person } from '../../core/evidence/person';
+import { BranchInfo, Suggestion, SuggestionBuilder, SuggestionFilter, matchesFilter } from '../../core/git/suggestions';
 import { streamGit } from './logStream';
 import { Repository, SHA, defaultBranch, firstParentRange, headCommit, isAncestor, isShallow, mergeBase, originWeb } from './repository';
 
@@ -96,7 +98,7 @@ export async function mine(repo: Repository, opts: MineOptions): Promise<MiningR
       for (const s of list) if (matchesFilter(s, opts.filter)) emit(s);
     };
     const args = ['log', ...SAFE_LOG, '--first-parent', '--diff-merges=first-parent', '--numstat', '-z', `--format=${LOG_FORMAT}`];
-    if (opts.filter.since) args.push(`--since=${daysBefore(opts.filter.since, 1)}T00:00:00Z`);
+    if (opts.filter.since) args.push(`--since=${addDays(opts.filter.since, -1)}T00:00:00Z`);
     args.push(...tips, ...exclude.map((e) => `^${e}`), '--');
     const parser = new GitLogParser();
     await streamGit(repo.root, args, (text) => parser.push(text).forEach((c) => keep(builder.push(c))), opts.signal);
@@ -151,11 +153,6 @@ async function incrementalPlan(repo: Repository, previous: NonNullable<MineOptio
   return { exclude: [...exclude], kept };
 }
 
-function daysBefore(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 interface GraphCommit {
   parents: string[];
@@ -171,7 +168,7 @@ interface GraphCommit {
  */
 async function readBranches(repo: Repository, tips: string[], exclude: string[], since: string | undefined, signal?: AbortSignal): Promise<Map<string, BranchInfo>> {
   const args = ['log', ...SAFE_LOG, '-z', `--format=${GRAPH_FORMAT}`];
-  if (since) args.push(`--since=${daysBefore(since, BRANCH_SLACK_DAYS)}T00:00:00Z`);
+  if (since) args.push(`--since=${addDays(since, -BRANCH_SLACK_DAYS)}T00:00:00Z`);
   args.push(...tips, ...exclude.map((e) => `^${e}`), '--');
   const graph = new Map<string, GraphCommit>();
   const FIELDS = 6; // each NUL-terminated with -z

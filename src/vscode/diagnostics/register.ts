@@ -2,8 +2,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { DocumentChecks, Finding } from '../../core/diagnostics/checks';
 import { relativeLink } from '../../core/documents/lifecycle';
+import { STATUSES } from '../../core/evidence/status';
 import { nextNumber } from '../../core/naming/fileName';
-import { localToday } from '../../node/createDocument';
+import { localToday } from '../../core/evidence/dates';
 import { DocumentsLoaded, FolderDocuments } from '../evidenceView/documentStore';
 import { Services } from '../shared/services';
 
@@ -125,7 +126,7 @@ class QuickFixes implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {
       if (d.code === 'unknown-status') {
-        for (const status of ['proposed', 'accepted', 'rejected', 'deprecated'] as const) {
+        for (const { status } of STATUSES.filter((s) => s.quickFix)) {
           const a = new vscode.CodeAction(`Set status to ${status}`, vscode.CodeActionKind.QuickFix);
           a.command = { command: 'careerEvidence.changeStatus', title: a.title, arguments: [document.uri, { status }] };
           a.diagnostics = [d];

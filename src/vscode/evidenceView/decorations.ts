@@ -1,15 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CanonicalStatus } from '../../core/evidence/model';
+import { statusInfo } from '../../core/evidence/status';
 import { DocumentStore, FolderDocuments, locateFile } from './documentStore';
 
-const BADGES: Partial<Record<CanonicalStatus, { badge: string; dim: boolean }>> = {
-  proposed: { badge: 'P', dim: false },
-  draft: { badge: 'Dr', dim: false },
-  rejected: { badge: 'R', dim: true },
-  deprecated: { badge: 'D', dim: true },
-  superseded: { badge: 'S', dim: true },
-};
 
 /**
  * Shows a document's status on its file — in the Evidence view and the explorer alike: a letter
@@ -56,9 +50,9 @@ export class StatusDecorations implements vscode.FileDecorationProvider, vscode.
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== 'file') return undefined;
     const status = this.byPath.get(uri.fsPath);
-    const b = status && BADGES[status];
-    if (!b) return undefined;
-    return new vscode.FileDecoration(b.badge, status.charAt(0).toUpperCase() + status.slice(1), b.dim ? new vscode.ThemeColor('disabledForeground') : undefined);
+    const info = status && statusInfo(status);
+    if (!info?.badge) return undefined;
+    return new vscode.FileDecoration(info.badge.letter, info.label, info.badge.dim ? new vscode.ThemeColor('disabledForeground') : undefined);
   }
 
   dispose(): void {

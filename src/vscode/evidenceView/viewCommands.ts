@@ -1,9 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CanonicalStatus } from '../../core/evidence/model';
+import { CANONICAL_STATUSES } from '../../core/evidence/status';
 import { GroupBy, describeFilter, isFiltering } from '../../core/index/viewModel';
 import { renderPromotedEntry } from '../../core/journal/bragEntry';
-import { localToday } from '../../node/createDocument';
+import { localToday } from '../../core/evidence/dates';
 import { writeJournalEntry } from '../../node/journal';
 import { settings } from '../settings/settings';
 import { EvidenceNode } from './nodes';
@@ -53,7 +54,7 @@ export function registerViewCommands(context: vscode.ExtensionContext, state: Vi
     vscode.commands.registerCommand('careerEvidence.filterStatus', async (status?: CanonicalStatus | '') => {
       const picked =
         status ??
-        (await vscode.window.showQuickPick(['any', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'], { placeHolder: 'Show documents with status…' }));
+        (await vscode.window.showQuickPick(['any', ...CANONICAL_STATUSES], { placeHolder: 'Show documents with status…' }));
       if (picked !== undefined) state.setFilter({ ...state.filter, status: picked && picked !== 'any' ? (picked as CanonicalStatus) : undefined });
     }),
     vscode.commands.registerCommand('careerEvidence.clearFilter', () => state.setFilter({})),

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { TRANSITIONS } from '../../core/documents/lifecycle';
 import { CanonicalStatus, EvidenceItem } from '../../core/evidence/model';
+import { STATUSES } from '../../core/evidence/status';
 import { UserError } from '../../node/errors';
 import { findDocument, planLink, planStatusChange, planSupersede } from '../../node/lifecycle';
 import { ScanResult } from '../../node/scanEvidence';
@@ -13,7 +14,7 @@ import { createInFolder } from '../newDesignDoc/command';
 /** What lifecycle commands take: a tree node, a file URI (explorer, editor title), or nothing (the active editor). */
 type DocumentArg = EvidenceNode | vscode.Uri | undefined;
 
-const ALL_STATUSES: readonly CanonicalStatus[] = ['draft', 'proposed', 'accepted', 'rejected', 'deprecated'];
+const SETTABLE_STATUSES: readonly CanonicalStatus[] = STATUSES.filter((s) => s.settable).map((s) => s.status);
 
 /**
  * Resolves the workspace folder, its scan (the index's, kept current by the file watcher) and the
@@ -85,7 +86,7 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
       run(services, 'Change Status', async () => {
         const r = await resolve(services, arg);
         if (!r) return undefined;
-        const allowed = r.item.status ? TRANSITIONS[r.item.status].filter((s) => s !== 'superseded') : ALL_STATUSES;
+        const allowed = r.item.status ? TRANSITIONS[r.item.status].filter((s) => s !== 'superseded') : SETTABLE_STATUSES;
         if (allowed.length === 0 && !opts?.status) throw new UserError(`${r.item.title} is ${r.item.status}: its status does not change (supersede it with a new document instead)`);
         const status =
           opts?.status ??

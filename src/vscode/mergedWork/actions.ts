@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DAY_MS } from '../../core/evidence/dates';
 import { Suggestion } from '../../core/git/suggestions';
 import { UserError } from '../../node/errors';
 import { writeBragEntry } from '../../node/journal';
@@ -52,7 +53,7 @@ export async function dismissSuggestion(services: Services, arg: SuggestionRef |
 export async function snoozeSuggestion(services: Services, arg: SuggestionRef | undefined, now = Date.now()): Promise<void> {
   const ref = refOf(arg);
   if (!ref) return;
-  await services.suggestions.decide(ref.folderUri, ref.sha, { state: 'snoozed', at: new Date(now).toISOString(), until: new Date(now + 86_400_000).toISOString() });
+  await services.suggestions.decide(ref.folderUri, ref.sha, { state: 'snoozed', at: new Date(now).toISOString(), until: new Date(now + DAY_MS).toISOString() });
 }
 
 /** Registers Accept, Accept and Edit, Dismiss, Snooze and Open Pull Request (tree actions; hidden from the palette). */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { DayRange, readRange } from '../../core/evidence/quarters';
-import { isIsoDate } from '../../core/evidence/dates';
-import { localToday } from '../../node/createDocument';
+import { isIsoDate, localToday } from '../../core/evidence/dates';
 import { EVIDENCE_VIEW_ID } from '../evidenceView/register';
 import { Services } from '../shared/services';
 
