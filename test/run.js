@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The project's test command (`npm test`): installs what the test layers need, builds, runs every
 // layer, and ends with the totals of all layers on one line: `N passed, N failed, N skipped`.
-//   layers: unit (core, plain mocha) · node (adapters, CLI, real git repos, corpus)
-//           integration (inside a real VS Code: code-server + headless Chromium) · e2e (UI, packaged .vsix)
-// Run a subset with: npm test -- unit node
+//   layers: lint (eslint with the layer rules, import cycles, formatting) · unit (core and view
+//           models, plain mocha, nothing outside the repository) · node (adapters, CLI, real git
+//           repos, corpus) · integration (inside a real VS Code: code-server + headless Chromium)
+//           · e2e (UI, packaged .vsix)
+// Run a subset with: npm test -- unit node (the unit and lint layers install nothing)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -12,6 +14,7 @@ const { spawnSync } = require('child_process');
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(ROOT, 'test-results');
 const LAYERS = {
+  lint: ['node', 'test/harness/lintLayer.js'],
   unit: ['node', 'test/harness/mochaLayer.js', 'unit', 'out/test/unit'],
   node: ['node', 'test/harness/mochaLayer.js', 'node', 'out/test/node'],
   integration: ['node', 'out/test/integration/runIntegration.js'],
@@ -28,10 +31,12 @@ function main() {
   const wanted = process.argv.slice(2).filter((a) => LAYERS[a]);
   const layers = wanted.length > 0 ? wanted : Object.keys(LAYERS);
   const needsVsCode = layers.some((l) => l === 'integration' || l === 'e2e');
+  // The node layer compares our ADR edits with Debian's adr-tools; lint and unit need nothing.
+  const needsDebian = needsVsCode || layers.includes('node');
   fs.mkdirSync(RESULTS, { recursive: true });
 
   const prereqArgs = ['test/harness/prerequisites.js', ...(needsVsCode ? [] : ['--debian-only'])];
-  if (!step(`prerequisites (Debian packages${needsVsCode ? ', code-server' : ''})`, 'node', prereqArgs)) {
+  if (needsDebian && !step(`prerequisites (Debian packages${needsVsCode ? ', code-server' : ''})`, 'node', prereqArgs)) {
     process.stdout.write('\nprerequisites failed\n0 passed, 1 failed\n');
     return 1;
   }

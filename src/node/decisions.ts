@@ -1,14 +1,14 @@
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Suggestion } from '../core/git/suggestions';
-import { replaceAtomic } from './fsAtomic';
+import { isRecord, readVersionedJson, writeVersionedJson } from './jsonFile';
 
 /** What the user said of a suggestion. */
 export type Decision = { state: 'accepted'; at: string; entry: string } | { state: 'dismissed'; at: string } | { state: 'snoozed'; at: string; until: string };
 
+const VERSION = 1;
+
 interface DecisionFile {
-  version: 1;
   repo: string;
   /** By commit id and by `provider#number` (so a PR re-merged under another commit stays decided). */
   decisions: Record<string, Decision>;
@@ -35,13 +35,9 @@ export class DecisionStore {
   }
 
   private async read(): Promise<DecisionFile> {
-    try {
-      const parsed = JSON.parse(await fs.readFile(this.file, 'utf8')) as DecisionFile;
-      if (parsed?.version === 1 && typeof parsed.decisions === 'object') return (this.cache = parsed);
-    } catch {
-      /* missing or unreadable: start empty (a corrupt file is replaced on the next decision) */
-    }
-    return (this.cache = { version: 1, repo: this.repoRoot, decisions: {} });
+    // Missing or unreadable: start empty (a corrupt file is replaced on the next decision).
+    const known = await readVersionedJson(this.file, VERSION, (data) => (isRecord(data.decisions) ? { repo: this.repoRoot, decisions: data.decisions as Record<string, Decision> } : undefined));
+    return (this.cache = known ?? { repo: this.repoRoot, decisions: {} });
   }
 
   /** The decision on `s`, if any; an expired snooze counts as none. `now` in ms since the epoch. */
@@ -67,7 +63,7 @@ export class DecisionStore {
   async record(s: Pick<Suggestion, 'commits' | 'pr'>, decision: Decision): Promise<void> {
     const data = await this.read();
     for (const key of decisionKeys(s)) data.decisions[key] = decision;
-    await replaceAtomic(this.file, JSON.stringify(data, null, 1) + '\n');
+    await writeVersionedJson(this.file, VERSION, data, 1);
   }
 
   /** Forgets the cached copy (another window may have written). */

@@ -30,15 +30,32 @@ export async function createExclusive(target: string, text: string): Promise<boo
   }
 }
 
+/** Options of {@link replaceAtomic}. */
+export interface ReplaceOptions {
+  /**
+   * The text `target` must still hold when it is replaced (checked after the new text is written
+   * aside, just before the rename): when another program saved it meanwhile, nothing is replaced
+   * and a UserError says so. Given for a user's document, whose permissions are kept too.
+   */
+  expected?: string;
+}
+
 /**
- * Replaces `target` with `text` atomically (temporary file + rename): readers see the old or the
- * new content, never a mix. For our own state files only — never for a user's document.
+ * Replaces `target` with `text` atomically (temporary file beside it + rename): readers see the old
+ * or the new content, never a mix, and a failure leaves no temporary file behind. Without
+ * `expected` (our own state files) the folder is created when missing.
+ * @throws UserError when `expected` is given and the file no longer holds it; the file system's error otherwise.
  */
-export async function replaceAtomic(target: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(target), { recursive: true });
+export async function replaceAtomic(target: string, text: string, options: ReplaceOptions = {}): Promise<void> {
   const temp = tempName(target);
-  await fs.writeFile(temp, text);
+  let mode: number | undefined;
+  if (options.expected === undefined) await fs.mkdir(path.dirname(target), { recursive: true });
+  else mode = (await fs.stat(target)).mode;
   try {
+    await fs.writeFile(temp, text, mode === undefined ? undefined : { mode });
+    if (options.expected !== undefined && (await fs.readFile(target, 'utf8')) !== options.expected) {
+      throw new UserError(`${path.basename(target)} was changed by another program while it was being edited; nothing written to it`);
+    }
     await fs.rename(temp, target);
   } catch (err) {
     await fs.unlink(temp).catch(() => undefined);

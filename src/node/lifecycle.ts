@@ -3,7 +3,13 @@ import * as path from 'path';
 import { EditableDocument, LinkTarget, addLink, checkTransition, readLinks, setStatus, supersedesSpelling } from '../core/documents/lifecycle';
 import { CanonicalStatus, EvidenceItem } from '../core/evidence/model';
 import { UserError } from './errors';
-import { ScanResult } from './scanEvidence';
+import { replaceAtomic } from './fsAtomic';
+
+/** The documents of a scanned folder that edits are planned over: its absolute root and its items (as `ScanResult` and the index's `documentSet` give them). */
+export interface DocumentSet {
+  root: string;
+  items: readonly EvidenceItem[];
+}
 
 /** Reads a document's current text: from disk (CLI) or from an editor buffer when open (extension). */
 export type TextSource = (absolutePath: string) => Promise<string>;
@@ -43,7 +49,7 @@ export function readRelation(spec: string): { forward: string; reverse: string }
  * Finds a document by id (`0007`, `7`), file slug, or repository-relative path.
  * @throws UserError when none or several match.
  */
-export function findDocument(scan: ScanResult, ref: string): EvidenceItem {
+export function findDocument(scan: DocumentSet, ref: string): EvidenceItem {
   const r = ref.trim().replace(/\\/g, '/');
   const byPath = scan.items.filter((i) => i.path === r || i.path.endsWith(`/${r}`));
   if (byPath.length === 1) return byPath[0];
@@ -60,7 +66,7 @@ function target(item: EvidenceItem): LinkTarget {
   return { path: item.path, id: item.id, title: item.title };
 }
 
-async function editable(scan: ScanResult, item: EvidenceItem, read: TextSource): Promise<EditableDocument & { absolutePath: string }> {
+async function editable(scan: DocumentSet, item: EvidenceItem, read: TextSource): Promise<EditableDocument & { absolutePath: string }> {
   const absolutePath = path.join(scan.root, ...item.path.split('/'));
   return { path: item.path, text: await read(absolutePath), format: item.format, absolutePath };
 }
@@ -70,7 +76,7 @@ async function editable(scan: ScanResult, item: EvidenceItem, read: TextSource):
  * @throws UserError for a transition that is not allowed (see `TRANSITIONS`), or a document whose
  *         format has nowhere to write a status.
  */
-export async function planStatusChange(scan: ScanResult, item: EvidenceItem, status: CanonicalStatus, read: TextSource = readFromDisk): Promise<FileEdit> {
+export async function planStatusChange(scan: DocumentSet, item: EvidenceItem, status: CanonicalStatus, read: TextSource = readFromDisk): Promise<FileEdit> {
   const why = checkTransition(item.status, status);
   if (why) throw new UserError(`cannot change ${item.path}: ${why}`);
   if (status === 'superseded') throw new UserError('to supersede a document, name its successor (Supersede…, or career-evidence link NEW supersedes OLD)');
@@ -83,7 +89,7 @@ export async function planStatusChange(scan: ScanResult, item: EvidenceItem, sta
 }
 
 /** The documents `item` supersedes, directly or through others (by repository-relative path). */
-async function supersededChain(scan: ScanResult, item: EvidenceItem, read: TextSource): Promise<Set<string>> {
+async function supersededChain(scan: DocumentSet, item: EvidenceItem, read: TextSource): Promise<Set<string>> {
   const seen = new Set<string>();
   const queue = [item];
   while (queue.length > 0) {
@@ -107,7 +113,7 @@ async function supersededChain(scan: ScanResult, item: EvidenceItem, read: TextS
  * @throws UserError when a document would supersede itself, when `older` is already superseded, or
  *         when the link would close a cycle.
  */
-export async function planSupersede(scan: ScanResult, newer: EvidenceItem, older: EvidenceItem, read: TextSource = readFromDisk): Promise<FileEdit[]> {
+export async function planSupersede(scan: DocumentSet, newer: EvidenceItem, older: EvidenceItem, read: TextSource = readFromDisk): Promise<FileEdit[]> {
   if (newer.path === older.path) throw new UserError(`${newer.path} cannot supersede itself`);
   if (older.status === 'superseded') throw new UserError(`${older.path} is already superseded (${older.statusText ?? 'superseded'})`);
   if ((await supersededChain(scan, older, read)).has(newer.path)) {
@@ -132,7 +138,7 @@ export async function planSupersede(scan: ScanResult, newer: EvidenceItem, older
  * relation is a supersession (see {@link planSupersede}).
  * @throws UserError for a link of a document to itself.
  */
-export async function planLink(scan: ScanResult, from: EvidenceItem, relation: string, to: EvidenceItem, read: TextSource = readFromDisk): Promise<FileEdit[]> {
+export async function planLink(scan: DocumentSet, from: EvidenceItem, relation: string, to: EvidenceItem, read: TextSource = readFromDisk): Promise<FileEdit[]> {
   const { forward, reverse } = readRelation(relation);
   if (/^super[sc]edes$/i.test(forward)) return planSupersede(scan, from, to, read);
   if (from.path === to.path) throw new UserError(`${from.path} cannot link to itself`);
@@ -150,7 +156,8 @@ export async function planLink(scan: ScanResult, from: EvidenceItem, relation: s
 
 /**
  * Writes planned edits to disk (the CLI's way; the extension applies them as a WorkspaceEdit).
- * Each file is replaced atomically, and only if it still holds the text the edit was planned from.
+ * Each file is replaced atomically, and only if it still holds the text the edit was planned from,
+ * checked first for all of them and again just before each file is replaced.
  * @throws UserError when a file changed in between (nothing of that file is written).
  */
 export async function writeEdits(edits: readonly FileEdit[]): Promise<void> {
@@ -158,10 +165,5 @@ export async function writeEdits(edits: readonly FileEdit[]): Promise<void> {
     const now = await fs.readFile(e.absolutePath, 'utf8');
     if (now !== e.before) throw new UserError(`${e.path} changed while it was being edited; nothing written to it`);
   }
-  for (const e of edits) {
-    const temp = `${e.absolutePath}.${process.pid}.${Date.now()}.tmp`;
-    const mode = (await fs.stat(e.absolutePath)).mode;
-    await fs.writeFile(temp, e.after, { mode });
-    await fs.rename(temp, e.absolutePath);
-  }
+  for (const e of edits) await replaceAtomic(e.absolutePath, e.after, { expected: e.before });
 }

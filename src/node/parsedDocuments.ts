@@ -1,14 +1,9 @@
-import { promises as fs } from 'fs';
 import { ReadResult } from '../core/evidence/model';
-import { replaceAtomic } from './fsAtomic';
+import { isRecord, readVersionedJson, writeVersionedJson } from './jsonFile';
 
 /** One cached document: the file's size (bytes) and modification time (ms since the epoch) when read. */
 type Entry = [size: number, mtimeMs: number, result: ReadResult];
 
-interface CacheFile {
-  version: string;
-  entries: Record<string, Entry>;
-}
 
 /**
  * Parsed evidence documents kept between sessions, so that reopening a workspace re-reads only the
@@ -29,13 +24,8 @@ export class ParsedDocuments {
 
   /** Reads the cache at `file` (JSON); never throws. */
   static async load(file: string, version: string): Promise<ParsedDocuments> {
-    try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
-      if (data.version === version && data.entries && typeof data.entries === 'object') return new ParsedDocuments(file, version, new Map(Object.entries(data.entries)));
-    } catch {
-      /* none yet, or unreadable: start empty */
-    }
-    return new ParsedDocuments(file, version, new Map());
+    const entries = await readVersionedJson(file, version, (data) => (isRecord(data.entries) ? (data.entries as Record<string, Entry>) : undefined));
+    return new ParsedDocuments(file, version, new Map(Object.entries(entries ?? {})));
   }
 
   /** Whether `key` is cached at all. */
@@ -69,8 +59,7 @@ export class ParsedDocuments {
     const gone = [...this.entries.keys()].filter((key) => !this.seen.has(key));
     if (!this.changed && gone.length === 0) return;
     for (const key of gone) this.entries.delete(key);
-    const data: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
-    await replaceAtomic(this.file, JSON.stringify(data)).catch(() => undefined); // a cache: losing it costs one slower start
+    await writeVersionedJson(this.file, this.version, { entries: Object.fromEntries(this.entries) }).catch(() => undefined); // a cache: losing it costs one slower start
     this.changed = false;
     this.seen = new Set();
   }

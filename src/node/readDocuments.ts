@@ -13,10 +13,10 @@ const READ_BATCH = 128;
 const READ_CONCURRENCY = 32;
 /**
  * Median cost of a synchronous read in a batch (ms per file) above which the files are taken to come
- * from the disk rather than the page cache, and the rest are read through the thread pool. Measured
- * on this 2-core VM, 11,000 small files: in the page cache 0.011 ms each synchronously (119 ms in
- * all, against 323 ms through the pool, most of it callbacks on this thread); after dropping the
- * page cache 0.085 ms each synchronously (940 ms), against 475 ms through the pool (four at once).
+ * from the disk rather than the page cache, and the rest are read through the thread pool: from the
+ * page cache a synchronous read is several times cheaper than the pool (whose cost is mostly its
+ * callbacks on this thread), from the disk the pool wins by reading several files at once. The
+ * threshold sits between the two per-file costs; `npm run bench` shows the index on either path.
  */
 const SYNC_READ_MAX_MS = 0.04;
 

@@ -1,8 +1,8 @@
 import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
-import { EVIDENCE_KINDS } from '../core/evidence/kinds';
 import { DocumentDetails } from '../core/evidence/model';
+import { FileReading, compareDocuments } from '../core/index/snapshot';
 import { ScanReport } from '../core/report/text';
 import { UserError } from './errors';
 import { ParsedDocuments } from './parsedDocuments';
@@ -12,8 +12,6 @@ export { MAX_DOCUMENT_BYTES };
 
 const MAX_DEPTH = 2;
 const MAX_UPWARD = 32;
-/** Document order within a kind: as `localeCompare`, through one collator (many times faster per call). */
-const byPath = new Intl.Collator();
 
 /** Folders chosen in settings (see `LayoutConfig.settings`). */
 export interface ScanOptions {
@@ -76,8 +74,7 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
 
   options.onListed?.(folders);
   const results = await readDocuments(abs, files, options.parsed);
-  const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
-  const items = results.map((r) => r.item).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || byPath.compare(a.path, b.path));
+  const items = results.map((r) => r.item).sort(compareDocuments);
   const details: Record<string, DocumentDetails> = {};
   for (const r of results) {
     problems.push(...r.problems);
@@ -144,51 +141,26 @@ function toPosix(p: string): string {
 const LAYOUT_FILES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json']);
 
 /**
- * Applies a change of one file (created, changed or deleted; `rel` relative to the scanned root,
- * POSIX) to a scan result in place, re-reading only that file. Returns `rescan` when the change
- * moves the evidence folders (a layout file), `ignored` for a file outside them (or a deleted file
- * that was never listed), `unchanged` when the file reads as before (the scan's objects are kept).
+ * Reads one file that changed (created, changed or deleted; `rel` relative to `root`, POSIX) under
+ * the evidence folders `layout` of a scan: its new reading, `gone` when it no longer exists as a
+ * file, `ignored` for a file outside the evidence folders (or not evidence), `rescan` for a file
+ * whose change moves the evidence folders (a layout file). Never throws: an unreadable file reads
+ * as a document with a problem.
  */
-export function updateScanFile(scan: ScanResult, rel: string): 'updated' | 'unchanged' | 'removed' | 'ignored' | 'rescan' {
+export function readChangedFile(root: string, layout: readonly EvidenceFolder[], rel: string): FileReading | 'ignored' | 'rescan' {
   const name = rel.split('/').pop() ?? rel;
   if (LAYOUT_FILES.has(name)) return 'rescan';
-  const folder = scan.folders.find((f) => rel.startsWith(`${f.path}/`));
+  const folder = layout.find((f) => rel.startsWith(`${f.path}/`));
   const depth = folder ? rel.slice(folder.path.length + 1).split('/').length - 1 : -1;
   const perDocumentFolder = /(^|\/)\d+-[^/]+\/README\.md$/i.test(rel);
   if (!folder || depth > MAX_DEPTH + (perDocumentFolder ? 1 : 0) || (!isEvidenceFileName(name) && !perDocumentFolder) || rel.split('/').some((p) => p.startsWith('.'))) {
     return 'ignored';
   }
-  const full = path.join(scan.root, ...rel.split('/'));
-  const at = scan.items.findIndex((i) => i.path === rel);
-  const before = scan.details[rel];
-  const added = before?.added; // git's "who added it" does not change with an edit
   let exists = false;
   try {
-    exists = statSync(full).isFile();
+    exists = statSync(path.join(root, ...rel.split('/'))).isFile();
   } catch {
     exists = false;
   }
-  if (!exists) {
-    if (at < 0) return 'ignored'; // never listed (a deleted temporary file)
-    scan.problems = scan.problems.filter((p) => p.path !== rel);
-    delete scan.details[rel];
-    scan.items.splice(at, 1);
-    return 'removed';
-  }
-  const r = readFileNow(scan.root, rel, folder);
-  const details = r.details && added ? { ...r.details, added } : r.details;
-  const problemsBefore = scan.problems.filter((p) => p.path === rel);
-  // Saved without a change (or a second event for one change): keep the objects, so nothing refreshes.
-  if (at >= 0 && JSON.stringify([scan.items[at], before, problemsBefore]) === JSON.stringify([r.item, details, r.problems])) return 'unchanged';
-  scan.problems = scan.problems.filter((p) => p.path !== rel);
-  scan.problems.push(...r.problems);
-  if (details) scan.details[rel] = details;
-  else delete scan.details[rel];
-  if (at >= 0) scan.items[at] = r.item;
-  else {
-    const kindOrder = (k: string) => EVIDENCE_KINDS.indexOf(k as never);
-    const insertAt = scan.items.findIndex((i) => kindOrder(i.kind) > kindOrder(r.item.kind) || (i.kind === r.item.kind && byPath.compare(i.path, rel) > 0));
-    scan.items.splice(insertAt < 0 ? scan.items.length : insertAt, 0, r.item);
-  }
-  return 'updated';
+  return exists ? { rel, result: readFileNow(root, rel, folder) } : { rel, result: 'gone' };
 }

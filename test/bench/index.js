@@ -9,7 +9,8 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIR = path.join(ROOT, '.vscode-test', 'bench', 'docs-10k');
 const RUNS = Number(process.env.BENCH_RUNS || 5);
-const { scanEvidence, updateScanFile } = require(path.join(ROOT, 'out', 'src', 'node', 'scanEvidence.js'));
+const { scanEvidence, readChangedFile } = require(path.join(ROOT, 'out', 'src', 'node', 'scanEvidence.js'));
+const { folderSnapshot, withReadings } = require(path.join(ROOT, 'out', 'src', 'core', 'index', 'snapshot.js'));
 const { groupDocuments, matchesViewFilter } = require(path.join(ROOT, 'out', 'src', 'core', 'index', 'viewModel.js'));
 const { checkDocuments } = require(path.join(ROOT, 'out', 'src', 'core', 'diagnostics', 'checks.js'));
 const { generateDocs } = require('./syntheticDocs');
@@ -38,14 +39,15 @@ async function main() {
     for (let i = 0; i < RUNS; i++) groupTimes.push((await time(() => groupDocuments(docs.filter((d) => matchesViewFilter(d, { text: 't3' }, { emails: [], names: [] })), by)))[0]);
   }
   const [checkMs, findings] = await time(() => checkDocuments(docs, scan.problems, { today: '2026-11-21', proposedMaxDays: 30 }));
-  // One changed file: re-read it into the scan, then filter and group for the tree again.
+  // One changed file: re-read it into a new snapshot (as the index does), then group for the tree again.
   const rel = 'doc/adr/0042-decision-42.md';
+  let snapshot = folderSnapshot({ key: 'file:///bench', name: 'bench', index: 0, root: scan.root }, scan.folders, docs, scan.problems);
   const updates = [];
   for (let i = 0; i < RUNS; i++) {
     fs.appendFileSync(path.join(DIR, rel), `\nEdit ${i}.\n`);
     updates.push((await time(() => {
-      updateScanFile(scan, rel);
-      return groupDocuments(scan.items.map((item) => ({ item, details: scan.details[item.path] })), 'kind');
+      snapshot = withReadings(snapshot, [readChangedFile(scan.root, scan.folders, rel)]).snapshot;
+      return groupDocuments(snapshot.documents, 'kind');
     }))[0]);
   }
   console.log(`\nevidence index: ${scan.items.length} documents (${scan.problems.length} problems) under ${path.relative(ROOT, DIR)}, median of ${RUNS}`);

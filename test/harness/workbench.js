@@ -57,9 +57,7 @@ function startServer({ scratch, extensionsDir: givenExtensionsDir, userDataDir: 
     // reaches the real home folder, and nothing there leaks into the tests.
     env: { ...process.env, HOME: home, EXTENSIONS_GALLERY: '{"serviceUrl":""}' },
   });
-  const logFile = fs.createWriteStream(path.join(scratch, 'code-server.log'));
-  child.stdout.pipe(logFile);
-  child.stderr.pipe(logFile);
+  logOutput(child, path.join(scratch, 'code-server.log'));
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${seen}`)), 60_000);
@@ -78,6 +76,21 @@ function startServer({ scratch, extensionsDir: givenExtensionsDir, userDataDir: 
       reject(new Error(`code-server exited with ${code} before listening:\n${seen}`));
     });
   });
+}
+
+/**
+ * Writes a child's stdout and stderr to one log file, ended only once the process has closed both:
+ * piped with the default `end: true`, whichever stream ended first would end the file, and the
+ * other's next write would throw ERR_STREAM_WRITE_AFTER_END (seen at teardown, when code-server
+ * logs while it stops). A write error (the scratch folder removed under it) is reported, never thrown.
+ */
+function logOutput(child, file) {
+  const log = fs.createWriteStream(file);
+  log.on('error', (err) => process.stderr.write(`[workbench] ${path.basename(file)}: ${err.message}\n`));
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  child.on('close', () => log.end());
+  return log;
 }
 
 function stopGroup(child) {
@@ -107,4 +120,4 @@ function installExtension(vsix, extensionsDir) {
   });
 }
 
-module.exports = { startServer, stopGroup, launchChromium, installExtension };
+module.exports = { startServer, stopGroup, launchChromium, installExtension, logOutput };

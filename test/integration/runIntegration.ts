@@ -5,8 +5,9 @@ import { evidenceRepo, removeDir, tempDir } from '../support/gitRepo';
 import { PROJECT_ROOT } from '../support/paths';
 
 // Runs the integration suites inside a real VS Code (code-server's workbench in headless Chromium,
-// see test/harness/code-server-vscode.js) with @vscode/test-electron's runTests, each suite on its
-// own freshly made workspace, and writes the layer's totals to CE_RESULTS_FILE.
+// see test/harness/code-server-vscode.js) with @vscode/test-electron's runTests, and writes the
+// layer's totals to CE_RESULTS_FILE. Every test file runs in a VS Code of its own, on a freshly
+// made workspace: no file depends on what another one did, or on the order they run in.
 
 const HARNESS = path.join(PROJECT_ROOT, 'test', 'harness', 'code-server-vscode.js');
 
@@ -16,7 +17,7 @@ interface Totals {
   skipped: number;
 }
 
-/** A suite: folder under out/test/integration, its workspace, and extra environment for VS Code. */
+/** A suite: folder under out/test/integration (each test file in it runs on its own), its workspace, and extra environment for VS Code. */
 interface Suite {
   make(dir: string): string;
   env?(dir: string): Record<string, string>;
@@ -48,7 +49,13 @@ const SUITES: Record<string, Suite> = {
   },
 };
 
-async function runSuite(name: string, suite: Suite): Promise<Totals> {
+/** The compiled test files of a suite, by name. */
+function suiteFiles(name: string): string[] {
+  const dir = path.join(__dirname, name);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort() : [];
+}
+
+async function runSuite(name: string, suite: Suite, testFile: string): Promise<Totals> {
   const scratch = tempDir(`it-${name}`);
   const resultsFile = path.join(scratch, 'results.json');
   try {
@@ -60,9 +67,9 @@ async function runSuite(name: string, suite: Suite): Promise<Totals> {
       extensionDevelopmentPath: PROJECT_ROOT,
       extensionTestsPath: path.join(__dirname, 'index.js'),
       launchArgs: [workspace, `--extensions-dir=${path.join(scratch, 'extensions')}`],
-      extensionTestsEnv: { CE_INTEGRATION_SUITE: name, CE_SUITE_RESULTS: resultsFile, CE_FIXTURE_WORKSPACE: workspace, ...suite.env?.(scratch) },
+      extensionTestsEnv: { CE_INTEGRATION_SUITE: name, CE_INTEGRATION_FILE: testFile, CE_SUITE_RESULTS: resultsFile, CE_FIXTURE_WORKSPACE: workspace, ...suite.env?.(scratch) },
     }).catch(() => undefined); // a failing run is read from the results file below
-    process.stdout.write(`[integration] suite ${name} ran in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`[integration] ${name}/${testFile} ran in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     if (!fs.existsSync(resultsFile)) return { passed: 0, failed: 1, skipped: 0 };
     const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     return { passed: r.passed, failed: r.failed, skipped: r.skipped };
@@ -75,10 +82,17 @@ async function main(): Promise<number> {
   const started = Date.now();
   const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
   for (const [name, suite] of Object.entries(SUITES)) {
-    const r = await runSuite(name, suite);
-    totals.passed += r.passed;
-    totals.failed += r.failed;
-    totals.skipped += r.skipped;
+    const files = suiteFiles(name);
+    if (files.length === 0) {
+      process.stderr.write(`[integration] suite ${name} has no test file\n`);
+      totals.failed += 1;
+    }
+    for (const file of files) {
+      const r = await runSuite(name, suite, file);
+      totals.passed += r.passed;
+      totals.failed += r.failed;
+      totals.skipped += r.skipped;
+    }
   }
   if (process.env.CE_RESULTS_FILE) {
     fs.writeFileSync(process.env.CE_RESULTS_FILE, JSON.stringify({ layer: 'integration', ...totals, ms: Date.now() - started }) + '\n');

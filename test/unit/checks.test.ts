@@ -75,6 +75,7 @@ describe('DocumentChecks (checking again after edits)', () => {
     assert.deepStrictEqual(first, checkDocuments([a, b, c], unreadable, opts));
     // C is renumbered to 2 (a re-read file: new objects): a duplicate number, found across documents.
     const c2 = doc('doc/adr/0002-c.md', '# 2. C\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n', 'adr-tools');
+    checks.forget([c.item.path, c2.item.path]); // what the index's change list says: one removed, one added
     const second = checks.check([a, b, c2], unreadable, opts);
     assert.deepStrictEqual(second, checkDocuments([a, b, c2], unreadable, opts));
     assert.deepStrictEqual(second.map((f) => [f.path, f.code]), [
@@ -84,6 +85,15 @@ describe('DocumentChecks (checking again after edits)', () => {
       ['doc/adr/0004-x.md', 'unreadable'],
     ]);
     assert.strictEqual(second[0], first[0], 'the unchanged document was not checked again');
+  });
+
+  it('checks a document again once its path is forgotten, and only then', () => {
+    const checks = new DocumentChecks();
+    assert.deepStrictEqual(checks.check([a], [], opts).map((f) => f.code), ['unknown-status']);
+    const fixed = doc('doc/adr/0001-a.md', '# 1. A\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n', 'adr-tools');
+    assert.deepStrictEqual(checks.check([fixed], [], opts).map((f) => f.code), ['unknown-status'], 'not forgotten: remembered as it was');
+    checks.forget([fixed.item.path]);
+    assert.deepStrictEqual(checks.check([fixed], [], opts), []);
   });
 
   it('still finds a link to a document deleted since, though the linking one did not change', () => {

@@ -1,5 +1,6 @@
 import { daysBetween, isIsoDate } from '../evidence/dates';
-import { DocumentDetails, EvidenceItem, Problem } from '../evidence/model';
+import { EvidenceItem, Problem } from '../evidence/model';
+import { IndexedDocument } from '../index/snapshot';
 import { CANONICAL_STATUSES } from '../evidence/status';
 
 /** The canonical words, as the unknown-status finding lists them: `a, b or c`. */
@@ -25,10 +26,7 @@ export interface Finding extends Problem {
 }
 
 /** A scanned document with its details. */
-export interface CheckedDocument {
-  item: EvidenceItem;
-  details?: DocumentDetails;
-}
+export type CheckedDocument = IndexedDocument;
 
 /** Options of {@link checkDocuments}. */
 export interface CheckOptions {
@@ -52,7 +50,6 @@ export function checkDocuments(docs: readonly CheckedDocument[], problems: reado
 
 /** What {@link DocumentChecks} remembers of a document: the findings about it alone, and the key of its number. */
 interface OwnFindings {
-  details: DocumentDetails | undefined;
   /** Findings reported before those of its links (same order as a fresh check). */
   beforeLinks: Finding[];
   afterLinks: Finding[];
@@ -61,24 +58,34 @@ interface OwnFindings {
 }
 
 /**
- * {@link checkDocuments} for checking the same documents again and again (the Problems panel after
- * each edit): what depends on one document alone is remembered by its objects — a re-read file gets
- * new ones — so a later check reads only what changed, then runs the checks across documents (links
- * to missing documents, numbers used twice). Same findings as `checkDocuments`; other options forget
- * what was remembered. Pure: no I/O.
+ * {@link checkDocuments} for checking the documents of one folder again and again (the Problems
+ * panel after each edit): what depends on one document alone is remembered by its path until the
+ * caller says the document changed ({@link forget}, from the index's change list), so a later check
+ * reads only what changed, then runs the checks across documents (links to missing documents,
+ * numbers used twice). Same findings as `checkDocuments` as long as every changed path was
+ * forgotten; other options forget everything. Pure: no I/O.
  */
 export class DocumentChecks {
-  private own = new WeakMap<EvidenceItem, OwnFindings>();
-  private unreadable = new WeakMap<Problem, Finding>();
+  private own = new Map<string, OwnFindings>();
   private optionsKey = '';
+
+  /** Forgets what is remembered of the documents at `paths` (changed, added or removed since the last check). */
+  forget(paths: Iterable<string>): void {
+    for (const p of paths) this.own.delete(p);
+  }
+
+  /** Forgets everything (the folder was read again as a whole). */
+  reset(): void {
+    this.own.clear();
+  }
 
   check(docs: readonly CheckedDocument[], problems: readonly Problem[], opts: CheckOptions): Finding[] {
     const optionsKey = `${opts.today} ${opts.proposedMaxDays}`;
     if (optionsKey !== this.optionsKey) {
-      this.own = new WeakMap();
+      this.own.clear();
       this.optionsKey = optionsKey;
     }
-    const out: Finding[] = problems.map((p) => this.unreadableOf(p));
+    const out: Finding[] = problems.map(unreadableFinding);
     let paths: Set<string> | undefined; // made at the first link to check: most documents have none
     const numbers = new Map<string, EvidenceItem[]>();
     for (const d of docs) {
@@ -107,15 +114,9 @@ export class DocumentChecks {
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   }
 
-  private unreadableOf(p: Problem): Finding {
-    let f = this.unreadable.get(p);
-    if (!f) this.unreadable.set(p, (f = { ...p, code: 'unreadable', severity: /YAML|front matter|binary|larger/.test(p.message) ? 'error' : 'warning' }));
-    return f;
-  }
-
   private ownOf({ item, details }: CheckedDocument, opts: CheckOptions): OwnFindings {
-    const known = this.own.get(item);
-    if (known && known.details === details) return known;
+    const known = this.own.get(item.path);
+    if (known) return known;
     const beforeLinks: Finding[] = [];
     const afterLinks: Finding[] = [];
     const statusLine = details?.statusLine ?? null;
@@ -138,8 +139,13 @@ export class DocumentChecks {
       afterLinks.push({ path: item.path, line: null, code: 'unquantified-result', severity: 'info', message: 'the impact has no number yet: quantify the result (time saved, errors avoided, users reached)' });
     }
     const numberKey = /^\d+$/.test(item.id) ? `${item.path.slice(0, Math.max(0, item.path.lastIndexOf('/')))}#${Number(item.id)}` : null;
-    const own = { details, beforeLinks, afterLinks, numberKey };
-    this.own.set(item, own);
+    const own = { beforeLinks, afterLinks, numberKey };
+    this.own.set(item.path, own);
     return own;
   }
+}
+
+/** A problem of the scan (a file that could not be read as it should) as a finding. */
+function unreadableFinding(p: Problem): Finding {
+  return { ...p, code: 'unreadable', severity: /YAML|front matter|binary|larger/.test(p.message) ? 'error' : 'warning' };
 }

@@ -12,23 +12,32 @@ export interface FrontMatter {
   bodyStart: number;
 }
 
+/** True when the lines open with a front matter fence (`---`, trailing white space allowed). */
+export function opensFrontMatter(lines: readonly string[]): boolean {
+  return lines.length > 0 && lines[0].trimEnd() === '---';
+}
+
+/**
+ * Index (in `lines`) of the line closing front matter that opens on line 0 (`---` or `...`,
+ * trailing white space allowed), or -1 when there is none: the one fence rule of readers and editors.
+ */
+export function frontMatterEnd(lines: readonly string[]): number {
+  if (!opensFrontMatter(lines)) return -1;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i].trimEnd();
+    if (l === '---' || l === '...') return i;
+  }
+  return -1;
+}
+
 /**
  * Splits YAML front matter (Jekyll / MADR 3–4 style: a first line `---`, YAML, a line `---` or `...`)
  * from the rest of a Markdown file given as lines (BOM and CR already removed).
  * Never throws: YAML errors come back in `error` with the line in the file.
  */
 export function readFrontMatter(lines: readonly string[]): FrontMatter {
-  if (lines.length === 0 || lines[0].trimEnd() !== '---') {
-    return { data: null, present: false, error: null, bodyStart: 0 };
-  }
-  let end = -1;
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i].trimEnd();
-    if (l === '---' || l === '...') {
-      end = i;
-      break;
-    }
-  }
+  if (!opensFrontMatter(lines)) return { data: null, present: false, error: null, bodyStart: 0 };
+  const end = frontMatterEnd(lines);
   if (end < 0) {
     return { data: null, present: true, error: { line: 1, message: 'front matter is not closed by a `---` line' }, bodyStart: 0 };
   }
@@ -54,8 +63,8 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
  * `parseDocument` with stack traces off: the parser reports problems as `YAMLError` objects, which
  * are data here and whose stacks nobody reads, while VS Code's extension host makes every Error
  * capture up to 100 frames (`Error.stackTraceLimit = 100`; the parser's generators make stacks
- * deep). Measured there: about 30 ms for 1,000 malformed front matters. Synchronous, so nothing else
- * runs while the limit is lowered.
+ * deep), a noticeable cost when many front matters are malformed. Synchronous, so nothing else runs
+ * while the limit is lowered.
  */
 function parseQuietly(source: string): ReturnType<typeof parseDocument> {
   const limit = Error.stackTraceLimit;

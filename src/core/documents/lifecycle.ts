@@ -1,5 +1,9 @@
 import { CanonicalStatus, DocumentFormat } from '../evidence/model';
 import { normalizePosix } from '../naming/posixPath';
+import { frontMatterEnd, readFrontMatter } from './frontMatter';
+import { LINK_LINE, toLines } from './markdown';
+
+export { frontMatterEnd };
 
 /**
  * Lifecycle edits — status changes, supersession and links — written in each document's own format
@@ -48,11 +52,12 @@ interface Text {
   lines: string[];
 }
 
+/** The lines of a document as readers see them (`toLines`), with the BOM and line end to write them back with. */
 function split(text: string): Text {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
-  const eol = /\r\n/.test(body) ? '\r\n' : '\n';
-  return { bom, eol, lines: body.split(/\r?\n/) };
+  const eol = /\r\n/.test(body) ? '\r\n' : /\r/.test(body) && !/\n/.test(body) ? '\r' : '\n';
+  return { bom, eol, lines: toLines(body) };
 }
 
 function join(t: Text): string {
@@ -92,12 +97,6 @@ function linkText(format: DocumentFormat, from: string, t: LinkTarget): string {
 
 // --- front matter (textual: only the touched lines change) ---
 
-/** Index of the closing `---` of front matter that opens on line 0, or -1. */
-export function frontMatterEnd(lines: readonly string[]): number {
-  if (lines[0]?.trimEnd() !== '---') return -1;
-  for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i])) return i;
-  return -1;
-}
 
 function yamlScalar(v: string): string {
   return /^[\w][\w.\/-]*$/.test(v) && !/^(true|false|null|yes|no|~)$/i.test(v) && !/:\s/.test(v) ? v : JSON.stringify(v);
@@ -146,7 +145,6 @@ function addFrontMatterListItem(lines: string[], end: number, key: string, item:
 
 // --- adr-tools `## Status` section ---
 
-const LINK_LINE = /^[A-Za-z][A-Za-z ]*\s\[[^\]]*\]\([^)]*\)\s*$/;
 
 function statusSection(lines: string[]): { start: number; end: number } | null {
   const start = lines.findIndex((l) => /^##\s+Status\s*$/i.test(l.trim()));
@@ -257,12 +255,16 @@ export interface DocumentLink {
   line: number | null;
 }
 
+/** Front matter keys that hold links (lists of paths relative to the document). */
+const LINK_KEYS = ['supersedes', 'superseded-by', 'amends', 'amended-by', 'related'] as const;
+
 /**
  * Reads the links a document declares: adr-tools link lines (`Supersedes` and the historical
  * `Supercedes` alike), markdown links in MADR/log4brains status values and bullets, and our front
- * matter lists. `lines`: the text's lines (BOM removed), when the caller has split it already.
+ * matter lists (from the parsed YAML; the line of each is where its text stands). `lines`: the
+ * text's lines (BOM removed), and `frontMatter` its parsed front matter, when the caller has them already.
  */
-export function readLinks(doc: EditableDocument, lines: readonly string[] = split(doc.text).lines): DocumentLink[] {
+export function readLinks(doc: EditableDocument, lines: readonly string[] = split(doc.text).lines, frontMatter?: Record<string, unknown> | null): DocumentLink[] {
   const out: DocumentLink[] = [];
   const resolve = (href: string) => normalizePosix([...doc.path.split('/').slice(0, -1), href].join('/')) ?? href;
   const norm = (rel: string) => relationKey(rel).replace(/^supercedes$/, 'supersedes').replace(/^superceded-by$/, 'superseded-by');
@@ -276,21 +278,27 @@ export function readLinks(doc: EditableDocument, lines: readonly string[] = spli
     if (s && local(s[1])) out.push({ relation: 'superseded-by', target: resolve(s[1]), line: i + 1 });
   });
   const end = frontMatterEnd(lines);
-  if (end > 0) {
-    let key: string | null = null;
-    for (let i = 1; i < end; i++) {
-      const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(lines[i]);
-      if (kv) {
-        key = ['supersedes', 'superseded-by', 'amends', 'amended-by', 'related'].includes(kv[1]) ? kv[1] : null;
-        const v = kv[2].trim();
-        if (key && v) for (const item of v.replace(/^\[|\]$/g, '').split(',').map((x) => x.trim().replace(/^["']|["']$/g, '')).filter(Boolean)) out.push({ relation: key, target: resolve(item), line: i + 1 });
-        continue;
+  const data = end > 0 ? (frontMatter !== undefined ? frontMatter : readFrontMatter(lines).data) : null;
+  if (data) {
+    const listed: DocumentLink[] = [];
+    for (const key of LINK_KEYS) {
+      const keyLine = lines.findIndex((l, i) => i > 0 && i < end && l.startsWith(key) && /^\s*:/.test(l.slice(key.length)));
+      let from = Math.max(keyLine, 1);
+      for (const item of linkList(data[key])) {
+        const at = lines.findIndex((l, i) => i >= from && i < end && l.includes(item));
+        if (at >= 0) from = at;
+        listed.push({ relation: key, target: resolve(item), line: at >= 0 ? at + 1 : keyLine >= 0 ? keyLine + 1 : null });
       }
-      const li = /^\s+-\s+(.*)$/.exec(lines[i]);
-      if (li && key) out.push({ relation: key, target: resolve(li[1].trim().replace(/^["']|["']$/g, '')), line: i + 1 });
     }
+    out.push(...listed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   return out;
+}
+
+/** The paths of a front matter link value: a list, or one path, of strings. */
+function linkList(v: unknown): string[] {
+  const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return items.flatMap((x) => (typeof x === 'string' && x.trim() ? [x.trim()] : []));
 }
 
 /** The spelling adr-tools documents of a folder use: `Supercedes` (adr-tools before 3.0) or `Supersedes`. */

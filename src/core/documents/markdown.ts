@@ -8,6 +8,9 @@ export function toLines(text: string): string[] {
   return body.split(/\r\n|\r|\n/);
 }
 
+/** An adr-tools link line: `Supersedes [1. Title](0001-title.md)` (a relation, then a Markdown link, alone on the line). */
+export const LINK_LINE = /^[A-Za-z][A-Za-z ]*\s\[[^\]]*\]\([^)]*\)\s*$/;
+
 /** A heading found in a Markdown file. */
 export interface Heading {
   level: number;

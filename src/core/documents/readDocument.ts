@@ -4,7 +4,7 @@ import { DocumentDetails, DocumentFormat, EvidenceItem, EvidenceKind, FolderConv
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
 import { readLinks } from './lifecycle';
-import { Heading, bulletValue, headings, sectionOf, toLines } from './markdown';
+import { Heading, LINK_LINE, bulletValue, headings, sectionOf, toLines } from './markdown';
 
 /** One document to read: its text and where it was found. */
 export interface DocumentSource {
@@ -17,7 +17,6 @@ export interface DocumentSource {
 }
 
 const ADR_TOOLS_TITLE = /^(\d+)\.\s+(.+)$/;
-const LINK_LINE = /^[A-Za-z][A-Za-z ]*\s\[[^\]]*\]\([^)]*\)\s*$/;
 
 /**
  * Reads one evidence document in any supported format (adr-tools, MADR 2.x bullets, MADR 3/4 front
@@ -91,7 +90,7 @@ export function readDocument(src: DocumentSource): ReadResult {
     const impact = (sectionOf(lines, outline, 'Impact') ?? sectionOf(lines, outline, 'Result') ?? []).map((l) => l.text).join('\n');
     details.resultHasNumber = /\d/.test(impact.replace(/\{[^}]*\}/g, ''));
   }
-  details.links = readLinks({ path: src.path, text: src.text, format }, lines);
+  details.links = readLinks({ path: src.path, text: src.text, format }, lines, fm.data);
   return { item, problems, details };
 }
 

@@ -1,5 +1,4 @@
-import { promises as fs } from 'fs';
-import { replaceAtomic } from '../fsAtomic';
+import { isRecord, readVersionedJson, writeVersionedJson } from '../jsonFile';
 import { FileAddition, Repository, fileAdditions, headBlobs } from './repository';
 
 /** Above this many unknown files one `git log` walks the whole folders instead of naming each file. */
@@ -7,19 +6,12 @@ const MAX_NAMED_PATHS = 100;
 const CACHE_VERSION = 1;
 /**
  * How long after a change the cache file is written (ms): git answers while the first index is still
- * reading documents (about 1 s for 10,000), and serialising 10,000 entries (about 20 ms) should not
- * land in the middle of it.
+ * reading documents, and serialising thousands of entries should not land in the middle of it.
  */
 const SAVE_DELAY_MS = 5000;
 
 /** What `git log` said of one file version: who added the file, or null (no adding commit found). */
 type Entry = FileAddition | null;
-
-/** The persisted form: entries by `<blob id> <path>`. */
-interface CacheFile {
-  version: number;
-  entries: Record<string, Entry>;
-}
 
 /**
  * Who added each evidence file, cached by blob id: `git ls-tree` gives the id of every file in
@@ -78,17 +70,12 @@ export class AdditionCache {
 
   private async load(): Promise<void> {
     if (!this.file) return;
-    try {
-      const data = JSON.parse(await fs.readFile(this.file, 'utf8')) as CacheFile;
-      if (data.version === CACHE_VERSION && data.entries && typeof data.entries === 'object') this.entries = new Map(Object.entries(data.entries));
-    } catch {
-      /* no cache yet, or unreadable: start empty */
-    }
+    const entries = await readVersionedJson(this.file, CACHE_VERSION, (data) => (isRecord(data.entries) ? (data.entries as Record<string, Entry>) : undefined));
+    if (entries) this.entries = new Map(Object.entries(entries));
   }
 
   private async save(): Promise<void> {
     if (!this.file) return;
-    const data: CacheFile = { version: CACHE_VERSION, entries: Object.fromEntries(this.entries) };
-    await replaceAtomic(this.file, JSON.stringify(data)).catch(() => undefined); // a cache: losing it only costs a git log
+    await writeVersionedJson(this.file, CACHE_VERSION, { entries: Object.fromEntries(this.entries) }).catch(() => undefined); // a cache: losing it only costs a git log
   }
 }

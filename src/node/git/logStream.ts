@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import { StringDecoder } from 'string_decoder';
 import { UserError } from '../errors';
-import { GIT_ENV } from './repository';
+import { gitEnvironment } from './environment';
 
 /**
  * Runs `git <args>` in `cwd` and hands its standard output to `onText` as it arrives, decoded as
@@ -13,7 +13,7 @@ import { GIT_ENV } from './repository';
 export function streamGit(cwd: string, args: readonly string[], onText: (text: string) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...GIT_ENV }, windowsHide: true });
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: gitEnvironment(), windowsHide: true });
     const decoder = new StringDecoder('utf8');
     let stderr = '';
     let failed: Error | null = null;

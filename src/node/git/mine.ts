@@ -57,6 +57,20 @@ const SAFE_LOG = ['--no-ext-diff', '--no-textconv', '--no-show-signature', '--no
 const GRAPH_FORMAT = '%H%x00%P%x00%aI%x00%aN%x00%aE%x00%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)';
 
 /**
+ * The commits whose first-parent history is mined: the default branch's tip (`branch`: setting
+ * `careerEvidence.defaultBranch`; empty = detect) and HEAD's, without duplicates. Comparing them
+ * with an earlier look tells whether there is new work to read.
+ */
+export async function firstParentTips(repo: Repository, branch?: string): Promise<string[]> {
+  const [head, found] = await Promise.all([headCommit(repo), defaultBranch(repo, branch)]);
+  return tipsOf(found?.sha, head);
+}
+
+function tipsOf(branchSha: string | undefined, head: string | null): string[] {
+  return [...new Set([branchSha, head].filter((s): s is string => !!s && SHA.test(s)))];
+}
+
+/**
  * Mines brag-document suggestions from the first-parent history of the default branch and of HEAD,
  * in two streamed `git log` passes: the commit graph (to find each merged branch's first commit,
  * authors and co-authors), then the first-parent line with numstat, turned into suggestions as it
@@ -72,7 +86,7 @@ export async function mine(repo: Repository, opts: MineOptions): Promise<MiningR
     originWeb(repo),
     loadExposureRules(repo.root),
   ]);
-  const tips = [...new Set([branch?.sha, head].filter((s): s is string => !!s && SHA.test(s)))];
+  const tips = tipsOf(branch?.sha, head);
   const meta: MiningMeta = { repoRoot: repo.root, head, defaultBranch: branch?.ref ?? null, tips, shallow, problems: exposure.problems };
   const result: MiningResult = { ...meta, suggestions: [], incremental: false };
   opts.sink?.start(meta);

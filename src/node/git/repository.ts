@@ -3,6 +3,7 @@ import * as path from 'path';
 import { simpleGit, SimpleGit } from 'simple-git';
 import { RemoteWeb, readRemoteUrl } from '../../core/git/remote';
 import { UserError } from '../errors';
+import { allowedGitVariables, gitEnvironment } from './environment';
 
 /**
  * A git work tree read through simple-git. Every call passes fixed options as an argument array;
@@ -19,12 +20,11 @@ export interface Repository {
 /** A full commit id: 40 hex digits. */
 export const SHA = /^[0-9a-f]{40}$/;
 
+/** A simple-git client in `baseDir`, with the environment every git process of ours gets (`gitEnvironment`). */
 function client(baseDir: string): SimpleGit {
-  return simpleGit({ baseDir, binary: 'git', maxConcurrentProcesses: 4, trimmed: false, config: ['color.ui=false'] });
+  const git = simpleGit({ baseDir, binary: 'git', maxConcurrentProcesses: 4, trimmed: false, config: ['color.ui=false'], allowEnvironment: allowedGitVariables() });
+  return git.env(gitEnvironment());
 }
-
-/** Environment for git processes we start ourselves: no prompts, no optional index locks. */
-export const GIT_ENV: Readonly<Record<string, string>> = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
 
 /**
  * Opens the repository containing `dir`.
@@ -51,8 +51,8 @@ export async function openRepository(dir: string): Promise<Repository> {
 /** A git config value of the repository (local, then global), or null when unset. */
 export async function configValue(repo: Repository, key: 'user.email' | 'user.name' | 'remote.origin.url'): Promise<string | null> {
   try {
-    // --default: an unset key exits 0 with an empty line. (simple-git spends ~50 ms on a command
-    // that fails without stderr, which an unset key would be.)
+    // --default: an unset key exits 0 with an empty line. (simple-git waits a fixed while before it
+    // settles a command that fails without stderr, which an unset key would be.)
     const v = (await repo.git.raw(['config', '--default', '', '--get', key])).trim();
     return v || null;
   } catch {

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import { Suggestion } from '../../core/git/suggestions';
 import { decidePrompt } from '../../core/prompt/policy';
-import { userIdentities } from '../../node/git/identity';
-import { mine } from '../../node/git/mine';
-import { Repository, defaultBranch, headCommit } from '../../node/git/repository';
-import { EVIDENCE_VIEW_ID } from '../evidenceView/register';
-import { acceptSuggestion, dismissSuggestion, snoozeSuggestion } from '../mergedWork/actions';
-import { Services } from '../shared/services';
+import { NewWork } from '../services/mergedWork';
+import { Services } from '../services/services';
 import { settings } from '../settings/settings';
+import { EVIDENCE_VIEW_ID } from '../shared/commandIds';
+import { acceptSuggestion, dismissSuggestion, snoozeSuggestion } from '../shared/suggestionActions';
 
 /** A prompt as shown, for listeners (tests, logs). */
 export interface PromptEvent {
@@ -28,13 +26,13 @@ const SNOOZE_CHECK_MS = 15 * 60_000;
 export const ACTIONS = { add: 'Add', edit: 'Edit first…', dismiss: 'Not this one', snooze: 'Snooze 1 day', review: 'Review' } as const;
 
 /**
- * Prompts to record work when the user commits or a PR of theirs lands: after each change of a
- * repository's HEAD or branches, reads only the new first-parent history since the last look, keeps
- * the user's undecided, non-bot work, and asks — at most once per interval, never in quiet hours,
- * batching what arrives in between. Nothing is recorded without the user's answer.
+ * Prompts to record work when the user commits or a PR of theirs lands: takes the new merged work
+ * that {@link MergedWork} finds after each move of a watched repository's HEAD (one incremental
+ * mine, shared with the Suggestions list), keeps what the user has not decided yet, and asks — at
+ * most once per interval, never in quiet hours, batching what arrives in between. Nothing is
+ * recorded without the user's answer.
  */
 export class CommitPrompter implements vscode.Disposable {
-  private readonly tips = new Map<string, string[]>();
   private readonly waiting: Waiting[] = [];
   private lastPromptAt: number | null = null;
   private retry: NodeJS.Timeout | undefined;
@@ -42,6 +40,7 @@ export class CommitPrompter implements vscode.Disposable {
   /** Snoozed suggestions already asked about again (once per session). */
   private readonly reasked = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly subscription: vscode.Disposable;
   private readonly prompted = new vscode.EventEmitter<PromptEvent>();
   /** Fires each time a prompt is shown. */
   readonly onDidPrompt = this.prompted.event;
@@ -51,12 +50,13 @@ export class CommitPrompter implements vscode.Disposable {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.snoozeTimer = setInterval(() => void this.askAgainAfterSnooze(), SNOOZE_CHECK_MS);
+    this.subscription = services.mergedWork.onDidFindNewWork((work) => void this.take(work));
   }
 
   /** Queues suggestions whose snooze ran out (no git: they are already mined) and prompts. */
   async askAgainAfterSnooze(): Promise<void> {
     const known = new Set(this.waiting.map((w) => w.suggestion.sha));
-    for (const due of await this.services.suggestions.dueSnoozes(this.now().getTime())) {
+    for (const due of await this.services.mergedWork.dueSnoozes(this.now().getTime())) {
       if (known.has(due.suggestion.sha) || this.reasked.has(due.suggestion.sha)) continue;
       this.reasked.add(due.suggestion.sha);
       this.waiting.push(due);
@@ -64,41 +64,18 @@ export class CommitPrompter implements vscode.Disposable {
     if (this.waiting.length > 0) this.maybePrompt();
   }
 
-  /** Remembers where `repo` is now, so that only later work prompts. */
-  async baseline(folderUri: string, repo: Repository): Promise<void> {
-    this.tips.set(folderUri, await this.currentTips(repo));
-  }
-
-  /** Looks for new work in `repo` (serialised: bursts of events are handled one after another). */
-  check(folderUri: string, repo: Repository): Promise<void> {
-    const run = this.queue.then(() => this.checkNow(folderUri, repo));
+  /** Queues the undecided part of new work and prompts (one batch after another). */
+  take(work: NewWork): Promise<void> {
+    const run = this.queue.then(async () => {
+      // Work decided before (a PR dismissed under another commit, an entry already journaled) does not prompt.
+      const undecided = await this.services.mergedWork.undecidedIn(work.repo, work.suggestions);
+      const folderUri = work.folder.uri.toString();
+      const known = new Set(this.waiting.map((w) => w.suggestion.sha));
+      for (const s of undecided) if (!known.has(s.sha)) this.waiting.push({ folderUri, suggestion: s });
+      this.maybePrompt();
+    });
     this.queue = run.catch((err) => this.services.log.error('commit check failed', err));
     return run;
-  }
-
-  private async currentTips(repo: Repository): Promise<string[]> {
-    const [head, branch] = await Promise.all([headCommit(repo), defaultBranch(repo, settings.defaultBranch())]);
-    return [...new Set([branch?.sha, head].filter((s): s is string => !!s))];
-  }
-
-  private async checkNow(folderUri: string, repo: Repository): Promise<void> {
-    const previousTips = this.tips.get(folderUri);
-    const tips = await this.currentTips(repo);
-    if (previousTips && tips.length === previousTips.length && tips.every((t) => previousTips.includes(t))) return;
-    this.tips.set(folderUri, tips);
-    if (!previousTips) return; // first look: a baseline, not new work
-    const identities = await userIdentities(repo, settings.identities());
-    if (identities.length === 0) return;
-    const result = await mine(repo, { filter: { authors: identities }, defaultBranch: settings.defaultBranch(), previous: { tips: previousTips, suggestions: [] } });
-    // The Suggestions group learns of the new work too (incrementally, when it was mined before).
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(folderUri));
-    if (folder) await this.services.suggestions.update(folder);
-    // Work decided before (a PR dismissed under another commit, an entry already journaled) does not prompt.
-    const undecided = await this.services.suggestions.undecidedIn(repo, result.suggestions);
-    const known = new Set(this.waiting.map((w) => w.suggestion.sha));
-    for (const s of undecided) if (!known.has(s.sha)) this.waiting.push({ folderUri, suggestion: s });
-    this.services.log.info(`new work in ${repo.root}: ${result.suggestions.length} piece(s) of yours`);
-    this.maybePrompt();
   }
 
   /** Prompts now if the settings allow it, else schedules a retry. */
@@ -149,6 +126,7 @@ export class CommitPrompter implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     clearTimeout(this.retry);
     clearInterval(this.snoozeTimer);
     this.prompted.dispose();

@@ -1,12 +1,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { DocumentChecks, Finding } from '../../core/diagnostics/checks';
 import { relativeLink } from '../../core/documents/lifecycle';
+import { localToday } from '../../core/evidence/dates';
 import { STATUSES } from '../../core/evidence/status';
 import { nextNumber } from '../../core/naming/fileName';
-import { localToday } from '../../core/evidence/dates';
-import { DocumentsLoaded, FolderDocuments } from '../evidenceView/documentStore';
-import { Services } from '../shared/services';
+import { documentUri } from '../services/evidenceIndex';
+import { Services } from '../services/services';
+import { DiagnosticData, DiagnosticsModel } from './diagnosticsModel';
 
 const SOURCE = 'Career Evidence';
 const RENUMBER_COMMAND = 'careerEvidence.renumber';
@@ -30,15 +30,6 @@ function proposedMaxDays(): number {
   return Math.max(1, Number(vscode.workspace.getConfiguration('careerEvidence').get<number>('diagnostics.proposedMaxDays', 30)) || 30);
 }
 
-/** Findings of one workspace folder's documents (see `checkDocuments`), by checks that remember unchanged documents. */
-function findingsOf(checks: DocumentChecks, f: FolderDocuments): Finding[] {
-  return checks.check(
-    f.scan.items.map((item) => ({ item, details: f.scan.details[item.path] })),
-    f.scan.problems,
-    { today: localToday(), proposedMaxDays: proposedMaxDays() },
-  );
-}
-
 /**
  * Publishes the checks of every indexed document in the Problems panel (refreshed whenever the
  * documents are re-read) and offers quick fixes: set a canonical status, point a broken link at an
@@ -46,45 +37,24 @@ function findingsOf(checks: DocumentChecks, f: FolderDocuments): Finding[] {
  */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('career-evidence');
-  // Published by difference, in one batch: only files whose findings changed are sent to the
-  // Problems panel, and a URI is made only for them (thousands of files carry findings).
-  let published = new Map<string, { uri: vscode.Uri; findings: Finding[] }>();
-  const checks = new DocumentChecks(); // after an edit, only the re-read documents are checked again on their own
-  const publish = (folders: readonly FolderDocuments[]) => {
-    const next = new Map<string, { f: FolderDocuments; path: string; findings: Finding[] }>();
-    for (const f of folders) {
-      const folderKey = f.folder.uri.toString();
-      for (const finding of findingsOf(checks, f)) {
-        const key = `${folderKey}\n${finding.path}`;
-        const entry = next.get(key);
-        if (entry) entry.findings.push(finding);
-        else next.set(key, { f, path: finding.path, findings: [finding] });
-      }
-    }
-    const changes: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-    const nowPublished = new Map<string, { uri: vscode.Uri; findings: Finding[] }>();
-    for (const [key, { f, path: rel, findings }] of next) {
-      const before = published.get(key);
-      const uri = before?.uri ?? vscode.Uri.joinPath(f.folder.uri, ...rel.split('/'));
-      nowPublished.set(key, { uri, findings });
-      if (!before || !sameFindings(before.findings, findings)) changes.push([uri, findings.map(toDiagnostic)]);
-    }
-    for (const [key, { uri }] of published) if (!nowPublished.has(key)) changes.push([uri, undefined]);
-    published = nowPublished;
-    if (changes.length > 0) collection.set(changes);
+  const model = new DiagnosticsModel(() => ({ today: localToday(), proposedMaxDays: proposedMaxDays() }));
+  const publish = () => {
+    const changes = model.publish(services.index.current);
+    // One batch, with URIs made only for the files whose findings changed (thousands of files carry findings).
+    if (changes.length > 0) collection.set(changes.map((c): [vscode.Uri, vscode.Diagnostic[] | undefined] => [documentUri(c.folder.root, c.path), c.diagnostics.length > 0 ? c.diagnostics.map(toDiagnostic) : undefined]));
   };
   // The checks run a moment after the documents are read, so the tree shows them (or the edit)
   // first, and a burst of saves is checked once: they look at every document (duplicate numbers,
-  // links) and publish thousands of findings at 11,000 documents (~60–90 ms of the extension host,
-  // which would otherwise delay VS Code's requests for the expanded groups' rows).
+  // links) and can publish thousands of findings, which would otherwise delay VS Code's requests
+  // for the expanded groups' rows.
   let timer: NodeJS.Timeout | undefined;
-  const onLoad = ({ folders }: DocumentsLoaded) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => publish(folders), CHECK_DELAY_MS);
-  };
   context.subscriptions.push(
     collection,
-    services.documents.onDidLoad(onLoad),
+    services.index.onDidChange((change) => {
+      model.take(change);
+      clearTimeout(timer);
+      timer = setTimeout(publish, CHECK_DELAY_MS);
+    }),
     { dispose: () => clearTimeout(timer) },
     vscode.commands.registerCommand(RENUMBER_COMMAND, renumber),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
@@ -92,24 +62,17 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
   return collection;
 }
 
-/** Same findings: the very objects (the checks keep those of unchanged documents), or equal ones. */
-function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
-}
-
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<DiagnosticData['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
 };
 
-function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const line = Math.max(0, (finding.line ?? 1) - 1);
-  const column = Math.max(0, (finding.column ?? 1) - 1);
-  const d = new vscode.Diagnostic(new vscode.Range(line, column, line, 1000), finding.message, SEVERITY[finding.severity]);
+function toDiagnostic(data: DiagnosticData): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(new vscode.Range(data.line, data.column, data.line, 1000), data.message, SEVERITY[data.severity]);
   d.source = SOURCE;
-  d.code = finding.code;
-  if (finding.data) (d as vscode.Diagnostic & { data?: string }).data = finding.data;
+  d.code = data.code;
+  if (data.data) (d as vscode.Diagnostic & { data?: string }).data = data.data;
   return d;
 }
 
@@ -120,8 +83,9 @@ class QuickFixes implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter((d) => d.source === SOURCE);
     if (ours.length === 0) return [];
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const docs = folder && (await this.services.documents.all()).find((f) => f.folder.uri.toString() === folder.uri.toString());
-    if (!folder || !docs) return [];
+    const snapshot = folder && (await this.services.index.folder(folder));
+    if (!folder || !snapshot) return [];
+    const paths = snapshot.documents.map((d) => d.item.path);
     const rel = path.relative(folder.uri.fsPath, document.uri.fsPath).split(path.sep).join('/');
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {
@@ -134,7 +98,7 @@ class QuickFixes implements vscode.CodeActionProvider {
         }
       } else if (d.code === 'missing-link-target') {
         const missing = (d as vscode.Diagnostic & { data?: string }).data ?? '';
-        for (const candidate of closestDocuments(missing, docs.scan.items.map((i) => i.path).filter((p) => p !== rel))) {
+        for (const candidate of closestDocuments(missing, paths.filter((p) => p !== rel))) {
           const line = document.lineAt(d.range.start.line);
           const oldHref = relativeLink(rel, missing);
           const at = line.text.indexOf(oldHref);
@@ -148,7 +112,7 @@ class QuickFixes implements vscode.CodeActionProvider {
         }
       } else if (d.code === 'duplicate-number') {
         const dir = rel.split('/').slice(0, -1).join('/');
-        const names = docs.scan.items.filter((i) => i.path.startsWith(`${dir}/`)).map((i) => i.path.split('/').pop()!);
+        const names = paths.filter((p) => p.startsWith(`${dir}/`)).map((p) => p.split('/').pop()!);
         const { next, width } = nextNumber(names);
         const fileName = rel.split('/').pop()!;
         const renamed = fileName.replace(/^\d+/, String(next).padStart(width, '0'));

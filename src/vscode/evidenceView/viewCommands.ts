@@ -6,8 +6,10 @@ import { GroupBy, describeFilter, isFiltering } from '../../core/index/viewModel
 import { renderPromotedEntry } from '../../core/journal/bragEntry';
 import { localToday } from '../../core/evidence/dates';
 import { writeJournalEntry } from '../../node/journal';
+import { Services } from '../services/services';
 import { settings } from '../settings/settings';
-import { EvidenceNode } from './nodes';
+import { documentArgumentUri } from '../shared/documentArgument';
+import { EvidenceNode } from './evidenceTree';
 import { ViewState } from './viewState';
 
 const GROUPS: { by: GroupBy; label: string }[] = [
@@ -18,9 +20,7 @@ const GROUPS: { by: GroupBy; label: string }[] = [
 ];
 
 function uriOf(node: EvidenceNode | vscode.Uri | undefined): vscode.Uri | undefined {
-  if (node instanceof vscode.Uri) return node;
-  if (!node) return vscode.window.activeTextEditor?.document.uri;
-  return node.type === 'document' || node.type === 'link' ? node.uri : undefined;
+  return node ? documentArgumentUri(node) : vscode.window.activeTextEditor?.document.uri;
 }
 
 /**
@@ -28,9 +28,9 @@ function uriOf(node: EvidenceNode | vscode.Uri | undefined): vscode.Uri | undefi
  * the Side, Reveal in Explorer and Copy Link. Arguments for automation: `groupBy(by)`,
  * `filter(text)`, `filterStatus(status | '')`.
  */
-export function registerViewCommands(context: vscode.ExtensionContext, state: ViewState, view: vscode.TreeView<EvidenceNode>): void {
+export function registerViewCommands(context: vscode.ExtensionContext, services: Services, state: ViewState, view: vscode.TreeView<EvidenceNode>): void {
   const showMessage = () => {
-    const restricted = vscode.workspace.isTrusted ? undefined : 'Restricted Mode: documents are listed; git data (merged work, authors) is off until you trust this workspace.';
+    const restricted = services.git.trusted ? undefined : 'Restricted Mode: documents are listed; git data (merged work, authors) is off until you trust this workspace.';
     const filtered = isFiltering(state.filter) ? `Filtered: ${describeFilter(state.filter)} — “Clear Filter” in the title bar shows everything again.` : undefined;
     view.message = [restricted, filtered].filter(Boolean).join(' ') || undefined;
   };
@@ -68,8 +68,7 @@ export function registerViewCommands(context: vscode.ExtensionContext, state: Vi
     }),
     vscode.commands.registerCommand('careerEvidence.promoteToBrag', async (node?: EvidenceNode) => {
       if (!node || node.type !== 'document') return undefined;
-      const folder = vscode.workspace.getWorkspaceFolder(node.uri);
-      const entry = renderPromotedEntry(node.item, folder?.name ?? 'journal', localToday());
+      const entry = renderPromotedEntry(node.doc.item, node.doc.folder.index >= 0 ? node.doc.folder.name : 'journal', localToday());
       try {
         const file = await writeJournalEntry(settings.journalDir(), entry);
         await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
@@ -83,7 +82,7 @@ export function registerViewCommands(context: vscode.ExtensionContext, state: Vi
       const uri = uriOf(node);
       const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
       if (!uri || !folder) return undefined;
-      const title = node && 'item' in node ? node.item.title : path.basename(uri.fsPath, '.md');
+      const title = node && !(node instanceof vscode.Uri) && node.type === 'document' ? node.doc.item.title : path.basename(uri.fsPath, '.md');
       const link = `[${title}](${path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/')})`;
       await vscode.env.clipboard.writeText(link);
       vscode.window.setStatusBarMessage(`$(clippy) Copied ${link}`, 3000);

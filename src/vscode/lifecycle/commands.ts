@@ -5,14 +5,25 @@ import { CanonicalStatus, EvidenceItem } from '../../core/evidence/model';
 import { STATUSES } from '../../core/evidence/status';
 import { UserError } from '../../node/errors';
 import { findDocument, planLink, planStatusChange, planSupersede } from '../../node/lifecycle';
-import { ScanResult } from '../../node/scanEvidence';
-import { EvidenceNode } from '../evidenceView/nodes';
-import { Services } from '../shared/services';
+import { FolderSnapshot, documentSet } from '../../core/index/snapshot';
+import { Services } from '../services/services';
+import { createInFolder } from '../shared/createInFolder';
+import { documentArgumentUri } from '../shared/documentArgument';
 import { applyFileEdits, readFromBuffers } from './applyEdits';
-import { createInFolder } from '../newDesignDoc/command';
 
-/** What lifecycle commands take: a tree node, a file URI (explorer, editor title), or nothing (the active editor). */
-type DocumentArg = EvidenceNode | vscode.Uri | undefined;
+/** What lifecycle commands take: an Evidence view row, a file URI (explorer, editor title), or nothing (the active editor). */
+type DocumentArg = unknown;
+
+/** A document a command is about, with its workspace folder and that folder's documents as now indexed. */
+interface Resolved {
+  folder: vscode.WorkspaceFolder;
+  docs: { root: string; items: readonly EvidenceItem[] };
+  item: EvidenceItem;
+}
+
+function resolved(folder: vscode.WorkspaceFolder, snapshot: FolderSnapshot, item: EvidenceItem): Resolved {
+  return { folder, docs: documentSet(snapshot), item };
+}
 
 const SETTABLE_STATUSES: readonly CanonicalStatus[] = STATUSES.filter((s) => s.settable).map((s) => s.status);
 
@@ -20,17 +31,15 @@ const SETTABLE_STATUSES: readonly CanonicalStatus[] = STATUSES.filter((s) => s.s
  * Resolves the workspace folder, its scan (the index's, kept current by the file watcher) and the
  * document a command is about.
  */
-async function resolve(services: Services, arg: DocumentArg): Promise<{ folder: vscode.WorkspaceFolder; scan: ScanResult; item: EvidenceItem } | undefined> {
-  const uri = arg instanceof vscode.Uri ? arg : arg && 'type' in arg && arg.type === 'document' ? arg.uri : vscode.window.activeTextEditor?.document.uri;
-  if (uri) {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const scan = folder && (await services.documents.scanOf(folder));
-    if (folder && scan) {
-      await services.documents.update([uri]); // re-read the document itself: its watcher event may not have come in yet
-      const rel = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
-      const item = scan.items.find((i) => i.path === rel);
-      if (item) return { folder, scan, item };
-    }
+async function resolve(services: Services, arg: DocumentArg): Promise<Resolved | undefined> {
+  const uri = documentArgumentUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
+  const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+  if (uri && folder && (await services.index.folder(folder))) {
+    await services.index.update([uri]); // re-read the document itself: its watcher event may not have come in yet
+    const snapshot = await services.index.folder(folder);
+    const rel = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+    const item = snapshot?.documents.find((d) => d.item.path === rel)?.item;
+    if (snapshot && item) return resolved(folder, snapshot, item);
   }
   return pickDocument(services, 'Which document?', () => true);
 }
@@ -39,15 +48,16 @@ async function pickDocument(
   services: Services,
   placeHolder: string,
   filter: (i: EvidenceItem) => boolean,
-  within?: { folder: vscode.WorkspaceFolder; scan: ScanResult },
-): Promise<{ folder: vscode.WorkspaceFolder; scan: ScanResult; item: EvidenceItem } | undefined> {
-  const folders = within ? [within.folder] : (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  const picks: (vscode.QuickPickItem & { folder: vscode.WorkspaceFolder; scan: ScanResult; item: EvidenceItem })[] = [];
+  within?: vscode.WorkspaceFolder,
+): Promise<Resolved | undefined> {
+  const folders = within ? [within] : services.git.folders();
+  const picks: (vscode.QuickPickItem & Resolved)[] = [];
   for (const folder of folders) {
-    const scan = within?.scan ?? (await services.documents.scanOf(folder));
-    if (!scan) continue;
-    for (const item of scan.items.filter(filter)) {
-      picks.push({ label: item.title, description: [item.id, item.status ?? item.statusText].filter(Boolean).join(' · '), detail: item.path, folder, scan, item });
+    const snapshot = await services.index.folder(folder);
+    if (!snapshot) continue;
+    for (const { item } of snapshot.documents) {
+      if (!filter(item)) continue;
+      picks.push({ label: item.title, description: [item.id, item.status ?? item.statusText].filter(Boolean).join(' · '), detail: item.path, ...resolved(folder, snapshot, item) });
     }
   }
   if (picks.length === 0) {
@@ -64,7 +74,7 @@ async function pickDocument(
 async function run(services: Services, title: string, task: () => Promise<vscode.Uri | vscode.Uri[] | undefined>): Promise<unknown> {
   try {
     const result = await task();
-    if (result) await services.documents.include(Array.isArray(result) ? result : [result]);
+    if (result) await services.index.include(Array.isArray(result) ? result : [result]);
     return result;
   } catch (err) {
     const message = err instanceof UserError ? err.message : (err as Error).message;
@@ -92,7 +102,7 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
           opts?.status ??
           (await vscode.window.showQuickPick(allowed.map((s) => ({ label: s })), { title: `Change Status: ${r.item.title}`, placeHolder: `now ${r.item.status ?? r.item.statusText ?? 'none'}` }))?.label;
         if (!status) return undefined;
-        const edit = await planStatusChange(r.scan, r.item, status as CanonicalStatus, readFromBuffers);
+        const edit = await planStatusChange(r.docs, r.item, status as CanonicalStatus, readFromBuffers);
         await applyFileEdits([edit], `Change status to ${status}`);
         return vscode.Uri.file(edit.absolutePath);
       }),
@@ -106,11 +116,12 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
         if (!title) return undefined;
         const created = await createInFolder(services, r.folder, r.item.kind, title);
         if (!created) return undefined;
-        const scan = await services.documents.scanOf(r.folder); // createInFolder has put the new document in
-        if (!scan) throw new UserError(`${r.folder.name} could not be read`);
-        const edits = await planSupersede(scan, findDocument(scan, created.path), findDocument(scan, r.item.path), readFromBuffers);
+        const snapshot = await services.index.folder(r.folder); // createInFolder has put the new document in
+        if (!snapshot) throw new UserError(`${r.folder.name} could not be read`);
+        const docs = documentSet(snapshot);
+        const edits = await planSupersede(docs, findDocument(docs, created.path), findDocument(docs, r.item.path), readFromBuffers);
         await applyFileEdits(edits, `Supersede ${r.item.title}`);
-        await services.documents.include(edits.map((e) => vscode.Uri.file(e.absolutePath)));
+        await services.index.include(edits.map((e) => vscode.Uri.file(e.absolutePath)));
         return vscode.Uri.file(created.absolutePath);
       }),
     ),
@@ -133,12 +144,15 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
           relation = picked.label === 'Custom…' ? await vscode.window.showInputBox({ prompt: 'Relation as Forward:Reverse', value: 'Clarifies:Clarified by' }) : picked.label;
         }
         if (!relation) return undefined;
-        const picked = opts?.to ? { item: findDocument(r.scan, opts.to) } : await pickDocument(services, `${relation}…`, (i) => i.path !== r.item.path, r);
+        const picked = opts?.to ? { item: findDocument(r.docs, opts.to) } : await pickDocument(services, `${relation}…`, (i) => i.path !== r.item.path, r.folder);
         if (!picked) return undefined;
-        await services.documents.update([vscode.Uri.joinPath(r.folder.uri, ...picked.item.path.split('/'))]);
-        const other = { item: findDocument(r.scan, picked.item.path) }; // as re-read just now
-        const edits = await planLink(r.scan, r.item, relation, other.item, readFromBuffers);
-        await applyFileEdits(edits, `${relation} ${other.item.title}`);
+        await services.index.update([vscode.Uri.joinPath(r.folder.uri, ...picked.item.path.split('/'))]);
+        const now = await services.index.folder(r.folder);
+        if (!now) throw new UserError(`${r.folder.name} could not be read`);
+        const docs = documentSet(now); // as re-read just now
+        const other = findDocument(docs, picked.item.path);
+        const edits = await planLink(docs, r.item, relation, other, readFromBuffers);
+        await applyFileEdits(edits, `${relation} ${other.title}`);
         return edits.map((e) => vscode.Uri.file(e.absolutePath));
       }),
     ),

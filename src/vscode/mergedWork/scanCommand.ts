@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { DayRange, readRange } from '../../core/evidence/quarters';
 import { isIsoDate, localToday } from '../../core/evidence/dates';
-import { EVIDENCE_VIEW_ID } from '../evidenceView/register';
-import { Services } from '../shared/services';
+import { Services } from '../services/services';
+import { EVIDENCE_VIEW_ID } from '../shared/commandIds';
 
 /** Arguments for automation and tests: a range name (`this-quarter`, `last-quarter`, `YYYY-Qn`, `all`) or a start date. */
 export interface ScanArgs {
@@ -59,7 +59,7 @@ export function registerScanMergedWork(context: vscode.ExtensionContext, service
         (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          return services.suggestions.refresh(range, abort.signal);
+          return services.mergedWork.refresh(range, abort.signal);
         },
       );
       const count = results.reduce((n, r) => n + (r.state === 'ready' ? r.pending.length : 0), 0);

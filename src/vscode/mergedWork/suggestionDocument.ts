@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
 import { formatSuggestionDetails } from '../../core/report/text';
-import { SuggestionStore } from './suggestionStore';
-
-/** Command run by a suggestion's tree item: `(folderUri: string, sha: string)`. */
-export const SHOW_SUGGESTION_COMMAND = 'careerEvidence.showSuggestion';
+import { MergedWork } from '../services/mergedWork';
+import { SHOW_SUGGESTION_COMMAND } from '../shared/commandIds';
 const SCHEME = 'career-evidence-suggestion';
 
 /**
  * Shows a suggestion's details as a read-only Markdown document (a virtual document: nothing is
  * written to disk, nothing to save).
  */
-export function registerSuggestionDocuments(context: vscode.ExtensionContext, store: SuggestionStore): void {
+export function registerSuggestionDocuments(context: vscode.ExtensionContext, store: MergedWork): void {
   const provider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
       const q = new URLSearchParams(uri.query);

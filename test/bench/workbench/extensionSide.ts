@@ -6,8 +6,8 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
-import type { CareerEvidenceApi } from '../../../src/vscode/extension';
-import type { EvidenceNode } from '../../../src/vscode/evidenceView/nodes';
+import type { EvidenceNode } from '../../../src/vscode/evidenceView/evidenceTree';
+import { TEST_HOOK_COMMAND, type TestInternals } from '../../../src/vscode/testHook';
 
 // The module object itself (not an ES namespace copy), so that the probe's wrappers are seen by our bundle.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -77,7 +77,7 @@ function heapMb(gc: () => void): number {
 }
 
 /** getChildren of every group (and each group's getTreeItem calls), timed, for the current grouping. */
-async function timeGroups(tree: CareerEvidenceApi['evidenceTree']): Promise<{ root: number[]; group: number[]; items: number[]; groups: number }> {
+async function timeGroups(tree: TestInternals['evidenceTree']): Promise<{ root: number[]; group: number[]; items: number[]; groups: number }> {
   const root: number[] = [];
   let roots: EvidenceNode[] = [];
   for (let i = 0; i < 5; i++) {
@@ -102,15 +102,16 @@ async function timeGroups(tree: CareerEvidenceApi['evidenceTree']): Promise<{ ro
 
 export async function run(): Promise<void> {
   const results: Record<string, unknown> = {};
-  const ext = vscode.extensions.getExtension<CareerEvidenceApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
   results.activeBeforeProbe = ext.isActive;
   const heapBefore = heapMb(gc);
   const probe = ext.isActive ? undefined : probeFileReads();
-  const api = await ext.activate();
+  await ext.activate();
   results.fileCallsDuringActivation = probe?.stop() ?? null;
+  const api = (await vscode.commands.executeCommand<TestInternals>(TEST_HOOK_COMMAND))!;
   results.activationMs = api.activationMs;
 
   // Cold index: every document read and parsed, then dates and authors from one git log. By default
@@ -118,11 +119,11 @@ export async function run(): Promise<void> {
   // of 11,000 files share these two cores); CE_BENCH_SETTLE_MS=0 measures it during start-up.
   await delay(Number(process.env.CE_BENCH_SETTLE_MS ?? 5000));
   let t = now();
-  const folders = await profiled(() => api.services.documents.all());
+  const { folders } = await profiled(() => api.services.index.snapshot());
   results.coldIndexMs = now() - t;
-  results.documents = folders.reduce((n, f) => n + f.scan.items.length, 0);
-  results.problems = folders.reduce((n, f) => n + f.scan.problems.length, 0);
-  results.withGitAuthor = folders.reduce((n, f) => n + Object.values(f.scan.details).filter((d) => d.added).length, 0);
+  results.documents = folders.reduce((n, f) => n + f.documents.length, 0);
+  results.problems = folders.reduce((n, f) => n + f.problems.length, 0);
+  results.withGitAuthor = folders.reduce((n, f) => n + f.documents.filter((d) => d.details?.added).length, 0);
   // The tree's roots are made as the index loads: from the index's answer to the roots being ready.
   t = now();
   await api.evidenceTree.getChildren();
@@ -134,7 +135,7 @@ export async function run(): Promise<void> {
   const rescans: number[] = [];
   for (let i = 0; i < 3; i++) {
     t = now();
-    await scanEvidence(folders[0].folder.uri.fsPath);
+    await scanEvidence(folders[0].folder.root);
     rescans.push(now() - t);
   }
   results.warmScanMs = median(rescans);
@@ -180,7 +181,7 @@ export async function run(): Promise<void> {
         const roots = await api.evidenceTree.getChildren();
         const decisions = roots.find((g) => g.type === 'group' && g.key === 'decision');
         const kids = decisions ? await api.evidenceTree.getChildren(decisions) : [];
-        if (kids.some((k) => k.type === 'document' && k.item.title === title)) {
+        if (kids.some((k) => k.type === 'document' && k.label === title)) {
           sub.dispose();
           resolve(now());
         }

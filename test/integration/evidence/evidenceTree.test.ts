@@ -20,14 +20,6 @@ describe('Evidence view', () => {
     assert.ok(hovered.tooltip instanceof vscode.MarkdownString && hovered.tooltip.value.includes('Accepted'));
   });
 
-  it('starts a group of more than 500 documents collapsed', async () => {
-    const a = await api();
-    const group = (n: number) => a.evidenceTree.getTreeItem({ type: 'group', key: 'decision', label: 'Decisions', members: new Array(n) });
-    assert.strictEqual(group(500).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
-    assert.strictEqual(group(501).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    assert.strictEqual(group(501).description, '501');
-  });
-
   it('opens a decision record when its item is run', async () => {
     const a = await api();
     const [decisionsGroup] = await children(a);

@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
-import type { CareerEvidenceApi } from '../../../src/vscode/extension';
-import type { EvidenceNode } from '../../../src/vscode/evidenceView/nodes';
+import type { EvidenceNode } from '../../../src/vscode/evidenceView/evidenceTree';
+import type { TestInternals } from '../../../src/vscode/testHook';
+import { internals } from '../internals';
 
-export const EXTENSION_ID = 'career-evidence.career-evidence';
+export { EXTENSION_ID } from '../internals';
 
-/** Activates the extension under test and returns its API. */
-export async function api(): Promise<CareerEvidenceApi> {
-  const ext = vscode.extensions.getExtension<CareerEvidenceApi>(EXTENSION_ID);
-  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
-  return ext.activate();
-}
+/** Activates the extension under test and returns its internals. */
+export const api = internals;
 
 /** A node with its rendered tree item, for assertions. */
 export interface Rendered {
@@ -19,7 +16,7 @@ export interface Rendered {
   description: string;
 }
 
-export async function children(a: CareerEvidenceApi, node?: EvidenceNode): Promise<Rendered[]> {
+export async function children(a: TestInternals, node?: EvidenceNode): Promise<Rendered[]> {
   const nodes = (await a.evidenceTree.getChildren(node)) ?? [];
   return nodes.map((n) => {
     const item = a.evidenceTree.getTreeItem(n) as vscode.TreeItem;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { CareerEvidenceApi } from '../../../src/vscode/extension';
+import { internals } from '../internals';
 
 // The workspace is a real repository opened in Restricted Mode; GIT_TRACE records every git process.
 
@@ -18,19 +18,28 @@ describe('untrusted workspace (Restricted Mode)', function () {
   });
 
   it('still lists documents, says why merged work is not read, and runs no git at all', async () => {
-    const a = await vscode.extensions.getExtension<CareerEvidenceApi>('career-evidence.career-evidence')!.activate();
+    const a = await internals();
     await a.commitPromptsReady;
     const roots = (await a.evidenceTree.getChildren())!;
     const labels = roots.map((n) => a.evidenceTree.getTreeItem(n).label);
     assert.deepStrictEqual(labels, ['Decisions', 'Suggestions']);
     const suggestions = (await a.evidenceTree.getChildren(roots[1]))!.map((n) => a.evidenceTree.getTreeItem(n).label);
     assert.deepStrictEqual(suggestions, ['Git is not run in Restricted Mode. Trust this workspace to see your merged work.']);
-    const view = (a as unknown as { evidenceView?: vscode.TreeView<unknown> }).evidenceView;
-    assert.match(view?.message ?? '', /^Restricted Mode: documents are listed; git data/);
+    assert.match(a.evidenceView.message ?? '', /^Restricted Mode: documents are listed; git data/);
     assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.scanMergedWork', { range: 'all' }), 0);
+    // New Design Doc numbers past every branch and reads git's user.name when git may run.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/0003-works-untrusted.md');
+    const seen = new Promise((resolve) => watcher.onDidCreate(resolve));
     const created = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Works untrusted' });
     assert.ok(created?.path.endsWith('/doc/adr/0003-works-untrusted.md'));
-    await new Promise((r) => setTimeout(r, 1500)); // watchers and prompts would have run by now
+    // The index takes the file event (where who added it would be read from git): its watcher sees
+    // the file in the same batch as ours and applies the batch one turn later (setImmediate), so an
+    // update queued after that turn runs after the index's own.
+    await seen;
+    watcher.dispose();
+    await new Promise((resolve) => setImmediate(resolve));
+    await a.services.index.update([created]);
+    assert.strictEqual(await a.services.git.repository(vscode.workspace.workspaceFolders![0]), undefined, 'no repository is opened');
     assert.strictEqual(calls(), '', `git was run: ${calls()}`);
   });
 });

@@ -5,20 +5,22 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PromptEvent } from '../../../src/vscode/commitPrompt/commitPrompter';
-import type { CareerEvidenceApi } from '../../../src/vscode/extension';
+import type { TestInternals } from '../../../src/vscode/testHook';
 import { api, children, waitFor, workspaceRoot } from './helpers';
-
-// Runs after the other suites of this workspace (file name): it adds commits to the fixture repository.
 
 function gitIn(root: string, args: string[], date = '2026-06-01T10:00:00+02:00'): string {
   return execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
 }
 
-/** Resolves with the next prompt shown, or rejects after `ms`; listens from the moment it is called. */
-function nextPrompt(a: CareerEvidenceApi, ms = 15_000): Promise<PromptEvent> {
+/**
+ * Resolves with the next prompt shown that names a piece of work titled `title` (any prompt when
+ * none is given), or rejects after `ms`; listens from the moment it is called.
+ */
+function nextPrompt(a: TestInternals, title?: string, ms = 15_000): Promise<PromptEvent> {
   return new Promise<PromptEvent>((resolve, reject) => {
-    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no prompt within ${ms} ms`))), ms);
+    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no prompt${title ? ` about "${title}"` : ''} within ${ms} ms`))), ms);
     const sub = a.commitPrompter.onDidPrompt((e) => {
+      if (title && !e.items.some((i) => i.title === title)) return; // another piece of work (a branch's own commit)
       clearTimeout(timer);
       sub.dispose();
       resolve(e);
@@ -111,10 +113,10 @@ describe('merged work: suggestions and commit-time prompts', function () {
     await a.commitPrompter.askAgainAfterSnooze();
     const node = speed.node as { folderUri: string; suggestion: { sha: string } };
     // A day later: the snooze has run out.
-    await a.services.suggestions.decide(node.folderUri, node.suggestion.sha, { state: 'snoozed', at: '2026-01-01T00:00:00Z', until: '2026-01-02T00:00:00Z' });
-    const due = await a.services.suggestions.dueSnoozes();
+    await a.services.mergedWork.decide(node.folderUri, node.suggestion.sha, { state: 'snoozed', at: '2026-01-01T00:00:00Z', until: '2026-01-02T00:00:00Z' });
+    const due = await a.services.mergedWork.dueSnoozes();
     assert.deepStrictEqual(due.map((d) => d.suggestion.title), ['Speed up search']);
-    const prompt = nextPrompt(a, 5000);
+    const prompt = nextPrompt(a, undefined, 5000);
     await a.commitPrompter.askAgainAfterSnooze();
     assert.strictEqual((await prompt).message, 'Add to your brag document? Speed up search');
   });
@@ -140,8 +142,8 @@ describe('merged work: suggestions and commit-time prompts', function () {
     gitIn(root, ['add', 'audit.ts']);
     gitIn(root, ['commit', '--quiet', '-m', 'Write audit events']);
     gitIn(root, ['checkout', '--quiet', 'main']);
-    await new Promise((r) => setTimeout(r, 1200)); // let the branch switches settle (no new work on main)
-    const prompt = nextPrompt(await api());
+    // The branch's own commit may prompt on its own (HEAD was on it): only the merge's prompt counts.
+    const prompt = nextPrompt(await api(), 'Record audit events for admin actions');
     gitIn(root, ['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #20 from dana/audit-log\n\nRecord audit events for admin actions', 'dana/audit-log']);
     const e = await prompt;
     assert.strictEqual(e.message, 'Add to your brag document? Record audit events for admin actions');
@@ -151,9 +153,7 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const gitExt = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { rootUri: vscode.Uri; add(p: string[]): Promise<void>; commit(m: string): Promise<void> }[] } }>('vscode.git');
     assert.ok(gitExt, 'the built-in git extension is present');
     const gitApi = (gitExt.isActive ? gitExt.exports : await gitExt.activate()).getAPI(1);
-    for (let i = 0; i < 100 && gitApi.repositories.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    const repo = gitApi.repositories.find((r) => r.rootUri.fsPath === workspaceRoot().fsPath);
-    assert.ok(repo, 'the git extension sees the workspace repository');
+    const repo = await waitFor(() => gitApi.repositories.find((r) => r.rootUri.fsPath === workspaceRoot().fsPath), 'the git extension to see the workspace repository');
     const file = path.join(workspaceRoot().fsPath, 'docs-guide.md');
     fs.writeFileSync(file, '# Guide\n');
     const prompt = nextPrompt(await api());
@@ -168,7 +168,7 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const root = workspaceRoot().fsPath;
     const rel = 'doc/adr/0009-keep-an-audit-trail.md';
     fs.writeFileSync(path.join(root, rel), '# 9. Keep an audit trail\n\n## Status\n\nProposed\n');
-    const details = async () => (await a.services.documents.all())[0].scan.details[rel];
+    const details = async () => (await a.services.index.snapshot()).folders[0].documents.find((d) => d.item.path === rel)?.details;
     await waitFor(async () => (await details()) !== undefined || undefined, 'the new document in the index');
     assert.strictEqual((await details())?.added, undefined, 'not committed yet: no git author');
     gitIn(root, ['add', rel]);

@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { api, children, waitFor, workspaceRoot } from './helpers';
 
-// Runs after newDesignDoc.test (file order): the fixture holds doc/adr 0001–0004 by then.
 
 const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 const disk = (rel: string) => fs.readFileSync(file(rel).fsPath, 'utf8');
@@ -14,20 +13,26 @@ async function editorFor(rel: string): Promise<vscode.TextEditor> {
 
 describe('design document lifecycle (Change Status, Supersede, Link)', function () {
   this.timeout(30_000);
+  before(async () => {
+    // The fixture's ADRs 0001 and 0002, and two more: the successor below is 0005.
+    await (await api()).services.index.snapshot();
+    await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Cache search results' });
+    await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Queue uploads' });
+  });
 
   it('Change Status writes the adr-tools status line, and Undo restores it', async () => {
     const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
     const before = disk(rel);
     const a = await api();
-    await a.services.documents.all();
+    await a.services.index.snapshot();
     let rescans = 0;
-    const sub = a.services.documents.onDidChange(() => rescans++);
+    const sub = a.services.index.onDidChange((change) => change.layoutChanged && rescans++);
     await vscode.commands.executeCommand('careerEvidence.changeStatus', file(rel), { status: 'accepted' });
     sub.dispose();
     assert.strictEqual(disk(rel), before.replace('## Status\n\nProposed\n', '## Status\n\nAccepted\n'));
     assert.strictEqual(rescans, 0, 'only the edited file is re-read, no rescan');
-    const scan = (await a.services.documents.all())[0].scan;
-    assert.strictEqual(scan.items.find((i) => i.path === rel)?.status, 'accepted', 'the index has the new status as soon as the command returns');
+    const [folder] = a.services.index.current.folders;
+    assert.strictEqual(folder.documents.find((d) => d.item.path === rel)?.item.status, 'accepted', 'the index has the new status as soon as the command returns');
     const editor = await editorFor(rel);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), before, 'undo brings the old status back');

@@ -4,7 +4,13 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { api, children, waitFor, workspaceRoot } from './helpers';
 
-// Runs after newDesignDoc.test and before y-lifecycle.test (file order).
+/** The fixture's two ADRs, plus two more ADRs, an RFC and a tradeoff note written by New Design Doc. */
+async function addDocuments(): Promise<void> {
+  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Cache search results' });
+  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Queue uploads' });
+  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'rfc', title: 'Queue the search index', documentFolder: 'docs/rfcs' });
+  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'tradeoff', title: 'Build or buy search', documentFolder: 'docs/tradeoffs' });
+}
 
 const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 
@@ -14,6 +20,10 @@ async function labels(): Promise<string[]> {
 
 describe('evidence browser: grouping, filters, decorations, diagnostics', function () {
   this.timeout(30_000);
+  before(async () => {
+    await (await api()).services.index.snapshot();
+    await addDocuments();
+  });
   after(async () => {
     await vscode.commands.executeCommand('careerEvidence.clearFilter');
     await vscode.commands.executeCommand('careerEvidence.groupBy', 'kind');
@@ -61,9 +71,8 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
 
   it('shows a status letter on the file (explorer and tree)', async () => {
     const a = await api();
-    await a.services.documents.all();
-    const provider = (a as unknown as { statusDecorations?: vscode.FileDecorationProvider }).statusDecorations;
-    assert.ok(provider, 'decorations are exposed');
+    await a.services.index.snapshot();
+    const provider = a.statusDecorations;
     const d = await provider.provideFileDecoration(file('doc/adr/0002-use-postgresql-for-billing.md'), new vscode.CancellationTokenSource().token);
     assert.deepStrictEqual([d?.badge, d?.tooltip], ['P', 'Proposed']);
     const none = await provider.provideFileDecoration(file('doc/adr/0001-record-architecture-decisions.md'), new vscode.CancellationTokenSource().token);
@@ -83,9 +92,9 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
       // Same place in the tree (grouped by kind): just that row, updated in place.
       let refreshed = nextRefresh();
       fs.writeFileSync(file(rel).fsPath, original.replace('# 2. Use PostgreSQL for billing', '# 2. Use PostgreSQL for invoices'));
-      const rows = (await refreshed) as { type: string; item: { title: string } }[];
+      const rows = (await refreshed) as { type: string; label: string }[];
       assert.ok(Array.isArray(rows), 'one row refreshed, not the whole tree');
-      assert.deepStrictEqual(rows.map((r) => [r.type, r.item.title]), [['document', 'Use PostgreSQL for invoices']]);
+      assert.deepStrictEqual(rows.map((r) => [r.type, r.label]), [['document', 'Use PostgreSQL for invoices']]);
       assert.ok((await children(a, decisions.node)).some((r) => r.label === 'Use PostgreSQL for invoices'));
       const decoration = await a.statusDecorations.provideFileDecoration(file(rel), new vscode.CancellationTokenSource().token);
       assert.strictEqual(decoration?.badge, 'P');
@@ -109,7 +118,7 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     await vscode.commands.executeCommand('careerEvidence.evidence.focus');
     await vscode.window.showTextDocument(file('doc/adr/0002-use-postgresql-for-billing.md'));
     const view = a.evidenceView;
-    const title = () => (view.selection[0] as { item?: { title: string } } | undefined)?.item?.title;
+    const title = () => (view.selection[0] as { label?: string } | undefined)?.label;
     await waitFor(() => (title() === 'Use PostgreSQL for billing' ? true : undefined), 'the tree to select the active document');
   });
 
@@ -119,7 +128,7 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     try {
       await vscode.workspace.openTextDocument(file(rel));
       const diagnostic = await waitFor(async () => {
-        await (await api()).services.documents.all();
+        await (await api()).services.index.snapshot();
         return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'duplicate-number');
       }, 'the duplicate-number diagnostic');
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file(rel), diagnostic.range);
@@ -133,7 +142,7 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     } finally {
       fs.rmSync(file(rel).fsPath, { force: true });
       fs.rmSync(file('doc/adr/0005-second-two.md').fsPath, { force: true });
-      await (await api()).services.documents.all();
+      await (await api()).services.index.snapshot();
     }
   });
 
@@ -144,7 +153,7 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
       await check(rel);
     } finally {
       fs.rmSync(file(rel).fsPath, { force: true });
-      await (await api()).services.documents.all();
+      await (await api()).services.index.snapshot();
     }
   });
 });
@@ -154,7 +163,7 @@ async function check(rel: string): Promise<void> {
   await vscode.workspace.openTextDocument(file(rel));
   const diagnostic = await waitFor(
     async () => {
-      await (await api()).services.documents.all();
+      await (await api()).services.index.snapshot();
       return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'unknown-status');
     },
     'the unknown-status diagnostic',
@@ -167,7 +176,7 @@ async function check(rel: string): Promise<void> {
   await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
   assert.match(fs.readFileSync(file(rel).fsPath, 'utf8'), /## Status\n\nAccepted\n/);
   await waitFor(async () => {
-    await (await api()).services.documents.all();
+    await (await api()).services.index.snapshot();
     return vscode.languages.getDiagnostics(file(rel)).every((d) => d.code !== 'unknown-status') || undefined;
   }, 'the diagnostic to go away');
 }

@@ -1,0 +1,295 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { DayRange } from '../../core/evidence/quarters';
+import { localToday } from '../../core/evidence/dates';
+import { Suggestion } from '../../core/git/suggestions';
+import { Decision, DecisionStore } from '../../node/decisions';
+import { UserError } from '../../node/errors';
+import { MiningResult, firstParentTips, mine } from '../../node/git/mine';
+import { Repository } from '../../node/git/repository';
+import { journaledCommits } from '../../node/journal';
+import { settings } from '../settings/settings';
+import { WorkspaceGit } from './workspaceGit';
+
+/** Suggestions of one workspace folder, or why there are none. Never changed once published: a new one replaces it. */
+export type FolderSuggestions =
+  | {
+      readonly folder: vscode.WorkspaceFolder;
+      readonly state: 'ready';
+      readonly repo: Repository;
+      readonly identities: readonly string[];
+      readonly result: MiningResult;
+      /** Undecided suggestions (not accepted, dismissed or snoozed), newest first. */
+      readonly pending: readonly Suggestion[];
+      readonly decisions: DecisionStore;
+    }
+  | { readonly folder: vscode.WorkspaceFolder; readonly state: 'unavailable'; readonly reason: string };
+
+/** The user's merged work that is new since the last look at a repository (after HEAD moved). */
+export interface NewWork {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly repo: Repository;
+  /** Newest first; decided ones included (see {@link MergedWork.undecidedIn}). */
+  readonly suggestions: readonly Suggestion[];
+}
+
+/**
+ * The user's merged work in each workspace folder's repository — the one owner of mining: the
+ * Suggestions list (their identities, `.mailmap`, `careerEvidence.identities`, minus what they
+ * accepted or dismissed), mined on first use and again on {@link refresh}; and after each move of a
+ * watched repository's HEAD, one incremental mine of what is new, which updates the list and is
+ * announced to the commit prompter ({@link onDidFindNewWork}). Mining runs one at a time. In
+ * Restricted Mode no git process is started at all.
+ */
+export class MergedWork implements vscode.Disposable {
+  /** The list as last asked for (a mine may still be under way). */
+  private cache: Promise<readonly FolderSuggestions[]> | undefined;
+  /** The list as last mined, and whether it is what {@link cache} gives (no newer mine asked for). */
+  private published: readonly FolderSuggestions[] | undefined;
+  private mines = 0;
+  private publishedMine = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private range: DayRange | null = null;
+  private lastPending: number | undefined;
+  /** The first-parent tips of each watched repository as of the last look, by folder URI. */
+  private readonly tips = new Map<string, string[]>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when suggestions or decisions changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly foundNew = new vscode.EventEmitter<NewWork>();
+  /** Fires after HEAD moved in a watched repository and the user's merged work grew. */
+  readonly onDidFindNewWork = this.foundNew.event;
+  private readonly subscription: vscode.Disposable;
+
+  /** @param stateDir folder for decision files (the extension's global storage). */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly git: WorkspaceGit,
+    private readonly stateDir: string,
+  ) {
+    this.subscription = git.onDidMoveHead((folder) => void this.headMoved(folder));
+  }
+
+  /** Undecided suggestions across folders as of the last mining, or undefined before any (for the view badge). */
+  get pendingCount(): number | undefined {
+    return this.lastPending;
+  }
+
+  /** The merge-date range shown (null: all history). */
+  get currentRange(): DayRange | null {
+    return this.range;
+  }
+
+  /** Suggestions of all `file:` workspace folders (mining them if not done yet). */
+  all(): Promise<readonly FolderSuggestions[]> {
+    this.cache ??= this.mineAllQueued(undefined);
+    return this.cache;
+  }
+
+  /** Mines everything again (optionally for a new range); resolves when done. */
+  async refresh(range?: DayRange | null, signal?: AbortSignal): Promise<readonly FolderSuggestions[]> {
+    if (range !== undefined) this.range = range;
+    const next = this.mineAllQueued(signal);
+    this.cache = next;
+    try {
+      return await next;
+    } finally {
+      this.changed.fire();
+    }
+  }
+
+  /**
+   * Remembers where `folder`'s repository is now and watches it: from then on, work that lands
+   * there is mined once and announced ({@link onDidFindNewWork}). Resolves when the first look is done.
+   */
+  async watch(folder: vscode.WorkspaceFolder): Promise<void> {
+    const repo = await this.git.repository(folder);
+    if (!repo) return;
+    await this.serial(async () => {
+      if (!this.tips.has(folder.uri.toString())) this.tips.set(folder.uri.toString(), await firstParentTips(repo, this.git.defaultBranch(folder)));
+    });
+    await this.git.watchHead(folder);
+    this.log.info(`watching ${repo.root} for new work`);
+  }
+
+  /** The suggestion with commit `sha` in `folderUri`, if mined. */
+  async find(folderUri: string, sha: string): Promise<{ folder: Extract<FolderSuggestions, { state: 'ready' }>; suggestion: Suggestion } | undefined> {
+    for (const f of await this.all()) {
+      if (f.state !== 'ready' || f.folder.uri.toString() !== folderUri) continue;
+      const suggestion = f.result.suggestions.find((s) => s.sha === sha);
+      if (suggestion) return { folder: f, suggestion };
+    }
+    return undefined;
+  }
+
+  /** Records the user's decision; the suggestion leaves the pending list (a snoozed one stays listed). */
+  async decide(folderUri: string, sha: string, decision: Decision): Promise<void> {
+    const found = await this.find(folderUri, sha);
+    if (!found) return;
+    await found.folder.decisions.record(found.suggestion, decision);
+    if (decision.state !== 'snoozed') await this.serial(async () => this.replace(folderUri, (f) => ({ ...f, pending: f.pending.filter((s) => s.sha !== sha) })));
+    this.changed.fire();
+  }
+
+  /** Listed suggestions whose one-day snooze has run out by `now` (ms), to be asked about again. */
+  async dueSnoozes(now = Date.now()): Promise<{ folderUri: string; suggestion: Suggestion }[]> {
+    if (!this.cache) return [];
+    const out: { folderUri: string; suggestion: Suggestion }[] = [];
+    for (const f of await this.cache) {
+      if (f.state !== 'ready') continue;
+      for (const s of f.pending) {
+        const d = await f.decisions.recordOf(s);
+        if (d?.state === 'snoozed' && Date.parse(d.until) <= now) out.push({ folderUri: f.folder.uri.toString(), suggestion: s });
+      }
+    }
+    return out;
+  }
+
+  /** The suggestions of `list` (mined in `repo`) to prompt for: not accepted, dismissed, journaled or snoozed now. */
+  undecidedIn(repo: Repository, list: readonly Suggestion[]): Promise<Suggestion[]> {
+    return this.undecided(list, new DecisionStore(this.stateDir, repo.root), Date.now());
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Mines every folder after what is queued; the result is published when it is the newest asked for. */
+  private mineAllQueued(signal: AbortSignal | undefined): Promise<readonly FolderSuggestions[]> {
+    const id = ++this.mines;
+    return this.serial(async () => {
+      const list = await this.mineAll(signal);
+      if (id === this.mines) this.publish(list, id);
+      return list;
+    });
+  }
+
+  private publish(list: readonly FolderSuggestions[], mine: number): void {
+    this.published = Object.freeze(list.slice());
+    this.publishedMine = mine;
+    this.lastPending = list.reduce((n, f) => n + (f.state === 'ready' ? f.pending.length : 0), 0);
+  }
+
+  /**
+   * Replaces a ready folder's entry in the published list (never changing the entry itself). Runs
+   * inside a queued task; when a newer mine was asked for meanwhile, that one will publish instead.
+   */
+  private replace(folderUri: string, next: (f: Extract<FolderSuggestions, { state: 'ready' }>) => FolderSuggestions): void {
+    if (!this.published || this.publishedMine !== this.mines) return;
+    const updated = this.published.map((f) => (f.state === 'ready' && f.folder.uri.toString() === folderUri ? next(f) : f));
+    this.publish(updated, this.mines);
+    this.cache = Promise.resolve(this.published!);
+  }
+
+  private filter(identities: readonly string[]) {
+    return { authors: [...identities], since: this.range?.since, until: this.range?.until };
+  }
+
+  /** True when work merged today falls in the range shown. */
+  private rangeIncludesToday(): boolean {
+    const today = localToday();
+    return !this.range || (this.range.since <= today && today <= this.range.until);
+  }
+
+  /**
+   * After HEAD moved in `folder`'s repository: when the first-parent tips changed, one mine of what
+   * is new — incremental on the Suggestions list's result when it shows today's work, else of the
+   * new commits alone — announced as new work.
+   */
+  private headMoved(folder: vscode.WorkspaceFolder): Promise<void> {
+    return this.serial(async () => {
+      const key = folder.uri.toString();
+      const repo = await this.git.repository(folder);
+      if (!repo) return;
+      const previousTips = this.tips.get(key);
+      const tips = await firstParentTips(repo, this.git.defaultBranch(folder));
+      if (previousTips && tips.length === previousTips.length && tips.every((t) => previousTips.includes(t))) return;
+      this.tips.set(key, tips);
+      const listed = this.publishedMine === this.mines ? this.published?.find((f) => f.folder.uri.toString() === key) : undefined;
+      let fresh: readonly Suggestion[] = [];
+      const started = Date.now();
+      try {
+        if (listed?.state === 'ready' && this.rangeIncludesToday()) {
+          const result = await mine(repo, { filter: this.filter(listed.identities), defaultBranch: this.git.defaultBranch(folder), previous: listed.result });
+          const known = new Set(listed.result.suggestions.map((s) => s.sha));
+          fresh = result.suggestions.filter((s) => !known.has(s.sha));
+          const pending = await this.undecided(result.suggestions, listed.decisions);
+          this.replace(key, (f) => ({ ...f, result, pending }));
+          this.log.info(`updated ${repo.root} incrementally in ${Date.now() - started} ms`);
+          this.changed.fire(); // the mining result changed even when nothing new is pending
+        } else if (previousTips) {
+          const identities = await this.git.identities(folder, repo);
+          if (identities.length === 0) return;
+          const result = await mine(repo, { filter: { authors: identities }, defaultBranch: this.git.defaultBranch(folder), previous: { tips: previousTips, suggestions: [] } });
+          fresh = result.suggestions;
+        }
+      } catch (err) {
+        this.log.error(`reading new work in ${repo.root} failed`, err);
+        return;
+      }
+      this.log.info(`new work in ${repo.root}: ${fresh.length} piece(s) of yours`);
+      if (fresh.length > 0) this.foundNew.fire({ folder, repo, suggestions: fresh });
+    });
+  }
+
+  /**
+   * Drops suggestions already journaled (accepted here or with the CLI) or decided. `now` in ms:
+   * a snooze counts until then; by default (Infinity) snoozed suggestions stay listed.
+   */
+  private async undecided(list: readonly Suggestion[], decisions: DecisionStore, now = Number.POSITIVE_INFINITY): Promise<Suggestion[]> {
+    await decisions.reload();
+    const journaled = await journaledCommits(settings.journalDir());
+    const out: Suggestion[] = [];
+    for (const s of list) {
+      if (s.commits.some((c) => journaled.has(c))) continue;
+      if (await decisions.decisionOf(s, now)) continue;
+      out.push(s);
+    }
+    return out;
+  }
+
+  private mineAll(signal: AbortSignal | undefined): Promise<FolderSuggestions[]> {
+    return Promise.all(this.git.folders().map((f) => this.mineFolder(f, signal)));
+  }
+
+  private async mineFolder(folder: vscode.WorkspaceFolder, signal: AbortSignal | undefined): Promise<FolderSuggestions> {
+    const opened = await this.git.repositoryOrReason(folder);
+    if (!('repo' in opened)) return { folder, state: 'unavailable', reason: opened.reason };
+    const { repo } = opened;
+    const started = Date.now();
+    try {
+      const identities = await this.git.identities(folder, repo);
+      if (identities.length === 0) return { folder, state: 'unavailable', reason: 'Set git config user.email (or careerEvidence.identities) to find your merged work.' };
+      const result = await mine(repo, { filter: this.filter(identities), defaultBranch: this.git.defaultBranch(folder), signal });
+      for (const p of result.problems) this.log.warn(`${p.path}: ${p.message}`);
+      const decisions = new DecisionStore(this.stateDir, repo.root);
+      const pending = await this.undecided(result.suggestions, decisions);
+      this.log.info(
+        `mined ${result.suggestions.length} suggestion(s) (${pending.length} undecided) for ${identities.join(', ')} in ${repo.root}` +
+          `${result.shallow ? ' (shallow clone)' : ''} in ${Date.now() - started} ms`,
+      );
+      // From now on the list follows new work in this repository.
+      if (!this.tips.has(folder.uri.toString())) this.tips.set(folder.uri.toString(), result.tips);
+      void this.git.watchHead(folder);
+      return { folder, state: 'ready', repo, identities, result, pending, decisions };
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return { folder, state: 'unavailable', reason: 'Scan cancelled. Run Scan Merged Work again.' };
+      const reason = err instanceof UserError ? err.message : `Could not read merged work: ${(err as Error).message}`;
+      if (!(err instanceof UserError)) this.log.error(`mining ${folder.uri.fsPath} failed`, err);
+      return { folder, state: 'unavailable', reason };
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+    this.foundNew.dispose();
+  }
+}
+
+/** Folder name of a repository, for brag-entry receipts. */
+export function repoName(repo: Repository): string {
+  return path.basename(repo.root);
+}

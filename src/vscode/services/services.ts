@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { EvidenceIndex } from './evidenceIndex';
+import { MergedWork } from './mergedWork';
+import { WorkspaceGit } from './workspaceGit';
+
+/** What features share: built once in `activate`, passed to each feature through its constructor or register function (no global container). */
+export interface Services {
+  readonly log: vscode.LogOutputChannel;
+  /** Trust, repositories, identities, HEAD watchers: the one owner of git. */
+  readonly git: WorkspaceGit;
+  /** The evidence documents: snapshots and change lists. */
+  readonly index: EvidenceIndex;
+  /** The user's merged work: the Suggestions list and new work after each commit. */
+  readonly mergedWork: MergedWork;
+}
+
+/** Builds the services, each disposed with the extension. */
+export function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Services {
+  const git = new WorkspaceGit(log);
+  const index = new EvidenceIndex(log, git, context.storageUri?.fsPath, String(context.extension.packageJSON.version));
+  const mergedWork = new MergedWork(log, git, context.globalStorageUri.fsPath);
+  context.subscriptions.push(mergedWork, index, git);
+  return { log, git, index, mergedWork };
+}

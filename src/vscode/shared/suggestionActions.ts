@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { DAY_MS } from '../../core/evidence/dates';
+import { Suggestion } from '../../core/git/suggestions';
+import { UserError } from '../../node/errors';
+import { writeBragEntry } from '../../node/journal';
+import { Services } from '../services/services';
+import { repoName } from '../services/mergedWork';
+import { settings } from '../settings/settings';
+
+/** A suggestion as commands receive it: the tree node, or `{ folderUri, sha }` from prompts and tests. */
+export type SuggestionRef = { folderUri: string; sha: string } | { type: 'suggestion'; folderUri: string; suggestion: Suggestion };
+
+/** The `{ folderUri, sha }` of a suggestion argument. */
+export function refOf(arg: SuggestionRef | undefined): { folderUri: string; sha: string } | undefined {
+  if (!arg) return undefined;
+  return 'sha' in arg ? arg : { folderUri: arg.folderUri, sha: arg.suggestion.sha };
+}
+
+/**
+ * Accepts a suggestion: writes its brag entry into the journal (outside the repository), records
+ * the decision, and opens the entry when `open` (to add the impact). Resolves with the entry's URI.
+ */
+export async function acceptSuggestion(services: Services, arg: SuggestionRef | undefined, open: boolean): Promise<vscode.Uri | undefined> {
+  const ref = refOf(arg);
+  const found = ref && (await services.mergedWork.find(ref.folderUri, ref.sha));
+  if (!ref || !found) {
+    void vscode.window.showWarningMessage('Career Evidence: that suggestion is no longer there. Scan merged work again.');
+    return undefined;
+  }
+  try {
+    const file = await writeBragEntry(settings.journalDir(), found.suggestion, repoName(found.folder.repo));
+    await services.mergedWork.decide(ref.folderUri, ref.sha, { state: 'accepted', at: new Date().toISOString(), entry: file });
+    services.log.info(`accepted ${ref.sha.slice(0, 12)} → ${file}`);
+    const uri = vscode.Uri.file(file);
+    await services.index.update([uri]);
+    if (open) await vscode.window.showTextDocument(uri, { preview: false });
+    else vscode.window.setStatusBarMessage(`$(check) Added to your brag document: ${found.suggestion.title}`, 5000);
+    return uri;
+  } catch (err) {
+    const message = err instanceof UserError ? err.message : (err as Error).message;
+    void vscode.window.showErrorMessage(`Career Evidence: could not write the brag entry: ${message}`);
+    return undefined;
+  }
+}
+
+/** Dismisses a suggestion for good (it never comes back). */
+export async function dismissSuggestion(services: Services, arg: SuggestionRef | undefined): Promise<void> {
+  const ref = refOf(arg);
+  if (!ref) return;
+  await services.mergedWork.decide(ref.folderUri, ref.sha, { state: 'dismissed', at: new Date().toISOString() });
+}
+
+/** Snoozes the prompt for a suggestion for one day; it stays in the Suggestions group. */
+export async function snoozeSuggestion(services: Services, arg: SuggestionRef | undefined, now = Date.now()): Promise<void> {
+  const ref = refOf(arg);
+  if (!ref) return;
+  await services.mergedWork.decide(ref.folderUri, ref.sha, { state: 'snoozed', at: new Date(now).toISOString(), until: new Date(now + DAY_MS).toISOString() });
+}
