@@ -61,6 +61,18 @@ export async function screenshotOnFailure(test: Mocha.Test | undefined, page: Pa
 }
 
 /**
+ * Runs the item `title` of the context or overflow menu that is open: VS Code ignores a click that
+ * lands right after its menu opens, so the item is hovered until the menu shows it focused, then
+ * chosen with Enter (no fixed wait).
+ */
+export async function chooseMenuItem(page: Page, title: string): Promise<void> {
+  const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
+  await item.hover();
+  await page.locator('.monaco-menu .action-item.focused', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
  * Opens the command palette on `command` (its title as listed, e.g. "Career Evidence: New Design
  * Doc") and waits until its row shows, ready for Enter. The palette computes its list when the text
  * changes, so a command registered after the text was typed (the extension's contributions arrive

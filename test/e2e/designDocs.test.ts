@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { PackagedWorkbench, openPackagedWorkbench, paletteCommand, screenshotOnFailure } from '../support/packagedWorkbench';
+import { PackagedWorkbench, chooseMenuItem, openPackagedWorkbench, paletteCommand, screenshotOnFailure } from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end for design documents: one document of every kind from the palette, then an ADR
@@ -72,10 +72,7 @@ describe('UI end-to-end: design documents', function () {
   it('supersedes an ADR from the Evidence view context menu', async () => {
     const tree = page.locator('.pane', { hasText: 'Evidence' });
     await tree.locator('.monaco-list-row', { hasText: 'Use PostgreSQL for billing' }).click({ button: 'right' });
-    const item = page.locator('.monaco-menu .action-label', { hasText: 'Supersede…' });
-    await item.hover();
-    await page.waitForTimeout(400); // VS Code ignores a click that lands right after its menu opens
-    await item.click();
+    await chooseMenuItem(page, 'Supersede…');
     const input = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-widget', { hasText: 'Title of the new document' }).waitFor();
     await input.fill('Use CockroachDB for billing');

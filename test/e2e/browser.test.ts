@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { ME, writeFiles } from '../support/gitRepo';
-import { PackagedWorkbench, openPackagedWorkbench, screenshotOnFailure } from '../support/packagedWorkbench';
+import { PackagedWorkbench, chooseMenuItem, openPackagedWorkbench, screenshotOnFailure } from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end for the evidence browser: switch grouping to quarter from the view's menu, filter
@@ -40,10 +40,7 @@ describe('UI end-to-end: evidence browser', function () {
       // A container with one view shows the view's actions in the side bar's title; "…" opens the rest.
       await page.locator('.part.sidebar .composite.title').hover();
       await page.locator('.part.sidebar .title-actions .action-label.codicon-toolbar-more').first().click();
-      const item = page.locator('.monaco-menu .action-label', { hasText: title });
-      await item.hover();
-      await page.waitForTimeout(400); // VS Code ignores a click right after its menu opens
-      await item.click();
+      await chooseMenuItem(page, title);
     };
     await runFromViewMenu('Group By…');
     const input = page.locator('.quick-input-widget input');
