@@ -37,11 +37,17 @@ export default tseslint.config(
           paths: [
             { ...vscodeImport, message: layerMessage('src/core is pure domain: it must not import vscode') },
             { name: 'simple-git', message: layerMessage('src/core runs no git: simple-git belongs in src/node') },
-            ...nodeBuiltins.map((name) => ({ name, message: layerMessage(`src/core does no I/O: the Node built-in '${name}' belongs in src/node`) })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: layerMessage(`src/core does no I/O: the Node built-in '${name}' belongs in src/node`),
+            })),
           ],
           patterns: [
             { regex: '^node:', message: layerMessage('src/core does no I/O: Node built-ins belong in src/node') },
-            { regex: '^(\\.\\./)+(node|vscode|cli)(/|$)', message: layerMessage('src/core must not import the adapters (node, vscode, cli)') },
+            {
+              regex: '^(\\.\\./)+(node|vscode|cli)(/|$)',
+              message: layerMessage('src/core must not import the adapters (node, vscode, cli)'),
+            },
           ],
         },
       ],
@@ -68,7 +74,9 @@ export default tseslint.config(
           patterns: [
             {
               regex: `^\\.\\./(?!(${SHARED_VSCODE_FOLDERS.join('|')}|\\.\\.)/)[^/]+/`,
-              message: layerMessage(`a feature must not import another feature: move what both need to src/vscode/{${SHARED_VSCODE_FOLDERS.join(',')}}`),
+              message: layerMessage(
+                `a feature must not import another feature: move what both need to src/vscode/{${SHARED_VSCODE_FOLDERS.join(',')}}`,
+              ),
             },
           ],
         },
@@ -82,7 +90,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ ...vscodeImport, message: layerMessage('a view model is tested in plain Node: it must not import vscode') }],
-          patterns: [{ regex: `^\\.\\./(?!(${SHARED_VSCODE_FOLDERS.join('|')}|\\.\\.)/)[^/]+/`, message: layerMessage('a feature must not import another feature') }],
+          patterns: [
+            {
+              regex: `^\\.\\./(?!(${SHARED_VSCODE_FOLDERS.join('|')}|\\.\\.)/)[^/]+/`,
+              message: layerMessage('a feature must not import another feature'),
+            },
+          ],
         },
       ],
     },

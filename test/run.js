@@ -42,7 +42,10 @@ function main() {
   }
   // Compiled tests of files renamed or deleted since the last build must not run: start from nothing.
   fs.rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
-  if (!step('build (esbuild)', 'node', ['esbuild.js']) || !step('compile tests (tsc)', 'node', ['node_modules/typescript/bin/tsc', '-p', '.'])) {
+  if (
+    !step('build (esbuild)', 'node', ['esbuild.js']) ||
+    !step('compile tests (tsc)', 'node', ['node_modules/typescript/bin/tsc', '-p', '.'])
+  ) {
     process.stdout.write('\nbuild failed\n0 passed, 1 failed\n');
     return 1;
   }
@@ -64,7 +67,9 @@ function main() {
     totals.passed += r.passed;
     totals.failed += r.failed;
     totals.skipped += r.skipped;
-    rows.push(`  ${layer.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s${r.note ? `  (${r.note})` : ''}`);
+    rows.push(
+      `  ${layer.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${((Date.now() - started) / 1000).toFixed(1)} s${r.note ? `  (${r.note})` : ''}`,
+    );
   }
   process.stdout.write(`\n=== summary\n${rows.join('\n')}\n`);
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);

@@ -74,7 +74,10 @@ interface SuggestOptions {
 
 /** Validates the options and opens the repository; resolves with the filter and who it counts. */
 async function resolveFilter(dir: string, o: SuggestOptions): Promise<{ repo: Repository; filter: SuggestionFilter; who: string }> {
-  for (const [flag, value] of [['--since', o.since], ['--until', o.until]] as const) {
+  for (const [flag, value] of [
+    ['--since', o.since],
+    ['--until', o.until],
+  ] as const) {
     if (value !== undefined && !isIsoDate(value)) throw new UserError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
   }
   let { since, until } = o;
@@ -90,7 +93,8 @@ async function resolveFilter(dir: string, o: SuggestOptions): Promise<{ repo: Re
   let who = 'all authors';
   if (!o.allAuthors) {
     authors = o.authors.length > 0 ? o.authors : await userIdentities(repo);
-    if (authors.length === 0) throw new UserError('git config user.email is not set in this repository; pass --author EMAIL or --all-authors');
+    if (authors.length === 0)
+      throw new UserError('git config user.email is not set in this repository; pass --author EMAIL or --all-authors');
     who = authors.join(', ');
   }
   return { repo, filter: { authors, since, until }, who };
@@ -101,7 +105,10 @@ function suggestReport(r: MiningResult): SuggestReport {
 }
 
 function warnShallow(r: MiningMeta): void {
-  if (r.shallow) process.stderr.write('career-evidence: this is a shallow clone: only the history it holds was read (git fetch --unshallow for all of it)\n');
+  if (r.shallow)
+    process.stderr.write(
+      'career-evidence: this is a shallow clone: only the history it holds was read (git fetch --unshallow for all of it)\n',
+    );
   for (const p of r.problems) process.stderr.write(`career-evidence: ${p.path}: ${p.message}\n`);
 }
 
@@ -145,16 +152,24 @@ async function suggestCommand(dir: string, o: SuggestOptions, format: string): P
   }
   const result = await mine(repo, { filter });
   warnShallow(result);
-  if (format === 'md') write(formatBragList(result.suggestions, `Brag list: ${path.basename(result.repoRoot)}${filter.since ? `, ${filter.since} to ${filter.until ?? 'today'}` : ''}`));
+  if (format === 'md')
+    write(
+      formatBragList(
+        result.suggestions,
+        `Brag list: ${path.basename(result.repoRoot)}${filter.since ? `, ${filter.since} to ${filter.until ?? 'today'}` : ''}`,
+      ),
+    );
   else write(formatSuggestions(suggestReport(result), who));
 }
 
 async function acceptCommand(sha: string | undefined, dir: string, journal: string | undefined): Promise<void> {
-  if (!sha || !/^[0-9a-f]{7,40}$/i.test(sha)) throw new UserError('accept wants a commit id (7 to 40 hex digits), e.g. career-evidence accept 1fa12b3');
+  if (!sha || !/^[0-9a-f]{7,40}$/i.test(sha))
+    throw new UserError('accept wants a commit id (7 to 40 hex digits), e.g. career-evidence accept 1fa12b3');
   const repo = await openRepository(dir);
   const result = await mine(repo, { filter: { authors: 'all' } });
   const matches = result.suggestions.filter((s) => s.commits.some((c) => c.startsWith(sha.toLowerCase())));
-  if (matches.length === 0) throw new UserError(`no merged work with commit ${sha} on the first-parent line of ${result.defaultBranch ?? 'HEAD'}`);
+  if (matches.length === 0)
+    throw new UserError(`no merged work with commit ${sha} on the first-parent line of ${result.defaultBranch ?? 'HEAD'}`);
   if (matches.length > 1) throw new UserError(`commit id ${sha} is ambiguous; give more digits`);
   const file = await writeBragEntry(path.resolve(journal ?? defaultJournalDir()), matches[0], path.basename(repo.root));
   write(`${file}\n`);
@@ -166,7 +181,11 @@ function statusArg(text: string | undefined): CanonicalStatus {
   return word;
 }
 
-async function newCommand(dir: string, [kindArg, title]: string[], o: { supersedes?: string; status?: string; json: boolean }): Promise<void> {
+async function newCommand(
+  dir: string,
+  [kindArg, title]: string[],
+  o: { supersedes?: string; status?: string; json: boolean },
+): Promise<void> {
   const kind = parseKind(kindArg ?? '');
   if (!kind) throw new UserError(`new wants a kind (adr, rfc, design, tradeoff, postmortem, log, growth), got "${kindArg ?? ''}"`);
   if (title === undefined) throw new UserError('new wants a title: career-evidence new adr "Use PostgreSQL"');
@@ -189,7 +208,15 @@ async function newCommand(dir: string, [kindArg, title]: string[], o: { supersed
     }
     if (older) await writeEdits(await planSupersede(scan, findDocument(scan, created.path), findDocument(scan, older.path)));
   }
-  write(o.json ? JSON.stringify({ path: created.path, absolutePath: created.absolutePath, number: created.number, kind, format: created.format }, null, 2) + '\n' : `${created.absolutePath}\n`);
+  write(
+    o.json
+      ? JSON.stringify(
+          { path: created.path, absolutePath: created.absolutePath, number: created.number, kind, format: created.format },
+          null,
+          2,
+        ) + '\n'
+      : `${created.absolutePath}\n`,
+  );
 }
 
 async function statusCommand(dir: string, [ref, statusText]: string[]): Promise<void> {
@@ -220,12 +247,25 @@ async function checkCommand(dir: string, json: boolean): Promise<number> {
     { today: localToday(), proposedMaxDays: PROPOSED_MAX_DAYS },
   );
   if (json) {
-    write(JSON.stringify({ root: scan.root, problems: findings.map(({ path: p, line, code, severity, message }) => ({ path: p, line, code, severity, message })) }, null, 2) + '\n');
+    write(
+      JSON.stringify(
+        {
+          root: scan.root,
+          problems: findings.map(({ path: p, line, code, severity, message }) => ({ path: p, line, code, severity, message })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (findings.length === 0) {
     write(`No problems in ${scan.items.length} evidence document${scan.items.length === 1 ? '' : 's'} under ${scan.root}\n`);
   } else {
     write(`${findings.length} problem${findings.length === 1 ? '' : 's'} in ${scan.root}\n\n`);
-    write(columns(findings.map((f) => [`${f.path}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`, f.severity, f.message])).join('\n') + '\n');
+    write(
+      columns(findings.map((f) => [`${f.path}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`, f.severity, f.message])).join(
+        '\n',
+      ) + '\n',
+    );
   }
   return findings.length > 0 ? 1 : 0;
 }
@@ -315,7 +355,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'check':
         return await checkCommand(dir, values.json || values.format === 'json');
       case 'suggest': {
-        const opts = { since: values.since, until: values.until, range: values.range, authors: values.author, allAuthors: values['all-authors'] };
+        const opts = {
+          since: values.since,
+          until: values.until,
+          range: values.range,
+          authors: values.author,
+          allAuthors: values['all-authors'],
+        };
         await suggestCommand(dir, opts, values.json ? 'json' : (values.format ?? 'text'));
         return 0;
       }

@@ -68,17 +68,41 @@ export async function createDocument(
   }
   // Numbers, not only names, must not collide: two windows creating "0003-a" and "0003-b" at once
   // would both succeed an exclusive create. A lock folder serialises list-plan-write across processes.
-  const template = await findTemplate(scan.root, dir, kind, folder?.convention === 'generic' || !folder ? existingFormat ?? 'generic' : folder.convention);
+  const template = await findTemplate(
+    scan.root,
+    dir,
+    kind,
+    folder?.convention === 'generic' || !folder ? (existingFormat ?? 'generic') : folder.convention,
+  );
   const otherNames = options.repo ? await namesOnAllRefs(options.repo, toPosix(path.relative(options.repo.root, dir))) : [];
   const release = await lockFolder(dir);
   try {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const existingNames = await fs.readdir(dir);
-      const plan = planNewDocument({ kind, title, folder, existingNames, otherNames, existingFormat, style, date, author, attempt, template, selection: options.selection });
+      const plan = planNewDocument({
+        kind,
+        title,
+        folder,
+        existingNames,
+        otherNames,
+        existingFormat,
+        style,
+        date,
+        author,
+        attempt,
+        template,
+        selection: options.selection,
+      });
       const target = path.join(dir, ...plan.fileName.split('/'));
       if (style.folderPerDocument) {
         // `rfc/0007-title/README.md`: the document's own folder; a taken one means a taken number.
-        if (!(await fs.mkdir(path.dirname(target)).then(() => true, () => false))) continue;
+        if (
+          !(await fs.mkdir(path.dirname(target)).then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
       }
       if (await createExclusive(target, plan.text)) return { ...plan, absolutePath: target };
     }
@@ -92,7 +116,8 @@ export async function createDocument(
 function configuredFolder(kind: EvidenceKind, configured: string | undefined): EvidenceFolder | null {
   if (!configured?.trim()) return null;
   const p = normalizePosix(configured.trim());
-  if (p === null || p === '.' || p === '..' || p.startsWith('../')) throw new UserError(`the folder "${configured}" set for ${kind} documents is outside the workspace folder`);
+  if (p === null || p === '.' || p === '..' || p.startsWith('../'))
+    throw new UserError(`the folder "${configured}" set for ${kind} documents is outside the workspace folder`);
   return { path: p, kind, convention: 'generic', source: 'setting' };
 }
 
@@ -135,7 +160,8 @@ async function lockFolder(dir: string): Promise<() => Promise<void>> {
       }
       const st = await fs.stat(lock).catch(() => null);
       if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) await fs.rmdir(lock).catch(() => undefined);
-      else if (Date.now() > deadline) throw new UserError(`${dir} is busy: another window is creating a document (remove ${LOCK_NAME} if none is)`);
+      else if (Date.now() > deadline)
+        throw new UserError(`${dir} is busy: another window is creating a document (remove ${LOCK_NAME} if none is)`);
       else await new Promise((r) => setTimeout(r, 15 + Math.random() * 30));
     }
   }

@@ -4,7 +4,8 @@ import { Suggestion } from '../core/git/suggestions';
 import { isRecord, readVersionedJson, writeVersionedJson } from './jsonFile';
 
 /** What the user said of a suggestion. */
-export type Decision = { state: 'accepted'; at: string; entry: string } | { state: 'dismissed'; at: string } | { state: 'snoozed'; at: string; until: string };
+export type Decision =
+  { state: 'accepted'; at: string; entry: string } | { state: 'dismissed'; at: string } | { state: 'snoozed'; at: string; until: string };
 
 const VERSION = 1;
 
@@ -29,14 +30,19 @@ export class DecisionStore {
   private cache: DecisionFile | undefined;
 
   /** @param dir folder for state files; @param repoRoot absolute work-tree path (hashed into the file name). */
-  constructor(dir: string, private readonly repoRoot: string) {
+  constructor(
+    dir: string,
+    private readonly repoRoot: string,
+  ) {
     const key = createHash('sha256').update(repoRoot).digest('hex').slice(0, 16);
     this.file = path.join(dir, `decisions-${key}.json`);
   }
 
   private async read(): Promise<DecisionFile> {
     // Missing or unreadable: start empty (a corrupt file is replaced on the next decision).
-    const known = await readVersionedJson(this.file, VERSION, (data) => (isRecord(data.decisions) ? { repo: this.repoRoot, decisions: data.decisions as Record<string, Decision> } : undefined));
+    const known = await readVersionedJson(this.file, VERSION, (data) =>
+      isRecord(data.decisions) ? { repo: this.repoRoot, decisions: data.decisions as Record<string, Decision> } : undefined,
+    );
     return (this.cache = known ?? { repo: this.repoRoot, decisions: {} });
   }
 

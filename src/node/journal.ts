@@ -34,7 +34,9 @@ export async function writeJournalEntry(journalDir: string, entry: BragEntry): P
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
   } catch (err) {
-    throw new UserError(`cannot create the journal folder ${path.dirname(target)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(
+      `cannot create the journal folder ${path.dirname(target)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? target : target.replace(/\.md$/, `-${n}.md`);
@@ -51,11 +53,13 @@ export async function journaledCommits(journalDir: string): Promise<Set<string>>
   for (const year of years) {
     const files = await fs.readdir(path.join(root, year)).catch(() => [] as string[]);
     await Promise.all(
-      files.filter((f) => f.endsWith('.md')).map(async (f) => {
-        const text = await fs.readFile(path.join(root, year, f), 'utf8').catch(() => '');
-        const commit = readFrontMatter(toLines(text.slice(0, 4096))).data?.['commit'];
-        if (typeof commit === 'string') out.add(commit);
-      }),
+      files
+        .filter((f) => f.endsWith('.md'))
+        .map(async (f) => {
+          const text = await fs.readFile(path.join(root, year, f), 'utf8').catch(() => '');
+          const commit = readFrontMatter(toLines(text.slice(0, 4096))).data?.['commit'];
+          if (typeof commit === 'string') out.add(commit);
+        }),
     );
   }
   return out;

@@ -11,7 +11,11 @@ import { replaceAtomic } from './fsAtomic';
  * The data of `file` when it is a JSON object of `version` that `accept` takes (it checks the
  * fields and returns the data, or undefined); undefined otherwise. Never throws.
  */
-export async function readVersionedJson<T>(file: string, version: string | number, accept: (data: Record<string, unknown>) => T | undefined): Promise<T | undefined> {
+export async function readVersionedJson<T>(
+  file: string,
+  version: string | number,
+  accept: (data: Record<string, unknown>) => T | undefined,
+): Promise<T | undefined> {
   try {
     const data = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
     if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { version?: unknown }).version !== version) return undefined;

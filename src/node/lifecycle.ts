@@ -1,6 +1,14 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { EditableDocument, LinkTarget, addLink, checkTransition, readLinks, setStatus, supersedesSpelling } from '../core/documents/lifecycle';
+import {
+  EditableDocument,
+  LinkTarget,
+  addLink,
+  checkTransition,
+  readLinks,
+  setStatus,
+  supersedesSpelling,
+} from '../core/documents/lifecycle';
 import { CanonicalStatus, EvidenceItem } from '../core/evidence/model';
 import { UserError } from './errors';
 import { replaceAtomic } from './fsAtomic';
@@ -54,7 +62,9 @@ export function findDocument(scan: DocumentSet, ref: string): EvidenceItem {
   const byPath = scan.items.filter((i) => i.path === r || i.path.endsWith(`/${r}`));
   if (byPath.length === 1) return byPath[0];
   const n = /^\d+$/.test(r) ? Number(r) : NaN;
-  const matches = scan.items.filter((i) => i.id === r || (!Number.isNaN(n) && /^\d+$/.test(i.id) && Number(i.id) === n) || i.path.split('/').pop() === `${r}.md`);
+  const matches = scan.items.filter(
+    (i) => i.id === r || (!Number.isNaN(n) && /^\d+$/.test(i.id) && Number(i.id) === n) || i.path.split('/').pop() === `${r}.md`,
+  );
   const decisions = matches.filter((i) => i.kind === 'decision');
   const pick = decisions.length === 1 ? decisions : matches;
   if (pick.length === 1) return pick[0];
@@ -76,10 +86,16 @@ async function editable(scan: DocumentSet, item: EvidenceItem, read: TextSource)
  * @throws UserError for a transition that is not allowed (see `TRANSITIONS`), or a document whose
  *         format has nowhere to write a status.
  */
-export async function planStatusChange(scan: DocumentSet, item: EvidenceItem, status: CanonicalStatus, read: TextSource = readFromDisk): Promise<FileEdit> {
+export async function planStatusChange(
+  scan: DocumentSet,
+  item: EvidenceItem,
+  status: CanonicalStatus,
+  read: TextSource = readFromDisk,
+): Promise<FileEdit> {
   const why = checkTransition(item.status, status);
   if (why) throw new UserError(`cannot change ${item.path}: ${why}`);
-  if (status === 'superseded') throw new UserError('to supersede a document, name its successor (Supersede…, or career-evidence link NEW supersedes OLD)');
+  if (status === 'superseded')
+    throw new UserError('to supersede a document, name its successor (Supersede…, or career-evidence link NEW supersedes OLD)');
   const doc = await editable(scan, item, read);
   try {
     return { path: item.path, absolutePath: doc.absolutePath, before: doc.text, after: setStatus(doc, status) };
@@ -113,20 +129,41 @@ async function supersededChain(scan: DocumentSet, item: EvidenceItem, read: Text
  * @throws UserError when a document would supersede itself, when `older` is already superseded, or
  *         when the link would close a cycle.
  */
-export async function planSupersede(scan: DocumentSet, newer: EvidenceItem, older: EvidenceItem, read: TextSource = readFromDisk): Promise<FileEdit[]> {
+export async function planSupersede(
+  scan: DocumentSet,
+  newer: EvidenceItem,
+  older: EvidenceItem,
+  read: TextSource = readFromDisk,
+): Promise<FileEdit[]> {
   if (newer.path === older.path) throw new UserError(`${newer.path} cannot supersede itself`);
   if (older.status === 'superseded') throw new UserError(`${older.path} is already superseded (${older.statusText ?? 'superseded'})`);
   if ((await supersededChain(scan, older, read)).has(newer.path)) {
-    throw new UserError(`${older.path} already supersedes ${newer.path} (directly or through others): superseding it back would make a cycle`);
+    throw new UserError(
+      `${older.path} already supersedes ${newer.path} (directly or through others): superseding it back would make a cycle`,
+    );
   }
   const oldDoc = await editable(scan, older, read);
   const newDoc = await editable(scan, newer, read);
   const folder = older.path.split('/').slice(0, -1).join('/');
-  const siblings = await Promise.all(scan.items.filter((i) => i.format === 'adr-tools' && i.path.startsWith(`${folder}/`)).map((i) => editable(scan, i, read).then((d) => d.text, () => '')));
+  const siblings = await Promise.all(
+    scan.items
+      .filter((i) => i.format === 'adr-tools' && i.path.startsWith(`${folder}/`))
+      .map((i) =>
+        editable(scan, i, read).then(
+          (d) => d.text,
+          () => '',
+        ),
+      ),
+  );
   try {
     return [
       { path: older.path, absolutePath: oldDoc.absolutePath, before: oldDoc.text, after: setStatus(oldDoc, 'superseded', target(newer)) },
-      { path: newer.path, absolutePath: newDoc.absolutePath, before: newDoc.text, after: addLink(newDoc, supersedesSpelling(siblings), target(older)) },
+      {
+        path: newer.path,
+        absolutePath: newDoc.absolutePath,
+        before: newDoc.text,
+        after: addLink(newDoc, supersedesSpelling(siblings), target(older)),
+      },
     ];
   } catch (err) {
     throw new UserError((err as Error).message);
@@ -138,7 +175,13 @@ export async function planSupersede(scan: DocumentSet, newer: EvidenceItem, olde
  * relation is a supersession (see {@link planSupersede}).
  * @throws UserError for a link of a document to itself.
  */
-export async function planLink(scan: DocumentSet, from: EvidenceItem, relation: string, to: EvidenceItem, read: TextSource = readFromDisk): Promise<FileEdit[]> {
+export async function planLink(
+  scan: DocumentSet,
+  from: EvidenceItem,
+  relation: string,
+  to: EvidenceItem,
+  read: TextSource = readFromDisk,
+): Promise<FileEdit[]> {
   const { forward, reverse } = readRelation(relation);
   if (/^super[sc]edes$/i.test(forward)) return planSupersede(scan, from, to, read);
   if (from.path === to.path) throw new UserError(`${from.path} cannot link to itself`);

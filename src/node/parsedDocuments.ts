@@ -4,7 +4,6 @@ import { isRecord, readVersionedJson, writeVersionedJson } from './jsonFile';
 /** One cached document: the file's size (bytes) and modification time (ms since the epoch) when read. */
 type Entry = [size: number, mtimeMs: number, result: ReadResult];
 
-
 /**
  * Parsed evidence documents kept between sessions, so that reopening a workspace re-reads only the
  * files changed since (by size and modification time) instead of parsing every document again.
@@ -24,7 +23,9 @@ export class ParsedDocuments {
 
   /** Reads the cache at `file` (JSON); never throws. */
   static async load(file: string, version: string): Promise<ParsedDocuments> {
-    const entries = await readVersionedJson(file, version, (data) => (isRecord(data.entries) ? (data.entries as Record<string, Entry>) : undefined));
+    const entries = await readVersionedJson(file, version, (data) =>
+      isRecord(data.entries) ? (data.entries as Record<string, Entry>) : undefined,
+    );
     return new ParsedDocuments(file, version, new Map(Object.entries(entries ?? {})));
   }
 

@@ -46,7 +46,12 @@ export async function readDocuments(root: string, files: readonly DocumentFile[]
   };
   const readPooled = (i: number) => {
     const batch = batchOf(i);
-    return readBoundedFiles(batch.map((f) => absolutePath(root, f.rel)), MAX_DOCUMENT_BYTES, READ_CONCURRENCY, (k) => knownBy(batch[k]));
+    return readBoundedFiles(
+      batch.map((f) => absolutePath(root, f.rel)),
+      MAX_DOCUMENT_BYTES,
+      READ_CONCURRENCY,
+      (k) => knownBy(batch[k]),
+    );
   };
   let fromDisk = false; // once a synchronous batch was slow, the pool reads the rest
   const took = new Float64Array(READ_BATCH); // ms per file of the last synchronous batch
@@ -96,7 +101,16 @@ function cacheKey(f: DocumentFile): string {
 /** A document that could not be read, listed by its name with the reason as a problem. */
 function listedByName(rel: string, folder: EvidenceFolder, message: string): ReadResult {
   return {
-    item: { kind: folder.kind, format: 'markdown', id: idFromPath(rel), title: titleFromPath(rel), status: null, statusText: null, date: null, path: rel },
+    item: {
+      kind: folder.kind,
+      format: 'markdown',
+      id: idFromPath(rel),
+      title: titleFromPath(rel),
+      status: null,
+      statusText: null,
+      date: null,
+      path: rel,
+    },
     problems: [{ path: rel, line: null, message }],
   };
 }
@@ -105,7 +119,8 @@ function listedByName(rel: string, folder: EvidenceFolder, message: string): Rea
 function documentFromBytes(rel: string, folder: EvidenceFolder, read: FileBytes): ReadResult {
   if (!read.ok) {
     if (read.reason === 'not-a-file') return listedByName(rel, folder, 'not a regular file');
-    if (read.reason === 'too-large') return listedByName(rel, folder, `file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; not read`);
+    if (read.reason === 'too-large')
+      return listedByName(rel, folder, `file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; not read`);
     if (read.reason === 'unchanged') return listedByName(rel, folder, 'could not be read: no cached copy'); // not asked without a cache
     return listedByName(rel, folder, `could not be read: ${read.code}`);
   }
@@ -122,4 +137,3 @@ function documentFromBytes(rel: string, folder: EvidenceFolder, read: FileBytes)
 export function readFileNow(root: string, rel: string, folder: EvidenceFolder): ReadResult {
   return documentFromBytes(rel, folder, readBoundedFileSync(absolutePath(root, rel), MAX_DOCUMENT_BYTES));
 }
-

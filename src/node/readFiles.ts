@@ -109,7 +109,12 @@ export type Unchanged = (size: number, mtimeMs: number) => boolean;
  * Reads `files` (absolute paths) with at most `concurrency` files in flight, resolving with the
  * outcomes in input order. A bounded pool: thousands of files never mean thousands of open handles.
  */
-export function readBoundedFiles(files: readonly string[], maxBytes: number, concurrency: number, unchanged?: (index: number) => Unchanged | undefined): Promise<FileBytes[]> {
+export function readBoundedFiles(
+  files: readonly string[],
+  maxBytes: number,
+  concurrency: number,
+  unchanged?: (index: number) => Unchanged | undefined,
+): Promise<FileBytes[]> {
   const out = new Array<FileBytes>(files.length);
   if (files.length === 0) return Promise.resolve(out);
   return new Promise((resolve) => {

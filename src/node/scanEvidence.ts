@@ -130,7 +130,10 @@ async function listMarkdown(dir: string, rel: string, depth: number): Promise<st
 }
 
 function isFile(p: string): Promise<boolean> {
-  return fs.stat(p).then((s) => s.isFile(), () => false);
+  return fs.stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 function toPosix(p: string): string {
@@ -153,7 +156,12 @@ export function readChangedFile(root: string, layout: readonly EvidenceFolder[],
   const folder = layout.find((f) => rel.startsWith(`${f.path}/`));
   const depth = folder ? rel.slice(folder.path.length + 1).split('/').length - 1 : -1;
   const perDocumentFolder = /(^|\/)\d+-[^/]+\/README\.md$/i.test(rel);
-  if (!folder || depth > MAX_DEPTH + (perDocumentFolder ? 1 : 0) || (!isEvidenceFileName(name) && !perDocumentFolder) || rel.split('/').some((p) => p.startsWith('.'))) {
+  if (
+    !folder ||
+    depth > MAX_DEPTH + (perDocumentFolder ? 1 : 0) ||
+    (!isEvidenceFileName(name) && !perDocumentFolder) ||
+    rel.split('/').some((p) => p.startsWith('.'))
+  ) {
     return 'ignored';
   }
   let exists = false;

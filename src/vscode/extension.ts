@@ -30,7 +30,15 @@ export function activate(context: vscode.ExtensionContext): void {
   registerSuggestionActions(context, services);
   const prompts = registerCommitPrompts(context, services);
   const activationMs = performance.now() - started;
-  registerTestHook(context, { evidenceTree, services, commitPrompter: prompts.prompter, commitPromptsReady: prompts.ready, statusDecorations, evidenceView, activationMs });
+  registerTestHook(context, {
+    evidenceTree,
+    services,
+    commitPrompter: prompts.prompter,
+    commitPromptsReady: prompts.ready,
+    statusDecorations,
+    evidenceView,
+    activationMs,
+  });
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
 }
 

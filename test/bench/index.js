@@ -36,7 +36,17 @@ async function main() {
   const docs = scan.items.map((item) => ({ item, details: scan.details[item.path] }));
   const groupTimes = [];
   for (const by of ['kind', 'quarter', 'status', 'tag']) {
-    for (let i = 0; i < RUNS; i++) groupTimes.push((await time(() => groupDocuments(docs.filter((d) => matchesViewFilter(d, { text: 't3' }, { emails: [], names: [] })), by)))[0]);
+    for (let i = 0; i < RUNS; i++)
+      groupTimes.push(
+        (
+          await time(() =>
+            groupDocuments(
+              docs.filter((d) => matchesViewFilter(d, { text: 't3' }, { emails: [], names: [] })),
+              by,
+            ),
+          )
+        )[0],
+      );
   }
   const [checkMs, findings] = await time(() => checkDocuments(docs, scan.problems, { today: '2026-11-21', proposedMaxDays: 30 }));
   // One changed file: re-read it into a new snapshot (as the index does), then group for the tree again.
@@ -45,12 +55,18 @@ async function main() {
   const updates = [];
   for (let i = 0; i < RUNS; i++) {
     fs.appendFileSync(path.join(DIR, rel), `\nEdit ${i}.\n`);
-    updates.push((await time(() => {
-      snapshot = withReadings(snapshot, [readChangedFile(scan.root, scan.folders, rel)]).snapshot;
-      return groupDocuments(snapshot.documents, 'kind');
-    }))[0]);
+    updates.push(
+      (
+        await time(() => {
+          snapshot = withReadings(snapshot, [readChangedFile(scan.root, scan.folders, rel)]).snapshot;
+          return groupDocuments(snapshot.documents, 'kind');
+        })
+      )[0],
+    );
   }
-  console.log(`\nevidence index: ${scan.items.length} documents (${scan.problems.length} problems) under ${path.relative(ROOT, DIR)}, median of ${RUNS}`);
+  console.log(
+    `\nevidence index: ${scan.items.length} documents (${scan.problems.length} problems) under ${path.relative(ROOT, DIR)}, median of ${RUNS}`,
+  );
   console.log(`  cold scan (read + parse all)      ${median(scans).toFixed(0)} ms   (target < 1000 ms)`);
   console.log(`  filter + group for the tree       ${median(groupTimes).toFixed(1)} ms   (target: getChildren < 5 ms)`);
   console.log(`  one changed file, tree regrouped  ${median(updates).toFixed(1)} ms   (target < 20 ms)`);

@@ -54,7 +54,9 @@ function syntheticRepo() {
     mark++;
     t += 60;
     const data = `${msg}\n`;
-    out.push(`commit ${ref}\nmark :${mark}\nauthor Dev ${who} <dev${who}@example.com> ${t} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${t} +0000\ndata ${Buffer.byteLength(data)}\n${data}`);
+    out.push(
+      `commit ${ref}\nmark :${mark}\nauthor Dev ${who} <dev${who}@example.com> ${t} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${t} +0000\ndata ${Buffer.byteLength(data)}\n${data}`,
+    );
     if (from) out.push(`from :${from}\n`);
     if (merge) out.push(`merge :${merge}\n`);
     out.push(`M 100644 inline ${file}\ndata 12\nline ${String(mark).padStart(6, '0')}\n\n`);
@@ -66,10 +68,24 @@ function syntheticRepo() {
   for (let i = 1; total < 100_000; i++) {
     if (i % 4 === 0) {
       const side = commit('refs/heads/side', main, 0, `Work on feature ${i}`, i % 50, `src/feature${i % 500}/index.js`);
-      main = commit('refs/heads/main', main, side, `Merge pull request #${i} from dev/feature-${i}\n\nFeature ${i}: make it faster and observable`, 0, `CHANGELOG/${i % 100}.md`);
+      main = commit(
+        'refs/heads/main',
+        main,
+        side,
+        `Merge pull request #${i} from dev/feature-${i}\n\nFeature ${i}: make it faster and observable`,
+        0,
+        `CHANGELOG/${i % 100}.md`,
+      );
       total += 2;
     } else {
-      main = commit('refs/heads/main', main, 0, i % 3 === 0 ? `fix: handle case ${i} (#${i})` : `Refactor module ${i}`, i % 50, `lib/m${i % 1000}.js`);
+      main = commit(
+        'refs/heads/main',
+        main,
+        0,
+        i % 3 === 0 ? `fix: handle case ${i} (#${i})` : `Refactor module ${i}`,
+        i % 50,
+        `lib/m${i % 1000}.js`,
+      );
       total += 1;
     }
   }
@@ -79,7 +95,9 @@ function syntheticRepo() {
       if (code !== 0) return reject(new Error(`fast-import exited ${code}`));
       git(dir, ['reset', '--quiet', '--soft', 'main']);
       fs.writeFileSync(path.join(dir, '.git', 'bench-ready'), '');
-      process.stderr.write(`generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(
+        `generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       resolve(dir);
     });
   });
@@ -91,7 +109,9 @@ function rawGit(cwd, args) {
     const started = process.hrtime.bigint();
     const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', () => undefined);
-    child.on('close', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`git exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`git exited ${code}`)),
+    );
   });
 }
 
@@ -105,7 +125,14 @@ async function benchRepo(name, dir) {
   const repo = await openRepository(dir);
   const safe = ['--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-color', '--encoding=UTF-8'];
   const rawA = ['log', ...safe, '--first-parent', '--diff-merges=first-parent', '--numstat', '-z', `--format=${LOG_FORMAT}`, 'HEAD', '--'];
-  const rawB = ['log', ...safe, '-z', '--format=%H%x00%P%x00%aI%x00%aN%x00%aE%x00%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)', 'HEAD', '--'];
+  const rawB = [
+    'log',
+    ...safe,
+    '-z',
+    '--format=%H%x00%P%x00%aI%x00%aN%x00%aE%x00%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)',
+    'HEAD',
+    '--',
+  ];
   const raw = [];
   const full = [];
   let result;
@@ -130,10 +157,14 @@ async function benchRepo(name, dir) {
       git(dir, ['update-ref', `refs/heads/${branch}`, head]);
     }
   }
-  const cli = spawnSync(process.execPath, ['-r', path.join(__dirname, 'maxrss.js'), path.join(ROOT, 'dist', 'cli.js'), 'suggest', dir, '--all-authors', '--json'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
+  const cli = spawnSync(
+    process.execPath,
+    ['-r', path.join(__dirname, 'maxrss.js'), path.join(ROOT, 'dist', 'cli.js'), 'suggest', dir, '--all-authors', '--json'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
   const rss = /maxrss-kb (\d+)/.exec(cli.stderr ?? '');
   const commits = git(dir, ['rev-list', '--count', 'HEAD']).trim();
   const a = median(raw);
@@ -142,11 +173,14 @@ async function benchRepo(name, dir) {
   console.log(`  raw git log (both passes)   ${ms(a)}`);
   console.log(`  full mining                 ${ms(b)}   ratio ${(b / a).toFixed(2)}× (target ≤ 1.5×)`);
   console.log(`  incremental, 1 new commit   ${ms(median(inc))} (target < 50 ms)`);
-  console.log(`  CLI peak memory (max RSS)   ${rss ? `${(Number(rss[1]) / 1024).toFixed(0)} MB` : `n/a (exit ${cli.status}: ${cli.stderr})`} (target < 200 MB)`);
+  console.log(
+    `  CLI peak memory (max RSS)   ${rss ? `${(Number(rss[1]) / 1024).toFixed(0)} MB` : `n/a (exit ${cli.status}: ${cli.stderr})`} (target < 200 MB)`,
+  );
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, 'out', 'src', 'node', 'git', 'mine.js'))) throw new Error('build first: npm run bench builds and runs this');
+  if (!fs.existsSync(path.join(ROOT, 'out', 'src', 'node', 'git', 'mine.js')))
+    throw new Error('build first: npm run bench builds and runs this');
   console.log(`median of ${RUNS} runs`);
   await benchRepo('express (../shared/corpus/express-history.bundle)', expressRepo());
   await benchRepo('synthetic 100,000 commits / 20,000 merges', await syntheticRepo());

@@ -45,7 +45,11 @@ async function once(i, userDataDir) {
       vscodeExecutablePath: HARNESS,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'bench', 'workbench', 'extensionSide.js'),
-      launchArgs: [REPO, `--extensions-dir=${path.join(scratch, 'extensions')}`, ...(userDataDir ? [`--user-data-dir=${userDataDir}`] : [])],
+      launchArgs: [
+        REPO,
+        `--extensions-dir=${path.join(scratch, 'extensions')}`,
+        ...(userDataDir ? [`--user-data-dir=${userDataDir}`] : []),
+      ],
       extensionTestsEnv: { CE_BENCH_RESULTS: resultsFile },
     }).catch((err) => process.stderr.write(`run ${i}: ${err.message ?? err}\n`));
     return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
@@ -60,7 +64,9 @@ async function main() {
   const runs = [];
   for (let i = 1; i <= RUNS; i++) {
     const r = await once(i);
-    process.stdout.write(`  run ${i}: activate ${fmt(r.activationMs)} ms, cold index ${fmt(r.coldIndexMs)} ms, first root ${fmt(r.firstRootMs)} ms, change→tree ${r.changeToTreeMs.map(fmt).join('/')} ms${r.activeBeforeProbe ? ' (already active: no file probe)' : ''}\n`);
+    process.stdout.write(
+      `  run ${i}: activate ${fmt(r.activationMs)} ms, cold index ${fmt(r.coldIndexMs)} ms, first root ${fmt(r.firstRootMs)} ms, change→tree ${r.changeToTreeMs.map(fmt).join('/')} ms${r.activeBeforeProbe ? ' (already active: no file probe)' : ''}\n`,
+    );
     runs.push(r);
   }
   // Reopening the same workspace: parsed documents and git authors come from workspace storage.
@@ -80,20 +86,34 @@ async function main() {
   const pick = (f) => median(runs.map(f));
   const probed = runs.filter((r) => r.fileCallsDuringActivation);
   const reads = probed.flatMap((r) => r.fileCallsDuringActivation);
-  console.log(`\nEvidence view in VS Code ${'(code-server)'}: ${last.documents} documents, ${last.problems} problems, ${last.withGitAuthor} with a git author; median of ${RUNS} workbenches`);
-  console.log(`  activate()                          ${fmt(pick((r) => r.activationMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.activationMs)))})   (target < 10 ms)`);
-  console.log(`  file calls from activate()          ${probed.length ? `${reads.filter((c) => c.endsWith('inside activate()')).length} inside, ${reads.length} before it resolved (${probed.length} runs probed)` : 'not probed (activated before the probe)'}${reads.length ? `: ${[...new Set(reads)].slice(0, 5).join(', ')}` : ''}`);
+  console.log(
+    `\nEvidence view in VS Code ${'(code-server)'}: ${last.documents} documents, ${last.problems} problems, ${last.withGitAuthor} with a git author; median of ${RUNS} workbenches`,
+  );
+  console.log(
+    `  activate()                          ${fmt(pick((r) => r.activationMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.activationMs)))})   (target < 10 ms)`,
+  );
+  console.log(
+    `  file calls from activate()          ${probed.length ? `${reads.filter((c) => c.endsWith('inside activate()')).length} inside, ${reads.length} before it resolved (${probed.length} runs probed)` : 'not probed (activated before the probe)'}${reads.length ? `: ${[...new Set(reads)].slice(0, 5).join(', ')}` : ''}`,
+  );
   console.log(`  cold index (read, parse, git log)   ${fmt(pick((r) => r.coldIndexMs))} ms   (target < 1000 ms)`);
   if (REOPEN) console.log(`  index on reopening (caches kept)    ${fmt(median(reopened))} ms (max ${fmt(Math.max(...reopened))})`);
   console.log(`  same read again, warm (no git)     ${fmt(pick((r) => r.warmScanMs))} ms`);
-  console.log(`  tree roots made, after the index    ${fmt(pick((r) => r.rootsAfterLoadMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.rootsAfterLoadMs)))})`);
-  console.log(`  first getChildren(root) after load  ${fmt(pick((r) => r.firstRootMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.firstRootMs)))})`);
+  console.log(
+    `  tree roots made, after the index    ${fmt(pick((r) => r.rootsAfterLoadMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.rootsAfterLoadMs)))})`,
+  );
+  console.log(
+    `  first getChildren(root) after load  ${fmt(pick((r) => r.firstRootMs))} ms (max ${fmt(Math.max(...runs.map((r) => r.firstRootMs)))})`,
+  );
   for (const by of Object.keys(last.getChildren)) {
     const g = (f) => pick((r) => f(r.getChildren[by]));
-    console.log(`  getChildren by ${by.padEnd(8)} (${String(last.getChildren[by].groups).padStart(3)} groups)  regroup ${fmt(g((x) => x.regroupMs))} ms, root ${fmt(g((x) => x.rootMedianMs))} ms (max ${fmt(g((x) => x.rootMaxMs))}), slowest group ${fmt(g((x) => x.groupMaxMs))} ms, its first 40 tree items ${fmt(g((x) => x.treeItemsMaxMs))} ms   (target < 5 ms)`);
+    console.log(
+      `  getChildren by ${by.padEnd(8)} (${String(last.getChildren[by].groups).padStart(3)} groups)  regroup ${fmt(g((x) => x.regroupMs))} ms, root ${fmt(g((x) => x.rootMedianMs))} ms (max ${fmt(g((x) => x.rootMaxMs))}), slowest group ${fmt(g((x) => x.groupMaxMs))} ms, its first 40 tree items ${fmt(g((x) => x.treeItemsMaxMs))} ms   (target < 5 ms)`,
+    );
   }
   const changes = runs.flatMap((r) => r.changeToTreeMs);
-  console.log(`  one changed file → tree             ${fmt(median(changes))} ms (max ${fmt(Math.max(...changes))}, ${changes.length} edits)   (target < 20 ms after the watcher event)`);
+  console.log(
+    `  one changed file → tree             ${fmt(median(changes))} ms (max ${fmt(Math.max(...changes))}, ${changes.length} edits)   (target < 20 ms after the watcher event)`,
+  );
   console.log(`  heap of index + tree                ${fmt(pick((r) => r.heapMb))} MB   (target < 60 MB)`);
 }
 

@@ -21,7 +21,8 @@ describe('UI end-to-end: evidence browser', function () {
     // Two MADR decisions in different quarters: one mine (decision-makers), one a colleague's.
     writeFiles(wb.workspace, {
       'docs/decisions/0001-adopt-feature-flags.md': `---\nstatus: accepted\ndate: 2026-08-12\ndecision-makers: [${ME.name}]\ntags: [release]\n---\n\n# Adopt feature flags\n`,
-      'docs/decisions/0002-split-the-monolith.md': '---\nstatus: proposed\ndate: 2026-04-02\ndecision-makers: [Sam Colleague]\n---\n\n# Split the monolith\n',
+      'docs/decisions/0002-split-the-monolith.md':
+        '---\nstatus: proposed\ndate: 2026-04-02\ndecision-makers: [Sam Colleague]\n---\n\n# Split the monolith\n',
     });
   });
 

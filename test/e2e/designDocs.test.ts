@@ -2,7 +2,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { PackagedWorkbench, chooseMenuItem, openPackagedWorkbench, paletteCommand, screenshotOnFailure } from '../support/packagedWorkbench';
+import {
+  PackagedWorkbench,
+  chooseMenuItem,
+  openPackagedWorkbench,
+  paletteCommand,
+  screenshotOnFailure,
+} from '../support/packagedWorkbench';
 import { PROJECT_ROOT } from '../support/paths';
 
 // UI end-to-end for design documents: one document of every kind from the palette, then an ADR
@@ -27,7 +33,10 @@ describe('UI end-to-end: design documents', function () {
 
   before(async () => {
     // The tree would follow each new document down the list; keep it still so rows stay in view.
-    wb = await openPackagedWorkbench('e2e-docs', () => ({ 'careerEvidence.prompt.mode': 'off', 'careerEvidence.evidenceView.revealActiveDocument': false }));
+    wb = await openPackagedWorkbench('e2e-docs', () => ({
+      'careerEvidence.prompt.mode': 'off',
+      'careerEvidence.evidenceView.revealActiveDocument': false,
+    }));
     ({ page, workspace } = wb);
   });
 
@@ -58,7 +67,10 @@ describe('UI end-to-end: design documents', function () {
       const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       await page.locator('.tabs-container .tab', { hasText: `-${slug}.md` }).waitFor({ timeout: 30_000 });
       const files = fs.readdirSync(path.join(workspace, folder));
-      assert.ok(files.some((f) => f.endsWith(`-${slug}.md`)), `${label}: ${files.join(', ')}`);
+      assert.ok(
+        files.some((f) => f.endsWith(`-${slug}.md`)),
+        `${label}: ${files.join(', ')}`,
+      );
     }
     await page.locator('.activitybar [aria-label^="Career Evidence"]').first().click();
     const tree = page.locator('.pane', { hasText: 'Evidence' });
@@ -80,9 +92,18 @@ describe('UI end-to-end: design documents', function () {
     await page.locator('.tabs-container .tab', { hasText: '0004-use-cockroachdb-for-billing.md' }).waitFor({ timeout: 30_000 });
     await tree.locator('.monaco-list-row', { hasText: 'Use CockroachDB for billing' }).waitFor({ timeout: 20_000 });
     // The links are written right after the new document opens: wait until the tree shows them.
-    await tree.locator('.monaco-list-row', { hasText: 'Use PostgreSQL for billing' }).filter({ hasText: 'superseded' }).waitFor({ timeout: 20_000 });
-    assert.match(fs.readFileSync(path.join(workspace, 'doc/adr/0002-use-postgresql-for-billing.md'), 'utf8'), /## Status\n\nSuperseded by \[4\. Use CockroachDB for billing\]\(0004-use-cockroachdb-for-billing\.md\)\n/);
-    assert.match(fs.readFileSync(path.join(workspace, 'doc/adr/0004-use-cockroachdb-for-billing.md'), 'utf8'), /\nSupersedes \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/);
+    await tree
+      .locator('.monaco-list-row', { hasText: 'Use PostgreSQL for billing' })
+      .filter({ hasText: 'superseded' })
+      .waitFor({ timeout: 20_000 });
+    assert.match(
+      fs.readFileSync(path.join(workspace, 'doc/adr/0002-use-postgresql-for-billing.md'), 'utf8'),
+      /## Status\n\nSuperseded by \[4\. Use CockroachDB for billing\]\(0004-use-cockroachdb-for-billing\.md\)\n/,
+    );
+    assert.match(
+      fs.readFileSync(path.join(workspace, 'doc/adr/0004-use-cockroachdb-for-billing.md'), 'utf8'),
+      /\nSupersedes \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/,
+    );
     await page.mouse.move(800, 600);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-supersede.png') });
   });

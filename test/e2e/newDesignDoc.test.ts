@@ -53,8 +53,14 @@ describe('UI end-to-end (packaged extension)', function () {
     await tree.locator('.monaco-list-row', { hasText: title }).waitFor({ timeout: 30_000 });
     await tree.locator('.monaco-list-row', { hasText: 'Speed up search' }).waitFor({ timeout: 30_000 });
     const rows = await tree.locator('.monaco-list-row').allInnerTexts();
-    assert.ok(rows.some((r) => r.includes('Record architecture decisions')), rows.join(' | '));
-    assert.ok(rows.some((r) => r.includes('Add export to CSV')), rows.join(' | '));
+    assert.ok(
+      rows.some((r) => r.includes('Record architecture decisions')),
+      rows.join(' | '),
+    );
+    assert.ok(
+      rows.some((r) => r.includes('Add export to CSV')),
+      rows.join(' | '),
+    );
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-new-design-doc.png') });
   });
@@ -68,10 +74,21 @@ describe('UI end-to-end (packaged extension)', function () {
       for (let attempt = 0; attempt < 5; attempt++) {
         if (await row(title).count()) {
           await row(title).first().hover();
-          await row(title).first().locator(`.action-label[aria-label^="${action}"]`).click().catch(() => undefined);
+          await row(title)
+            .first()
+            .locator(`.action-label[aria-label^="${action}"]`)
+            .click()
+            .catch(() => undefined);
         }
         // A row can leave for a moment while the tree re-renders: the action's effect must show too.
-        if ((await gone.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false)) && done()) return;
+        if (
+          (await gone.waitFor({ state: 'detached', timeout: 5_000 }).then(
+            () => true,
+            () => false,
+          )) &&
+          done()
+        )
+          return;
       }
       throw new Error(`${action} did not take effect on "${title}"`);
     };

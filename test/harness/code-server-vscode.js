@@ -17,7 +17,8 @@ const { CODE_SERVER_VERSION } = require('./prerequisites');
 const { startServer, stopGroup, launchChromium } = require('./workbench');
 
 /** Start-up messages of the web workbench that say nothing about the tests. */
-const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin extensions cache)/;
+const WORKBENCH_CHATTER =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin extensions cache)/;
 
 /** Parses the VS Code CLI arguments that runTests passes. */
 function parseArgs(argv) {
@@ -61,7 +62,12 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startServer({ scratch, extensionsDir: opts.extensionsDir, userDataDir: opts.userDataDir, workspaceTrust: process.env.CE_HARNESS_WORKSPACE_TRUST === 'enabled' });
+    server = await startServer({
+      scratch,
+      extensionsDir: opts.extensionsDir,
+      userDataDir: opts.userDataDir,
+      workspaceTrust: process.env.CE_HARNESS_WORKSPACE_TRUST === 'enabled',
+    });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();

@@ -10,7 +10,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const bin = (pkg, file) => path.join(ROOT, 'node_modules', pkg, file);
 const CHECKS = [
   ['eslint (layers, unused disables)', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']],
-  ['import cycles (dependency-cruiser)', [bin('dependency-cruiser', 'bin/dependency-cruise.mjs'), 'src', 'test', '--config', '.dependency-cruiser.cjs']],
+  [
+    'import cycles (dependency-cruiser)',
+    [bin('dependency-cruiser', 'bin/dependency-cruise.mjs'), 'src', 'test', '--config', '.dependency-cruiser.cjs'],
+  ],
   ['formatting (prettier --check)', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
 ];
 
@@ -24,5 +27,9 @@ for (const [title, args] of CHECKS) {
   if (ok) passed++;
   else failed++;
 }
-if (process.env.CE_RESULTS_FILE) fs.writeFileSync(process.env.CE_RESULTS_FILE, JSON.stringify({ layer: 'lint', passed, failed, skipped: 0, ms: Date.now() - started }) + '\n');
+if (process.env.CE_RESULTS_FILE)
+  fs.writeFileSync(
+    process.env.CE_RESULTS_FILE,
+    JSON.stringify({ layer: 'lint', passed, failed, skipped: 0, ms: Date.now() - started }) + '\n',
+  );
 process.exitCode = failed > 0 ? 1 : 0;

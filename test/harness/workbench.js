@@ -41,14 +41,19 @@ function startServer({ scratch, extensionsDir: givenExtensionsDir, userDataDir: 
     CODE_SERVER_ENTRY,
     // A fixed port (CE_HARNESS_PORT) keeps the workbench's remote authority, hence its workspace
     // storage, the same from one run to the next; by default any free port.
-    '--bind-addr', `127.0.0.1:${Number(process.env.CE_HARNESS_PORT) || 0}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${Number(process.env.CE_HARNESS_PORT) || 0}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--extensions-dir', extensionsDir,
-    '--user-data-dir', userDataDir,
-    '--config', configFile,
+    '--extensions-dir',
+    extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--config',
+    configFile,
   ];
   const child = spawn(process.execPath, args, {
     detached: true, // its own process group, ended as a whole
@@ -108,7 +113,15 @@ function launchChromium() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -52,7 +52,12 @@ const SUITES: Record<string, Suite> = {
 /** The compiled test files of a suite, by name. */
 function suiteFiles(name: string): string[] {
   const dir = path.join(__dirname, name);
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort() : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+    : [];
 }
 
 async function runSuite(name: string, suite: Suite, testFile: string): Promise<Totals> {
@@ -67,7 +72,13 @@ async function runSuite(name: string, suite: Suite, testFile: string): Promise<T
       extensionDevelopmentPath: PROJECT_ROOT,
       extensionTestsPath: path.join(__dirname, 'index.js'),
       launchArgs: [workspace, `--extensions-dir=${path.join(scratch, 'extensions')}`],
-      extensionTestsEnv: { CE_INTEGRATION_SUITE: name, CE_INTEGRATION_FILE: testFile, CE_SUITE_RESULTS: resultsFile, CE_FIXTURE_WORKSPACE: workspace, ...suite.env?.(scratch) },
+      extensionTestsEnv: {
+        CE_INTEGRATION_SUITE: name,
+        CE_INTEGRATION_FILE: testFile,
+        CE_SUITE_RESULTS: resultsFile,
+        CE_FIXTURE_WORKSPACE: workspace,
+        ...suite.env?.(scratch),
+      },
     }).catch(() => undefined); // a failing run is read from the results file below
     process.stdout.write(`[integration] ${name}/${testFile} ran in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     if (!fs.existsSync(resultsFile)) return { passed: 0, failed: 1, skipped: 0 };

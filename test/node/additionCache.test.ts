@@ -43,7 +43,10 @@ describe('who added each evidence file, cached by blob id', () => {
 
     const first = await gitCalls(r, () => cache.additions(r, ['doc/adr']));
     assert.deepStrictEqual(who(first.value), { 'doc/adr/0001-a.md': ME.email, 'doc/adr/0002-b.md': COLLEAGUE.email });
-    assert.ok(first.calls.some((c) => c.startsWith('git log ')), first.calls.join('\n'));
+    assert.ok(
+      first.calls.some((c) => c.startsWith('git log ')),
+      first.calls.join('\n'),
+    );
 
     // A commit that touches no evidence document: ls-tree only.
     repo.commit({ 'notes.md': 'x' }, 'notes', ME, '2026-01-04T09:00:00Z');

@@ -20,9 +20,19 @@ describe('CLI', () => {
     assert.deepStrictEqual(Object.keys(json), ['root', 'items', 'problems']);
     assert.strictEqual(json.root, dir);
     assert.deepStrictEqual(json.items[0], {
-      kind: 'decision', format: 'adr-tools', id: '0001', title: 'Record architecture decisions', status: 'accepted', statusText: 'Accepted', date: '2026-01-12', path: 'doc/adr/0001-record-architecture-decisions.md',
+      kind: 'decision',
+      format: 'adr-tools',
+      id: '0001',
+      title: 'Record architecture decisions',
+      status: 'accepted',
+      statusText: 'Accepted',
+      date: '2026-01-12',
+      path: 'doc/adr/0001-record-architecture-decisions.md',
     });
-    assert.deepStrictEqual(json.items.map((i: { kind: string }) => i.kind), ['decision', 'decision', 'rfc']);
+    assert.deepStrictEqual(
+      json.items.map((i: { kind: string }) => i.kind),
+      ['decision', 'decision', 'rfc'],
+    );
     assert.deepStrictEqual(Object.keys(json.problems[0]), ['path', 'line', 'column', 'message'], 'a YAML error has a column');
     assert.strictEqual(json.problems[0].path, 'docs/rfcs/0001-queue.md');
   });
@@ -33,7 +43,12 @@ describe('CLI', () => {
     writeFiles(dir, ADR_TOOLS_FILES);
     const r = cli(['scan'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.ok(r.stdout.includes('Decisions (2)\n  0001  Record architecture decisions  accepted  2026-01-12  doc/adr/0001-record-architecture-decisions.md\n'), r.stdout);
+    assert.ok(
+      r.stdout.includes(
+        'Decisions (2)\n  0001  Record architecture decisions  accepted  2026-01-12  doc/adr/0001-record-architecture-decisions.md\n',
+      ),
+      r.stdout,
+    );
   });
 
   it('suggest --json counts only git config user.email by default', () => {
@@ -43,17 +58,33 @@ describe('CLI', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
     assert.deepStrictEqual(Object.keys(json), ['repo', 'defaultBranch', 'shallow', 'suggestions']);
-    assert.deepStrictEqual(json.suggestions.map((s: { title: string }) => s.title), ['Speed up search', 'Add export to CSV', 'Record the first decisions']);
+    assert.deepStrictEqual(
+      json.suggestions.map((s: { title: string }) => s.title),
+      ['Speed up search', 'Add export to CSV', 'Record the first decisions'],
+    );
     // The contract of issue 2, and the fields added since (fields are only ever added).
-    for (const key of ['sha', 'kind', 'title', 'description', 'pr', 'author', 'mergedAt', 'files', 'insertions', 'deletions']) assert.ok(key in json.suggestions[0], key);
-    for (const key of ['category', 'coAuthors', 'authoredAt', 'reviewLatencyHours', 'latencyEstimated', 'tags', 'paths', 'commits', 'changeId']) assert.ok(key in json.suggestions[0], key);
+    for (const key of ['sha', 'kind', 'title', 'description', 'pr', 'author', 'mergedAt', 'files', 'insertions', 'deletions'])
+      assert.ok(key in json.suggestions[0], key);
+    for (const key of [
+      'category',
+      'coAuthors',
+      'authoredAt',
+      'reviewLatencyHours',
+      'latencyEstimated',
+      'tags',
+      'paths',
+      'commits',
+      'changeId',
+    ])
+      assert.ok(key in json.suggestions[0], key);
     assert.deepStrictEqual(json.suggestions[0].pr, { number: 13, provider: 'github', url: null });
   });
 
   it('suggest takes --author (repeatable), --all-authors, --since and --until', () => {
     const repo = evidenceRepo();
     dirs.push(repo.root);
-    const titles = (args: string[]) => JSON.parse(cli(['suggest', repo.root, '--json', ...args]).stdout).suggestions.map((s: { title: string }) => s.title);
+    const titles = (args: string[]) =>
+      JSON.parse(cli(['suggest', repo.root, '--json', ...args]).stdout).suggestions.map((s: { title: string }) => s.title);
     assert.deepStrictEqual(titles(['--author', 'sam@example.com']), ['Add a README']);
     assert.strictEqual(titles(['--author', 'sam@example.com', '--author', 'dana@example.com']).length, 4);
     assert.strictEqual(titles(['--all-authors']).length, 4);
@@ -87,7 +118,10 @@ describe('CLI', () => {
     dirs.push(repo.root);
     repo.commit({ 'a.txt': 'a' }, 'first');
     repo.git('config', '--unset', 'user.email');
-    const r = spawnSync(process.execPath, [CLI, 'suggest', repo.root], { encoding: 'utf8', env: { ...process.env, HOME: repo.root, XDG_CONFIG_HOME: repo.root, GIT_CONFIG_NOSYSTEM: '1' } });
+    const r = spawnSync(process.execPath, [CLI, 'suggest', repo.root], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: repo.root, XDG_CONFIG_HOME: repo.root, GIT_CONFIG_NOSYSTEM: '1' },
+    });
     assert.strictEqual(r.status, 1);
     assert.match(r.stderr, /user\.email is not set.*--author EMAIL or --all-authors/);
   });
@@ -97,7 +131,10 @@ describe('CLI', () => {
     dirs.push(repo.root);
     const r = cli(['suggest', repo.root, '--range', '2026-Q1', '--format', 'md']);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^# Brag list: .*, 2026-01-01 to 2026-03-31\n\n## Other work\n\n- Speed up search — 2026-03-20 · #13 · review 0 h \(est\.\) · performance\n- Add export to CSV — 2026-03-05 · #12 · review 98\.5 h\n- Record the first decisions — 2026-02-03 · `[0-9a-f]{7}`\n/);
+    assert.match(
+      r.stdout,
+      /^# Brag list: .*, 2026-01-01 to 2026-03-31\n\n## Other work\n\n- Speed up search — 2026-03-20 · #13 · review 0 h \(est\.\) · performance\n- Add export to CSV — 2026-03-05 · #12 · review 98\.5 h\n- Record the first decisions — 2026-02-03 · `[0-9a-f]{7}`\n/,
+    );
     assert.strictEqual(cli(['suggest', repo.root, '--range', '2025-Q4', '--json']).stdout.includes('"suggestions": []'), true);
     assert.match(cli(['suggest', repo.root, '--range', 'Q9']).stderr, /--range wants this-quarter, last-quarter or YYYY-Qn/);
     assert.match(cli(['suggest', repo.root, '--range', '2026-Q1', '--since', '2026-01-01']).stderr, /cannot be combined/);
@@ -112,7 +149,10 @@ describe('CLI', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     const file = r.stdout.trim();
     assert.strictEqual(path.relative(journal, file), path.join('brag', '2026', '2026-03-05-add-export-to-csv.md'));
-    assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`^---\ncareer-kind: brag\n[\\s\\S]*commit: ${merge}\n[\\s\\S]*# Add export to CSV\n`));
+    assert.match(
+      fs.readFileSync(file, 'utf8'),
+      new RegExp(`^---\ncareer-kind: brag\n[\\s\\S]*commit: ${merge}\n[\\s\\S]*# Add export to CSV\n`),
+    );
     assert.match(cli(['accept', 'zzzz', repo.root]).stderr, /accept wants a commit id/);
     assert.match(cli(['accept', 'abcdef0', repo.root, '--journal', journal]).stderr, /no merged work with commit abcdef0/);
   });
@@ -131,18 +171,25 @@ describe('CLI', () => {
     const clean = tempDir('cli-check-clean');
     const broken = tempDir('cli-check-broken');
     dirs.push(clean, broken);
-    writeFiles(clean, { 'doc/adr/0001-record-architecture-decisions.md': ADR_TOOLS_FILES['doc/adr/0001-record-architecture-decisions.md'] });
+    writeFiles(clean, {
+      'doc/adr/0001-record-architecture-decisions.md': ADR_TOOLS_FILES['doc/adr/0001-record-architecture-decisions.md'],
+    });
     const ok = cli(['check', clean]);
     assert.deepStrictEqual([ok.code, ok.stdout], [0, `No problems in 1 evidence document under ${clean}\n`]);
     writeFiles(broken, { ...ADR_TOOLS_FILES, 'doc/adr/0002-again.md': '# 2. Again\n\n## Status\n\nMaybe\n' });
     const r = cli(['check', broken, '--json']);
     assert.strictEqual(r.code, 1);
-    assert.deepStrictEqual(JSON.parse(r.stdout).problems.map((p: { path: string; code: string }) => `${p.path} ${p.code}`).sort(), [
-      'doc/adr/0002-again.md duplicate-number',
-      'doc/adr/0002-again.md unknown-status',
-      'doc/adr/0002-use-postgresql-for-billing.md duplicate-number',
-      'doc/adr/0002-use-postgresql-for-billing.md stale-proposal', // proposed on 2026-02-03
-    ]);
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout)
+        .problems.map((p: { path: string; code: string }) => `${p.path} ${p.code}`)
+        .sort(),
+      [
+        'doc/adr/0002-again.md duplicate-number',
+        'doc/adr/0002-again.md unknown-status',
+        'doc/adr/0002-use-postgresql-for-billing.md duplicate-number',
+        'doc/adr/0002-use-postgresql-for-billing.md stale-proposal', // proposed on 2026-02-03
+      ],
+    );
   });
 
   it('overview shows documents and my merged work', () => {

@@ -42,49 +42,70 @@ describe('real corpus', function () {
     assert.strictEqual(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
     assert.strictEqual(json.items.length, 19);
-    assert.deepStrictEqual(json.items.map((i: { id: string }) => i.id), Array.from({ length: 19 }, (_, n) => String(n).padStart(4, '0')));
-    assert.deepStrictEqual(json.items.map((i: { title: string }) => i.title), [
-      'Use Markdown Architectural Decision Records',
-      'Dual License the Work',
-      'Do Not Use Numbers in Headings',
-      'Write Own MADR Tooling',
-      'Write Own TOC Tool',
-      'Use Dashes in Filenames',
-      'Use Names as Identifier',
-      'Do Not Emphasize Line Headings',
-      'Add Status Field',
-      'Support Links To Other ADRs Inside an ADR',
-      'Support Categories',
-      'Use Asterisk as List Marker',
-      'Use Curly Braces to Denote Placeholders',
-      'Use YAML front matter for metadata',
-      'Allow "neutral" arguments',
-      'Include "Consulted" and "Informed" of RACI',
-      'Outcome before Detailed Pros and Cons',
-      'Use Same Format for Outcomes and Options',
-      'Use "Confirmation" as Heading',
-    ]);
+    assert.deepStrictEqual(
+      json.items.map((i: { id: string }) => i.id),
+      Array.from({ length: 19 }, (_, n) => String(n).padStart(4, '0')),
+    );
+    assert.deepStrictEqual(
+      json.items.map((i: { title: string }) => i.title),
+      [
+        'Use Markdown Architectural Decision Records',
+        'Dual License the Work',
+        'Do Not Use Numbers in Headings',
+        'Write Own MADR Tooling',
+        'Write Own TOC Tool',
+        'Use Dashes in Filenames',
+        'Use Names as Identifier',
+        'Do Not Emphasize Line Headings',
+        'Add Status Field',
+        'Support Links To Other ADRs Inside an ADR',
+        'Support Categories',
+        'Use Asterisk as List Marker',
+        'Use Curly Braces to Denote Placeholders',
+        'Use YAML front matter for metadata',
+        'Allow "neutral" arguments',
+        'Include "Consulted" and "Informed" of RACI',
+        'Outcome before Detailed Pros and Cons',
+        'Use Same Format for Outcomes and Options',
+        'Use "Confirmation" as Heading',
+      ],
+    );
     // Only 0003 declares a status ("on hold", not a canonical word); none declares a date.
     const withStatus = json.items.filter((i: { statusText: string | null }) => i.statusText !== null);
-    assert.deepStrictEqual(withStatus.map((i: Record<string, unknown>) => [i.id, i.status, i.statusText]), [['0003', null, 'on hold']]);
+    assert.deepStrictEqual(
+      withStatus.map((i: Record<string, unknown>) => [i.id, i.status, i.statusText]),
+      [['0003', null, 'on hold']],
+    );
     assert.ok(json.items.every((i: { format: string; date: null }) => i.format === 'madr' && i.date === null));
     assert.deepStrictEqual(json.problems, []);
   });
 
   describe('express history', () => {
     let repo: string;
-    let suggestions: { kind: string; title: string; category: string; pr: { number: number; provider: string } | null; sha: string; author: { email: string }; files: number; insertions: number; deletions: number }[];
+    let suggestions: {
+      kind: string;
+      title: string;
+      category: string;
+      pr: { number: number; provider: string } | null;
+      sha: string;
+      author: { email: string };
+      files: number;
+      insertions: number;
+      deletions: number;
+    }[];
     before(() => {
       repo = path.join(tempDir('express'), 'express');
       // The bundle's HEAD names a branch it does not contain; its history is on main.
-      execFileSync('git', ['clone', '--quiet', '--branch', 'main', path.join(SHARED, 'corpus/express-history.bundle'), repo], { stdio: 'ignore' });
+      execFileSync('git', ['clone', '--quiet', '--branch', 'main', path.join(SHARED, 'corpus/express-history.bundle'), repo], {
+        stdio: 'ignore',
+      });
       const r = cli(['suggest', repo, '--all-authors', '--json']);
       assert.strictEqual(r.code, 0, r.stderr);
       suggestions = JSON.parse(r.stdout).suggestions;
     });
     after(() => removeDir(path.dirname(repo)));
 
-    it('has one suggestion per first-parent commit that is not a bot\'s (3888 - 46 dependabot = 3842)', () => {
+    it("has one suggestion per first-parent commit that is not a bot's (3888 - 46 dependabot = 3842)", () => {
       assert.strictEqual(suggestions.length, 3842);
       assert.ok(suggestions.every((s) => !/dependabot/i.test(s.author.email)));
     });
@@ -93,13 +114,20 @@ describe('real corpus', function () {
       const merges = suggestions.filter((s) => s.kind === 'merge' && s.pr);
       assert.strictEqual(merges.length, 82);
       assert.ok(merges.every((s) => s.pr!.provider === 'github'));
-      const subjects = execFileSync('git', ['log', '--first-parent', '--format=%H %s'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 })
+      const subjects = execFileSync('git', ['log', '--first-parent', '--format=%H %s'], {
+        cwd: repo,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      })
         .split('\n')
         .flatMap((l) => {
           const m = /^([0-9a-f]{40}) Merge pull request #(\d+) /.exec(l);
           return m ? [`${m[1]} ${m[2]}`] : [];
         });
-      assert.deepStrictEqual(merges.map((s) => `${s.sha} ${s.pr!.number}`), subjects);
+      assert.deepStrictEqual(
+        merges.map((s) => `${s.sha} ${s.pr!.number}`),
+        subjects,
+      );
       const mvc = merges.find((s) => s.pr!.number === 2067)!;
       assert.deepStrictEqual([mvc.title, mvc.files, mvc.insertions, mvc.deletions], ['MVC example: EJS -> Jade.', 12, 50, 54]);
     });
@@ -108,12 +136,19 @@ describe('real corpus', function () {
       const squashes = suggestions.filter((s) => s.kind === 'squash');
       assert.strictEqual(squashes.length, 115);
       assert.ok(squashes.every((s) => s.pr!.provider === 'github' && !/\(#\d+\)$/.test(s.title)));
-      const log = execFileSync('git', ['log', '--first-parent', '--no-merges', '--format=%H %an%x09%s'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n');
+      const log = execFileSync('git', ['log', '--first-parent', '--no-merges', '--format=%H %an%x09%s'], {
+        cwd: repo,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      }).split('\n');
       const expected = log.flatMap((l) => {
         const m = /^([0-9a-f]{40}) (.*)\t.*\(#(\d+)\)$/.exec(l);
         return m && m[2] !== 'dependabot[bot]' ? [`${m[1]} ${m[3]}`] : [];
       });
-      assert.deepStrictEqual(squashes.map((s) => `${s.sha} ${s.pr!.number}`), expected);
+      assert.deepStrictEqual(
+        squashes.map((s) => `${s.sha} ${s.pr!.number}`),
+        expected,
+      );
       const withBots = JSON.parse(cli(['suggest', repo, '--author', 'support@github.com', '--json']).stdout).suggestions;
       assert.deepStrictEqual(withBots, [], 'no bot work, even when asked for by address');
     });
@@ -123,7 +158,10 @@ describe('real corpus', function () {
       // feat: allow conditional revalidation for QUERY requests (#7366)
       assert.deepStrictEqual([byPr(7366).title, byPr(7366).category], ['Allow conditional revalidation for QUERY requests', 'feature']);
       // fix(res.send): add Content-Length header only if Transfer-Encoding is not present (#4893)
-      assert.deepStrictEqual([byPr(4893).title, byPr(4893).category], ['Add Content-Length header only if Transfer-Encoding is not present', 'fix']);
+      assert.deepStrictEqual(
+        [byPr(4893).title, byPr(4893).category],
+        ['Add Content-Length header only if Transfer-Encoding is not present', 'fix'],
+      );
       // docs: use the new logo (#7316)
       assert.deepStrictEqual([byPr(7316).title, byPr(7316).category], ['Use the new logo', 'docs']);
     });

@@ -16,7 +16,10 @@ describe('createDocument (real folders)', () => {
     assert.strictEqual(doc.path, 'doc/adr/0003-cache-search-results.md');
     assert.match(fs.readFileSync(doc.absolutePath, 'utf8'), /^# 3\. Cache search results\n\nDate: 2026-11-21\n/);
     const scan = await scanEvidence(dir);
-    assert.deepStrictEqual(scan.items.map((i) => i.id), ['0001', '0002', '0003']);
+    assert.deepStrictEqual(
+      scan.items.map((i) => i.id),
+      ['0001', '0002', '0003'],
+    );
   });
 
   it('gives concurrent creations distinct numbers and overwrites nothing', async () => {
@@ -26,7 +29,10 @@ describe('createDocument (real folders)', () => {
     assert.deepStrictEqual(names, ['0003', '0004', '0005', '0006', '0007']);
     const original = fs.readFileSync(path.join(dir, 'doc/adr/0001-record-architecture-decisions.md'), 'utf8');
     assert.strictEqual(original, ADR_TOOLS_FILES['doc/adr/0001-record-architecture-decisions.md']);
-    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'doc/adr')).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepStrictEqual(
+      fs.readdirSync(path.join(dir, 'doc/adr')).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('keeps hostile titles inside the folder', async () => {
@@ -35,7 +41,12 @@ describe('createDocument (real folders)', () => {
       assert.ok(doc.absolutePath.startsWith(path.join(dir, 'docs', 'rfcs') + path.sep), doc.absolutePath);
       assert.ok(path.basename(doc.absolutePath).length <= 70);
     }
-    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'docs/rfcs')).sort(), ['0001-x.md', '0002-a-b.md', '0003-ctl-31m.md', `0004-${'y'.repeat(60)}.md`]);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'docs/rfcs')).sort(), [
+      '0001-x.md',
+      '0002-a-b.md',
+      '0003-ctl-31m.md',
+      `0004-${'y'.repeat(60)}.md`,
+    ]);
   });
 
   it('refuses an empty title and a folder that is a file, leaving the file alone', async () => {

@@ -24,10 +24,29 @@ describe('design documents (real folders, CLI)', function () {
     const root = dir('kinds');
     const sections: Record<string, string[]> = {
       adr: ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome', 'Pros and Cons of the Options'],
-      rfc: ['Summary', 'Motivation', 'Proposed design', 'Drawbacks', 'Alternatives considered', 'Prior art', 'Unresolved questions', 'Rollout'],
+      rfc: [
+        'Summary',
+        'Motivation',
+        'Proposed design',
+        'Drawbacks',
+        'Alternatives considered',
+        'Prior art',
+        'Unresolved questions',
+        'Rollout',
+      ],
       design: ['Context and scope', 'Goals and non-goals', 'Design', 'Alternatives considered', 'Cross-cutting concerns', 'Risks'],
       tradeoff: ['The question', 'Options', 'Criteria', 'Scores', 'Decision', 'Risk if we ignore it'],
-      postmortem: ['Summary', 'Impact', 'Timeline', 'Root cause and contributing factors', 'Resolution', 'What went well', 'What went badly', 'Where we got lucky', 'Action items'],
+      postmortem: [
+        'Summary',
+        'Impact',
+        'Timeline',
+        'Root cause and contributing factors',
+        'Resolution',
+        'What went well',
+        'What went badly',
+        'Where we got lucky',
+        'Action items',
+      ],
       log: ['I proposed', 'It did not move because', 'So I did', 'Links'],
       growth: ['Goal', 'Key concepts', 'Implementation plan', 'Metrics of success', 'Post-mortem notes'],
     };
@@ -40,7 +59,10 @@ describe('design documents (real folders, CLI)', function () {
     assert.match(read(root, 'docs/growth/0001-a-growth-title.md'), /^horizon: \d{4}-\d{2}-\d{2}$/m);
     assert.match(read(root, 'docs/postmortems/0001-a-postmortem-title.md'), /Blameless/);
     const scan = JSON.parse(cli(['scan', root, '--json']).stdout);
-    assert.deepStrictEqual(scan.items.map((i: { kind: string }) => i.kind), ['decision', 'rfc', 'design', 'tradeoff', 'postmortem', 'log', 'growth']);
+    assert.deepStrictEqual(
+      scan.items.map((i: { kind: string }) => i.kind),
+      ['decision', 'rfc', 'design', 'tradeoff', 'postmortem', 'log', 'growth'],
+    );
     assert.deepStrictEqual(scan.problems, []);
   });
 
@@ -51,8 +73,14 @@ describe('design documents (real folders, CLI)', function () {
     const r = cli(['new', 'adr', 'Use a single binary', '--dir', root, '--supersedes', '2', '--status', 'accepted', '--json']);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.deepStrictEqual(JSON.parse(r.stdout).number, 10);
-    assert.strictEqual(read(root, 'doc/adr/0002-implement-as-shell-scripts.md'), original2.replace('\nAccepted\n', '\nSuperseded by [10. Use a single binary](0010-use-a-single-binary.md)\n'));
-    assert.match(read(root, 'doc/adr/0010-use-a-single-binary.md'), /## Status\n\nAccepted\n\nSupersedes \[2\. Implement as shell scripts\]\(0002-implement-as-shell-scripts\.md\)\n\n## Context/);
+    assert.strictEqual(
+      read(root, 'doc/adr/0002-implement-as-shell-scripts.md'),
+      original2.replace('\nAccepted\n', '\nSuperseded by [10. Use a single binary](0010-use-a-single-binary.md)\n'),
+    );
+    assert.match(
+      read(root, 'doc/adr/0010-use-a-single-binary.md'),
+      /## Status\n\nAccepted\n\nSupersedes \[2\. Implement as shell scripts\]\(0002-implement-as-shell-scripts\.md\)\n\n## Context/,
+    );
     const bad: [string[], RegExp][] = [
       [['link', '10', 'supersedes', '10'], /cannot supersede itself/],
       [['link', '2', 'supersedes', '10'], /would make a cycle/],
@@ -62,23 +90,43 @@ describe('design documents (real folders, CLI)', function () {
       [['status', '99', 'accepted'], /no evidence document "99"/],
     ];
     for (const [args, message] of bad) {
-      const before = fs.readdirSync(path.join(root, 'doc/adr')).map((f) => read(root, `doc/adr/${f}`)).join('\n');
+      const before = fs
+        .readdirSync(path.join(root, 'doc/adr'))
+        .map((f) => read(root, `doc/adr/${f}`))
+        .join('\n');
       const out = cli([...args, '--dir', root]);
       assert.strictEqual(out.code, 1, `${args.join(' ')}: ${out.stderr}`);
       assert.match(out.stderr, message);
-      assert.strictEqual(fs.readdirSync(path.join(root, 'doc/adr')).map((f) => read(root, `doc/adr/${f}`)).join('\n'), before, 'nothing written');
+      assert.strictEqual(
+        fs
+          .readdirSync(path.join(root, 'doc/adr'))
+          .map((f) => read(root, `doc/adr/${f}`))
+          .join('\n'),
+        before,
+        'nothing written',
+      );
     }
     assert.strictEqual(cli(['link', '10', 'Amends:Amended by', '5', '--dir', root]).code, 0);
-    assert.match(read(root, 'doc/adr/0005-help-comments.md'), /Amended by \[9\. Help scripts\]\(0009-help-scripts\.md\)\n\nAmended by \[10\. Use a single binary\]\(0010-use-a-single-binary\.md\)\n/);
+    assert.match(
+      read(root, 'doc/adr/0005-help-comments.md'),
+      /Amended by \[9\. Help scripts\]\(0009-help-scripts\.md\)\n\nAmended by \[10\. Use a single binary\]\(0010-use-a-single-binary\.md\)\n/,
+    );
     assert.strictEqual(cli(['status', '10', 'deprecated', '--dir', root]).code, 0);
     assert.match(read(root, 'doc/adr/0010-use-a-single-binary.md'), /## Status\n\nDeprecated\n/);
   });
 
   it('writes "Supercedes" where the folder already spells it that way (adr-tools before 3.0)', () => {
     const root = dir('spelling');
-    writeFiles(root, { ...ADR_TOOLS_FILES, 'doc/adr/0003-old.md': '# 3. Old\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\nSupercedes [1. Record architecture decisions](0001-record-architecture-decisions.md)\n' });
+    writeFiles(root, {
+      ...ADR_TOOLS_FILES,
+      'doc/adr/0003-old.md':
+        '# 3. Old\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\nSupercedes [1. Record architecture decisions](0001-record-architecture-decisions.md)\n',
+    });
     assert.strictEqual(cli(['new', 'adr', 'Newer', '--dir', root, '--supersedes', '2']).code, 0);
-    assert.match(read(root, 'doc/adr/0004-newer.md'), /\nSupercedes \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/);
+    assert.match(
+      read(root, 'doc/adr/0004-newer.md'),
+      /\nSupercedes \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/,
+    );
   });
 
   it('supersedes in MADR 4 (corpus copy) and log4brains formats', () => {
@@ -87,21 +135,33 @@ describe('design documents (real folders, CLI)', function () {
     const r = cli(['new', 'adr', 'Use CC-BY-SA', '--dir', root, '--supersedes', '1', '--json']);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual(JSON.parse(r.stdout).path, 'docs/decisions/0019-use-cc-by-sa.md');
-    assert.match(read(root, 'docs/decisions/0001-use-CC0-or-MIT-as-license.md'), /^---\nparent: Decisions\nnav_order: 1\nstatus: "superseded by ADR-0019"\n---\n/);
+    assert.match(
+      read(root, 'docs/decisions/0001-use-CC0-or-MIT-as-license.md'),
+      /^---\nparent: Decisions\nnav_order: 1\nstatus: "superseded by ADR-0019"\n---\n/,
+    );
     // The folder has MADR's adr-template.md (the MADR project's own): it is the template used.
     const created = read(root, 'docs/decisions/0019-use-cc-by-sa.md');
-    assert.match(created, /^---\n# Configuration for the Jekyll template "Just the Docs"\nparent: Decisions\nnav_order: 100\ntitle: ADR Template\n\n# These are optional elements\. Feel free to remove any of them\.\nstatus: proposed\ndate: \d{4}-\d{2}-\d{2}\n# decision-makers: /);
+    assert.match(
+      created,
+      /^---\n# Configuration for the Jekyll template "Just the Docs"\nparent: Decisions\nnav_order: 100\ntitle: ADR Template\n\n# These are optional elements\. Feel free to remove any of them\.\nstatus: proposed\ndate: \d{4}-\d{2}-\d{2}\n# decision-makers: /,
+    );
     assert.match(created, /\nsupersedes:\n {2}- 0001-use-CC0-or-MIT-as-license\.md\n---\n/);
     assert.match(created, /\n# Use CC-BY-SA\n\n## Context and Problem Statement\n/);
 
     const l4b = dir('l4b');
-    writeFiles(l4b, { '.log4brains.yml': 'project:\n  name: x\n  adrFolder: ./docs/adr\n', 'docs/adr/20200101-first.md': '# First\n\n- Status: accepted\n- Date: 2020-01-01\n\n## Context\n' });
+    writeFiles(l4b, {
+      '.log4brains.yml': 'project:\n  name: x\n  adrFolder: ./docs/adr\n',
+      'docs/adr/20200101-first.md': '# First\n\n- Status: accepted\n- Date: 2020-01-01\n\n## Context\n',
+    });
     const n = cli(['new', 'adr', 'Second', '--dir', l4b, '--supersedes', '20200101-first', '--json']);
     assert.strictEqual(n.code, 0, n.stderr);
     const second = JSON.parse(n.stdout).path as string;
     assert.match(second, /^docs\/adr\/\d{8}-second\.md$/);
     const slug = path.basename(second, '.md');
-    assert.strictEqual(read(l4b, 'docs/adr/20200101-first.md'), `# First\n\n- Status: superseded by [${slug}](${slug}.md)\n- Date: 2020-01-01\n\n## Context\n`);
+    assert.strictEqual(
+      read(l4b, 'docs/adr/20200101-first.md'),
+      `# First\n\n- Status: superseded by [${slug}](${slug}.md)\n- Date: 2020-01-01\n\n## Context\n`,
+    );
   });
 
   it('writes the way the folder already writes: MADR 2.x bullets, and a folder per RFC', async () => {
@@ -117,13 +177,10 @@ describe('design documents (real folders, CLI)', function () {
     const rfc = await createDocument(root, 'rfc', 'Third RFC', '2026-11-21', null);
     assert.strictEqual(rfc.path, 'rfc/0003-third-rfc/README.md');
     const scan = JSON.parse(cli(['scan', root, '--json']).stdout);
-    assert.deepStrictEqual(scan.items.map((i: { id: string; kind: string; title: string }) => `${i.kind} ${i.id} ${i.title}`), [
-      'decision 0001 Use Markdown',
-      'decision 0002 Use YAML',
-      'rfc 0001 First RFC',
-      'rfc 0002 Second RFC',
-      'rfc 0003 Third RFC',
-    ]);
+    assert.deepStrictEqual(
+      scan.items.map((i: { id: string; kind: string; title: string }) => `${i.kind} ${i.id} ${i.title}`),
+      ['decision 0001 Use Markdown', 'decision 0002 Use YAML', 'rfc 0001 First RFC', 'rfc 0002 Second RFC', 'rfc 0003 Third RFC'],
+    );
   });
 
   it('numbers past ADRs that exist only on other branches and remote-tracking refs', async () => {
@@ -142,16 +199,27 @@ describe('design documents (real folders, CLI)', function () {
 
   it('fills repository templates: adr-tools placeholders, MADR adr-template.md, ours with a warning for unknown placeholders', async () => {
     const a = dir('tpl-adrtools');
-    writeFiles(a, { ...ADR_TOOLS_FILES, 'doc/adr/templates/template.md': '# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Why\n' });
+    writeFiles(a, {
+      ...ADR_TOOLS_FILES,
+      'doc/adr/templates/template.md': '# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Why\n',
+    });
     const x = await createDocument(a, 'decision', 'Templated', '2026-11-21', null);
     assert.strictEqual(x.text, '# 3. Templated\n\nDate: 2026-11-21\n\n## Status\n\nProposed\n\n## Why\n');
     const m = dir('tpl-madr');
-    writeFiles(m, { 'docs/decisions/adr-template.md': fs.readFileSync(path.join(SHARED, 'corpus/adr/madr/template/adr-template.md'), 'utf8') });
+    writeFiles(m, {
+      'docs/decisions/adr-template.md': fs.readFileSync(path.join(SHARED, 'corpus/adr/madr/template/adr-template.md'), 'utf8'),
+    });
     const y = await createDocument(m, 'decision', 'From MADR template', '2026-11-21', null);
-    assert.match(y.text, /^---\n# These are optional metadata elements\. Feel free to remove any of them\.\nstatus: proposed\ndate: 2026-11-21\ndecision-makers: \{list/);
+    assert.match(
+      y.text,
+      /^---\n# These are optional metadata elements\. Feel free to remove any of them\.\nstatus: proposed\ndate: 2026-11-21\ndecision-makers: \{list/,
+    );
     assert.match(y.text, /\n# From MADR template\n/);
     const o = dir('tpl-ours');
-    writeFiles(o, { '.career-evidence/templates/rfc.md': '# {{title}}\n\nBy {{author}} on {{date}}, owner {{owner}}.\n\n## Summary\n\n${1:What and why}\n' });
+    writeFiles(o, {
+      '.career-evidence/templates/rfc.md':
+        '# {{title}}\n\nBy {{author}} on {{date}}, owner {{owner}}.\n\n## Summary\n\n${1:What and why}\n',
+    });
     const z = await createDocument(o, 'rfc', 'Cost $5 {x}', '2026-11-21', 'Dana');
     assert.strictEqual(z.text, '# Cost $5 {x}\n\nBy Dana on 2026-11-21, owner {{owner}}.\n\n## Summary\n\nWhat and why\n');
     assert.strictEqual(z.snippet, '# Cost \\$5 {x\\}\n\nBy Dana on 2026-11-21, owner {{owner}}.\n\n## Summary\n\n${1:What and why}\n');

@@ -6,9 +6,11 @@ import { PROJECT_ROOT } from '../support/paths';
 import { removeDir, tempDir } from '../support/gitRepo';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { logOutput } = require(path.join(PROJECT_ROOT, 'test', 'harness', 'workbench.js')) as { logOutput(child: unknown, file: string): fs.WriteStream };
+const { logOutput } = require(path.join(PROJECT_ROOT, 'test', 'harness', 'workbench.js')) as {
+  logOutput(child: unknown, file: string): fs.WriteStream;
+};
 
-describe('test harness: code-server\'s log', () => {
+describe("test harness: code-server's log", () => {
   it('keeps writing stderr after stdout has closed (the e2e teardown crash: ERR_STREAM_WRITE_AFTER_END)', async () => {
     const dir = tempDir('harness-log');
     try {

@@ -38,9 +38,14 @@ describe('incremental scan updates', () => {
     const same = async () => {
       const full = snapshotOf(await scanEvidence(dir));
       assert.deepStrictEqual(snapshot.documents, full.documents);
-      assert.deepStrictEqual([...snapshot.problems].sort((a, b) => a.path.localeCompare(b.path)), full.problems);
+      assert.deepStrictEqual(
+        [...snapshot.problems].sort((a, b) => a.path.localeCompare(b.path)),
+        full.problems,
+      );
     };
-    writeFiles(dir, { 'doc/adr/0002-use-postgresql-for-billing.md': '# 2. Use PostgreSQL for billing\n\nDate: 2026-02-03\n\n## Status\n\nAccepted\n' });
+    writeFiles(dir, {
+      'doc/adr/0002-use-postgresql-for-billing.md': '# 2. Use PostgreSQL for billing\n\nDate: 2026-02-03\n\n## Status\n\nAccepted\n',
+    });
     const before = snapshot;
     step('doc/adr/0002-use-postgresql-for-billing.md', 'changed');
     assert.strictEqual(snapshot.documents[1].item.status, 'accepted');

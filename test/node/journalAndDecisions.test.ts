@@ -38,7 +38,10 @@ describe('decision store', () => {
     await a.record(suggestion(), { state: 'dismissed', at: '2026-11-21T10:00:00Z' });
     const b = new DecisionStore(dir, '/repo');
     // The same PR re-merged under another commit stays dismissed.
-    assert.deepStrictEqual(await b.decisionOf(suggestion({ commits: ['f'.repeat(40)] })), { state: 'dismissed', at: '2026-11-21T10:00:00Z' });
+    assert.deepStrictEqual(await b.decisionOf(suggestion({ commits: ['f'.repeat(40)] })), {
+      state: 'dismissed',
+      at: '2026-11-21T10:00:00Z',
+    });
     assert.strictEqual(await b.decisionOf(suggestion({ commits: ['f'.repeat(40)], pr: null })), undefined);
     assert.strictEqual(await new DecisionStore(dir, '/other-repo').decisionOf(suggestion()), undefined);
   });
@@ -48,7 +51,10 @@ describe('decision store', () => {
     await store.record(suggestion(), { state: 'snoozed', at: '2026-11-21T10:00:00Z', until: '2026-11-22T10:00:00Z' });
     assert.strictEqual((await store.decisionOf(suggestion(), Date.parse('2026-11-22T09:00:00Z')))?.state, 'snoozed');
     assert.strictEqual(await store.decisionOf(suggestion(), Date.parse('2026-11-22T10:00:00Z')), undefined);
-    assert.deepStrictEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepStrictEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('survives a corrupt state file', async () => {

@@ -12,7 +12,10 @@ const ESLINT = path.join(PROJECT_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.
 const DEPCRUISE = path.join(PROJECT_ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 
 /** Writes `files` (paths relative to the project), runs `check` on them, and removes them again. */
-function planted(files: Record<string, string>, check: (paths: string[]) => { status: number | null; output: string }): { status: number | null; output: string } {
+function planted(
+  files: Record<string, string>,
+  check: (paths: string[]) => { status: number | null; output: string },
+): { status: number | null; output: string } {
   const written = Object.keys(files).map((rel) => path.join(PROJECT_ROOT, rel));
   try {
     for (const [rel, text] of Object.entries(files)) {
@@ -32,7 +35,10 @@ function eslint(paths: string[]) {
 }
 
 function depcruise(paths: string[]) {
-  const r = spawnSync(process.execPath, [DEPCRUISE, '--config', '.dependency-cruiser.cjs', ...paths], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [DEPCRUISE, '--config', '.dependency-cruiser.cjs', ...paths], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -42,7 +48,13 @@ describe('lint: the layer rules fail on planted violations', function () {
   this.timeout(120_000);
 
   it('accepts a clean planted file (the control)', () => {
-    const r = planted({ [`src/core/zzplanted${stamp}/clean.ts`]: "import { isIsoDate } from '../evidence/dates';\n\nexport const ok = isIsoDate('2026-01-01');\n" }, eslint);
+    const r = planted(
+      {
+        [`src/core/zzplanted${stamp}/clean.ts`]:
+          "import { isIsoDate } from '../evidence/dates';\n\nexport const ok = isIsoDate('2026-01-01');\n",
+      },
+      eslint,
+    );
     assert.strictEqual(r.status, 0, r.output);
   });
 
@@ -70,24 +82,36 @@ describe('lint: the layer rules fail on planted violations', function () {
   });
 
   it('rejects a feature importing another feature, and accepts services and shared modules', () => {
-    const bad = planted({ [`src/vscode/zzplanted${stamp}/a.ts`]: "import { registerScanMergedWork } from '../mergedWork/scanCommand';\n\nexport const a = registerScanMergedWork;\n" }, eslint);
+    const bad = planted(
+      {
+        [`src/vscode/zzplanted${stamp}/a.ts`]:
+          "import { registerScanMergedWork } from '../mergedWork/scanCommand';\n\nexport const a = registerScanMergedWork;\n",
+      },
+      eslint,
+    );
     assert.strictEqual(bad.status, 1, bad.output);
     assert.match(bad.output, /a feature must not import another feature/);
     const good = planted(
-      { [`src/vscode/zzplanted${stamp}/a.ts`]: "import { EVIDENCE_VIEW_ID } from '../shared/commandIds';\nimport type { Services } from '../services/services';\n\nexport const a: [string, Services | undefined] = [EVIDENCE_VIEW_ID, undefined];\n" },
+      {
+        [`src/vscode/zzplanted${stamp}/a.ts`]:
+          "import { EVIDENCE_VIEW_ID } from '../shared/commandIds';\nimport type { Services } from '../services/services';\n\nexport const a: [string, Services | undefined] = [EVIDENCE_VIEW_ID, undefined];\n",
+      },
       eslint,
     );
     assert.strictEqual(good.status, 0, good.output);
   });
 
   it('rejects vscode in a view model', () => {
-    const r = planted({ [`src/vscode/zzplanted${stamp}/thingModel.ts`]: "import * as vscode from 'vscode';\n\nexport const a = vscode;\n" }, eslint);
+    const r = planted(
+      { [`src/vscode/zzplanted${stamp}/thingModel.ts`]: "import * as vscode from 'vscode';\n\nexport const a = vscode;\n" },
+      eslint,
+    );
     assert.strictEqual(r.status, 1, r.output);
     assert.match(r.output, /a view model is tested in plain Node/);
   });
 
   it('rejects an eslint-disable comment that disables nothing', () => {
-    const r = planted({ [`src/core/zzplanted${stamp}/a.ts`]: "// eslint-disable-next-line no-console\nexport const a = 1;\n" }, eslint);
+    const r = planted({ [`src/core/zzplanted${stamp}/a.ts`]: '// eslint-disable-next-line no-console\nexport const a = 1;\n' }, eslint);
     assert.strictEqual(r.status, 1, r.output);
     assert.match(r.output, /Unused eslint-disable directive/);
   });

@@ -38,7 +38,10 @@ describe('mining merged work (real repositories)', function () {
     assert.deepStrictEqual([merge.files, merge.insertions, merge.deletions], [2, 2, 0]);
     assert.strictEqual(merge.mergedAt, '2026-03-05T16:30:00+01:00');
     // Review latency: first commit of the branch (2026-03-01 14:00) to the merge (2026-03-05 16:30).
-    assert.deepStrictEqual([merge.authoredAt, merge.reviewLatencyHours, merge.latencyEstimated], ['2026-03-01T14:00:00+01:00', 98.5, false]);
+    assert.deepStrictEqual(
+      [merge.authoredAt, merge.reviewLatencyHours, merge.latencyEstimated],
+      ['2026-03-01T14:00:00+01:00', 98.5, false],
+    );
     assert.deepStrictEqual([r.suggestions[0].reviewLatencyHours, r.suggestions[0].latencyEstimated], [0, true]);
     assert.strictEqual(r.suggestions[2].reviewLatencyHours, null);
     assert.deepStrictEqual(r.suggestions[0].tags, ['performance']);
@@ -58,7 +61,12 @@ describe('mining merged work (real repositories)', function () {
   it('counts co-authored work as mine and never suggests bots', async () => {
     const repo = track(new TestRepo());
     repo.commit({ 'a.txt': '1' }, `Pair on the importer\n\nCo-authored-by: ${ME.name} <${ME.email}>`, COLLEAGUE, '2026-04-01T10:00:00Z');
-    repo.commit({ 'package.json': '{}' }, 'build(deps): bump x from 1 to 2 (#40)', { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, '2026-04-02T10:00:00Z');
+    repo.commit(
+      { 'package.json': '{}' },
+      'build(deps): bump x from 1 to 2 (#40)',
+      { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' },
+      '2026-04-02T10:00:00Z',
+    );
     repo.commit({ 'b.txt': '2' }, 'chore: tidy config', { name: 'Renovate Bot', email: 'bot@renovateapp.com' }, '2026-04-03T10:00:00Z');
     const mine1 = await mineDir(repo.root, MINE);
     assert.deepStrictEqual(titles(mine1.suggestions), ['Pair on the importer']);
@@ -143,7 +151,10 @@ describe('mining merged work (real repositories)', function () {
     fs.writeFileSync(path.join(repo.root, 'a.txt'), 'a');
     repo.git('add', 'a.txt');
     const when = '2026-02-01T10:00:00Z';
-    execFileSync('git', ['-c', 'i18n.commitEncoding=ISO-8859-1', 'commit', '--quiet', '-F', msgFile], { cwd: repo.root, env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } });
+    execFileSync('git', ['-c', 'i18n.commitEncoding=ISO-8859-1', 'commit', '--quiet', '-F', msgFile], {
+      cwd: repo.root,
+      env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    });
     fs.rmSync(msgFile);
     repo.commit({ 'b.txt': 'b' }, `Big message\n\n${'x'.repeat(1024 * 1024)}`);
     const r = await mineDir(repo.root);
@@ -156,18 +167,34 @@ describe('mining merged work (real repositories)', function () {
     repo.commit({ 'a.txt': 'a' }, 'Initial', ME, '2026-01-01T00:00:00Z');
     // fast-import writes the big branch quickly: one commit adding 100,000 one-line files.
     const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.root, input: 'x\n' }).toString().trim();
-    const lines = ['commit refs/heads/big', `author ${ME.name} <${ME.email}> 1767225600 +0000`, `committer ${ME.name} <${ME.email}> 1767225600 +0000`, 'data 8', 'Big drop', 'from refs/heads/main'];
+    const lines = [
+      'commit refs/heads/big',
+      `author ${ME.name} <${ME.email}> 1767225600 +0000`,
+      `committer ${ME.name} <${ME.email}> 1767225600 +0000`,
+      'data 8',
+      'Big drop',
+      'from refs/heads/main',
+    ];
     for (let i = 0; i < 100_000; i++) lines.push(`M 100644 ${blob} gen/d${i % 100}/f${i}.txt`);
     execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.root, input: lines.join('\n') + '\n' });
     // The merge commit is made with commit-tree: checking out 100,000 files would only cost time.
-    const merge = execFileSync('git', ['commit-tree', 'big^{tree}', '-p', 'main', '-p', 'big', '-m', 'Merge pull request #99 from me/big\n\nVendor the dataset'], {
-      cwd: repo.root,
-      env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-02T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-02T00:00:00Z' },
-    }).toString().trim();
+    const merge = execFileSync(
+      'git',
+      ['commit-tree', 'big^{tree}', '-p', 'main', '-p', 'big', '-m', 'Merge pull request #99 from me/big\n\nVendor the dataset'],
+      {
+        cwd: repo.root,
+        env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-02T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-02T00:00:00Z' },
+      },
+    )
+      .toString()
+      .trim();
     repo.git('update-ref', 'refs/heads/main', merge);
     const r = await mineDir(repo.root);
     const [merged] = r.suggestions;
-    assert.deepStrictEqual([merged.kind, merged.pr?.number, merged.title, merged.files, merged.insertions], ['merge', 99, 'Vendor the dataset', 100_000, 100_000]);
+    assert.deepStrictEqual(
+      [merged.kind, merged.pr?.number, merged.title, merged.files, merged.insertions],
+      ['merge', 99, 'Vendor the dataset', 100_000, 100_000],
+    );
     assert.strictEqual(merged.paths.length, 100);
   });
 

@@ -59,12 +59,21 @@ describe('parsed documents kept between sessions', () => {
       return scan;
     });
     assert.deepStrictEqual(second.files, ['0003-c.md'], 'only the changed document is opened');
-    assert.deepStrictEqual(second.value.items.map((i) => [i.id, i.title, i.status]), [
-      ['0001', 'Record architecture decisions', 'accepted'],
-      ['0003', 'C, now longer', 'accepted'],
-    ]);
+    assert.deepStrictEqual(
+      second.value.items.map((i) => [i.id, i.title, i.status]),
+      [
+        ['0001', 'Record architecture decisions', 'accepted'],
+        ['0003', 'C, now longer', 'accepted'],
+      ],
+    );
     const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-    assert.deepStrictEqual(Object.keys(saved.entries).map((k) => k.split(' ').pop()).sort(), ['doc/adr/0001-record-architecture-decisions.md', 'doc/adr/0003-c.md'], 'the deleted document left the cache');
+    assert.deepStrictEqual(
+      Object.keys(saved.entries)
+        .map((k) => k.split(' ').pop())
+        .sort(),
+      ['doc/adr/0001-record-architecture-decisions.md', 'doc/adr/0003-c.md'],
+      'the deleted document left the cache',
+    );
   });
 
   it('does not trust a cache written by another version, or a damaged one', async () => {

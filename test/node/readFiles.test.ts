@@ -16,7 +16,7 @@ describe('reading files for the index', () => {
 
   it('reads files in input order, never more than the pool size at once', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 200; i++) files[`f${i}.md`] = `# ${i}\n`.repeat(i % 5 + 1);
+    for (let i = 0; i < 200; i++) files[`f${i}.md`] = `# ${i}\n`.repeat((i % 5) + 1);
     writeFiles(dir, files);
     const open = fs.open;
     let inFlight = 0;
@@ -26,10 +26,18 @@ describe('reading files for the index', () => {
       most = Math.max(most, ++inFlight);
       return (open as (...a: unknown[]) => void)(...args);
     };
-    (fs as { close: unknown }).close = (fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => close(fd, (err) => (inFlight--, cb(err)));
+    (fs as { close: unknown }).close = (fd: number, cb: (err: NodeJS.ErrnoException | null) => void) =>
+      close(fd, (err) => (inFlight--, cb(err)));
     try {
-      const out = await readBoundedFiles(Object.keys(files).map((f) => path.join(dir, f)), 1024, 8);
-      assert.deepStrictEqual(out.map((r) => (r.ok ? r.bytes.toString() : r.reason)), Object.values(files));
+      const out = await readBoundedFiles(
+        Object.keys(files).map((f) => path.join(dir, f)),
+        1024,
+        8,
+      );
+      assert.deepStrictEqual(
+        out.map((r) => (r.ok ? r.bytes.toString() : r.reason)),
+        Object.values(files),
+      );
       assert.ok(most <= 8 && most > 1, `at most 8 files open at once (saw ${most})`);
       assert.strictEqual(inFlight, 0, 'every file closed');
     } finally {
@@ -54,13 +62,26 @@ describe('reading files for the index', () => {
   it('reads synchronously with the same outcomes as the pool, a named pipe included (no wait for a writer)', async () => {
     writeFiles(dir, { 'big.md': 'x'.repeat(100), 'sub/a.md': 'a' });
     execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
-    for (const [name, max] of [['gone.md', 1024], ['sub', 1024], ['big.md', 99], ['big.md', 100], ['pipe.md', 1024]] as const) {
+    for (const [name, max] of [
+      ['gone.md', 1024],
+      ['sub', 1024],
+      ['big.md', 99],
+      ['big.md', 100],
+      ['pipe.md', 1024],
+    ] as const) {
       const file = path.join(dir, name);
       const [sync, pooled] = [readBoundedFileSync(file, max), await readBoundedFile(file, max)];
-      assert.deepStrictEqual(sync.ok ? [sync.bytes.toString(), sync.stat] : sync, pooled.ok ? [pooled.bytes.toString(), pooled.stat] : pooled, name);
+      assert.deepStrictEqual(
+        sync.ok ? [sync.bytes.toString(), sync.stat] : sync,
+        pooled.ok ? [pooled.bytes.toString(), pooled.stat] : pooled,
+        name,
+      );
     }
     const st = fs.statSync(path.join(dir, 'big.md'));
-    assert.deepStrictEqual(readBoundedFileSync(path.join(dir, 'big.md'), 100, (size, mtimeMs) => size === st.size && mtimeMs === st.mtimeMs), { ok: false, reason: 'unchanged' });
+    assert.deepStrictEqual(
+      readBoundedFileSync(path.join(dir, 'big.md'), 100, (size, mtimeMs) => size === st.size && mtimeMs === st.mtimeMs),
+      { ok: false, reason: 'unchanged' },
+    );
     assert.ok(readBoundedFileSync(path.join(dir, 'big.md'), 100, () => false).ok, 'not recognised: read');
   });
 
@@ -79,8 +100,15 @@ describe('reading files for the index', () => {
     };
     (fs as { open: unknown }).open = (...args: unknown[]) => (pooled++, (open as (...a: unknown[]) => void)(...args));
     try {
-      const out = await readDocuments(dir, Object.keys(files).map((rel) => ({ rel, folder })));
-      assert.deepStrictEqual(out.map((r) => r.item.title), Object.keys(files).map((_, i) => `D${i + 1}`), 'every document, in order');
+      const out = await readDocuments(
+        dir,
+        Object.keys(files).map((rel) => ({ rel, folder })),
+      );
+      assert.deepStrictEqual(
+        out.map((r) => r.item.title),
+        Object.keys(files).map((_, i) => `D${i + 1}`),
+        'every document, in order',
+      );
       assert.strictEqual(pooled, 300 - 128, 'the first batch read synchronously, the rest through the pool');
     } finally {
       Object.assign(fs, { readSync, open });

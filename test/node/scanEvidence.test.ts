@@ -13,18 +13,27 @@ describe('scanEvidence (real folders)', () => {
   it('finds adr-tools ADRs in doc/adr by default, skipping templates and READMEs', async () => {
     writeFiles(dir, { ...ADR_TOOLS_FILES, 'doc/adr/README.md': '# ADRs\n', 'doc/adr/templates/template.md': '# NUMBER. TITLE\n' });
     const r = await scanEvidence(dir);
-    assert.deepStrictEqual(r.items.map((i) => [i.id, i.title, i.status, i.format]), [
-      ['0001', 'Record architecture decisions', 'accepted', 'adr-tools'],
-      ['0002', 'Use PostgreSQL for billing', 'proposed', 'adr-tools'],
-    ]);
+    assert.deepStrictEqual(
+      r.items.map((i) => [i.id, i.title, i.status, i.format]),
+      [
+        ['0001', 'Record architecture decisions', 'accepted', 'adr-tools'],
+        ['0002', 'Use PostgreSQL for billing', 'proposed', 'adr-tools'],
+      ],
+    );
     assert.deepStrictEqual(r.problems, []);
     assert.strictEqual(r.root, dir);
   });
 
   it('follows .adr-dir found in a parent folder', async () => {
-    writeFiles(dir, { '.adr-dir': 'service/architecture\n', 'service/architecture/0001-x.md': '# 1. X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n' });
+    writeFiles(dir, {
+      '.adr-dir': 'service/architecture\n',
+      'service/architecture/0001-x.md': '# 1. X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n',
+    });
     const r = await scanEvidence(path.join(dir, 'service'));
-    assert.deepStrictEqual(r.items.map((i) => i.path), ['architecture/0001-x.md']);
+    assert.deepStrictEqual(
+      r.items.map((i) => i.path),
+      ['architecture/0001-x.md'],
+    );
   });
 
   it('refuses an .adr-dir that points outside the folder, with a problem', async () => {
@@ -42,7 +51,10 @@ describe('scanEvidence (real folders)', () => {
       'docs/adr/index.md': '# Index\n',
     });
     const r = await scanEvidence(dir);
-    assert.deepStrictEqual(r.items.map((i) => [i.id, i.format, i.status]), [['20201222-use-log4brains', 'log4brains', 'accepted']]);
+    assert.deepStrictEqual(
+      r.items.map((i) => [i.id, i.format, i.status]),
+      [['20201222-use-log4brains', 'log4brains', 'accepted']],
+    );
   });
 
   it('lists malformed, binary and oversized documents with a problem each, never dropping them', async () => {
@@ -53,7 +65,15 @@ describe('scanEvidence (real folders)', () => {
     fs.writeFileSync(path.join(dir, 'docs/decisions/0003-binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
     fs.writeFileSync(path.join(dir, 'docs/decisions/0004-huge.md'), Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x61));
     const r = await scanEvidence(dir);
-    assert.deepStrictEqual(r.items.map((i) => [i.id, i.title]), [['0001', 'Broken'], ['0002', 'No title'], ['0003', 'Binary'], ['0004', 'Huge']]);
+    assert.deepStrictEqual(
+      r.items.map((i) => [i.id, i.title]),
+      [
+        ['0001', 'Broken'],
+        ['0002', 'No title'],
+        ['0003', 'Binary'],
+        ['0004', 'Huge'],
+      ],
+    );
     assert.deepStrictEqual(
       r.problems.map((p) => [p.path, p.message.split(':')[0]]),
       [
@@ -71,15 +91,24 @@ describe('scanEvidence (real folders)', () => {
     execFileSync('mkfifo', [path.join(dir, 'pipe'), path.join(dir, 'doc/adr/0003-pipe.md')]);
     fs.symlinkSync(path.join(dir, 'pipe'), path.join(dir, 'doc/adr/0002-pipe.md'));
     const r = await scanEvidence(dir);
-    assert.deepStrictEqual(r.items.map((i) => i.id), ['0001', '0002']);
-    assert.deepStrictEqual(r.problems.map((p) => [p.path, p.message]), [['doc/adr/0002-pipe.md', 'not a regular file']]);
+    assert.deepStrictEqual(
+      r.items.map((i) => i.id),
+      ['0001', '0002'],
+    );
+    assert.deepStrictEqual(
+      r.problems.map((p) => [p.path, p.message]),
+      [['doc/adr/0002-pipe.md', 'not a regular file']],
+    );
   });
 
   it('does not follow a symbolic link loop', async () => {
     writeFiles(dir, { 'docs/adr/0001-a.md': '# A\n' });
     fs.symlinkSync(path.join(dir, 'docs'), path.join(dir, 'docs/adr/loop'));
     const r = await scanEvidence(dir);
-    assert.deepStrictEqual(r.items.map((i) => i.path), ['docs/adr/0001-a.md']);
+    assert.deepStrictEqual(
+      r.items.map((i) => i.path),
+      ['docs/adr/0001-a.md'],
+    );
   });
 
   it('walks only the evidence folders: a folder of 50,000 other Markdown files is never listed', async function () {
@@ -96,7 +125,10 @@ describe('scanEvidence (real folders)', () => {
     }) as typeof readdir;
     try {
       const r = await scanEvidence(dir);
-      assert.deepStrictEqual(r.items.map((i) => i.path), ['doc/adr/0001-record-architecture-decisions.md', 'doc/adr/0002-use-postgresql-for-billing.md']);
+      assert.deepStrictEqual(
+        r.items.map((i) => i.path),
+        ['doc/adr/0001-record-architecture-decisions.md', 'doc/adr/0002-use-postgresql-for-billing.md'],
+      );
       assert.deepStrictEqual(listed, ['doc/adr'], 'only the evidence folder is read');
     } finally {
       fs.promises.readdir = readdir;

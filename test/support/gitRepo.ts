@@ -140,7 +140,12 @@ export function evidenceRepo(root?: string): TestRepo {
   repo.commit(ADR_TOOLS_FILES, 'Record the first decisions', ME, '2026-02-03T09:00:00+01:00');
   repo.commit({ 'README.md': '# Shop\n' }, 'Add a README', COLLEAGUE, '2026-02-10T11:00:00+01:00');
   repo.git('checkout', '--quiet', '-b', 'dana/csv-export');
-  repo.commit({ 'src/export.ts': 'export const csv = 1;\n', 'src/export.test.ts': 'test\n' }, 'Export invoices as CSV', ME, '2026-03-01T14:00:00+01:00');
+  repo.commit(
+    { 'src/export.ts': 'export const csv = 1;\n', 'src/export.test.ts': 'test\n' },
+    'Export invoices as CSV',
+    ME,
+    '2026-03-01T14:00:00+01:00',
+  );
   repo.git('checkout', '--quiet', 'main');
   repo.merge(
     'dana/csv-export',
@@ -148,6 +153,11 @@ export function evidenceRepo(root?: string): TestRepo {
     COLLEAGUE,
     '2026-03-05T16:30:00+01:00',
   );
-  repo.commit({ 'src/search.ts': 'export const fast = true;\nexport const cache = new Map();\n' }, 'Speed up search (#13)\n\nCache the index between queries.', ME, '2026-03-20T10:00:00+01:00');
+  repo.commit(
+    { 'src/search.ts': 'export const fast = true;\nexport const cache = new Map();\n' },
+    'Speed up search (#13)\n\nCache the index between queries.',
+    ME,
+    '2026-03-20T10:00:00+01:00',
+  );
   return repo;
 }

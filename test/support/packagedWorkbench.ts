@@ -21,7 +21,10 @@ export interface PackagedWorkbench {
  * code-server, opens an evidence repository in headless Chromium and waits for the workbench.
  * @param settings extra user settings.
  */
-export async function openPackagedWorkbench(prefix: string, settings: (scratch: string) => Record<string, unknown> = () => ({})): Promise<PackagedWorkbench> {
+export async function openPackagedWorkbench(
+  prefix: string,
+  settings: (scratch: string) => Record<string, unknown> = () => ({}),
+): Promise<PackagedWorkbench> {
   const scratch = tempDir(prefix);
   let server: { child: ChildProcess; port: number } | undefined;
   let browser: Browser | undefined;
@@ -34,7 +37,16 @@ export async function openPackagedWorkbench(prefix: string, settings: (scratch: 
     const vsix = path.join(scratch, 'career-evidence.vsix');
     execFileSync(
       process.execPath,
-      [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
+      [
+        require.resolve('@vscode/vsce/vsce'),
+        'package',
+        '--no-dependencies',
+        '--skip-license',
+        '--allow-missing-repository',
+        '--no-rewrite-relative-links',
+        '-o',
+        vsix,
+      ],
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     const extensionsDir = path.join(scratch, 'extensions');
@@ -56,7 +68,10 @@ export async function openPackagedWorkbench(prefix: string, settings: (scratch: 
 /** Saves what the workbench showed when `test` failed, as test-results/e2e-failed-<title>.png (for CI logs). */
 export async function screenshotOnFailure(test: Mocha.Test | undefined, page: Page | undefined): Promise<void> {
   if (!test || test.state !== 'failed' || !page) return;
-  const name = test.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+  const name = test.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60);
   await page.screenshot({ path: path.join(PROJECT_ROOT, 'test-results', `e2e-failed-${name}.png`) }).catch(() => undefined);
 }
 
@@ -87,7 +102,13 @@ export async function paletteCommand(page: Page, command: string, timeoutMs = 90
     await input.waitFor({ state: 'visible' });
     await input.fill('>');
     await input.fill(`>${command}`);
-    if (await row.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    if (
+      await row.waitFor({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > end) throw new Error(`"${command}" did not show in the command palette in ${timeoutMs} ms`);
   }
 }

@@ -34,23 +34,42 @@ describe('checkDocuments', () => {
   });
 
   it('finds a number used twice in one folder, and reports unreadable documents', () => {
-    const docs = [doc('doc/adr/0002-a.md', '# 2. A\n\n## Status\n\nAccepted\n', 'adr-tools'), doc('doc/adr/0002-b.md', '# 2. B\n\n## Status\n\nAccepted\n', 'adr-tools'), doc('doc/other/0002-c.md', '# C\n')];
+    const docs = [
+      doc('doc/adr/0002-a.md', '# 2. A\n\n## Status\n\nAccepted\n', 'adr-tools'),
+      doc('doc/adr/0002-b.md', '# 2. B\n\n## Status\n\nAccepted\n', 'adr-tools'),
+      doc('doc/other/0002-c.md', '# C\n'),
+    ];
     const findings = checkDocuments(docs, [{ path: 'doc/adr/0003-x.md', line: 2, message: 'front matter is not valid YAML: x' }], opts);
-    assert.deepStrictEqual(findings.map((f) => [f.path, f.code, f.severity]), [
-      ['doc/adr/0002-a.md', 'duplicate-number', 'error'],
-      ['doc/adr/0002-b.md', 'duplicate-number', 'error'],
-      ['doc/adr/0003-x.md', 'unreadable', 'error'],
-    ]);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.path, f.code, f.severity]),
+      [
+        ['doc/adr/0002-a.md', 'duplicate-number', 'error'],
+        ['doc/adr/0002-b.md', 'duplicate-number', 'error'],
+        ['doc/adr/0003-x.md', 'unreadable', 'error'],
+      ],
+    );
     assert.match(findings[0].message, /number 2 is also used by 0002-b\.md/);
   });
 
   it('asks brag entries to quantify their result, and does not number dated journal entries', () => {
     const brag = (name: string, impact: string) => {
-      const r = readDocument({ path: `brag/2026/${name}`, text: `---\ncareer-kind: brag\ndate: 2026-03-05\n---\n\n# Export\n\n## Impact\n\n${impact}\n`, kind: 'brag', convention: 'generic' });
+      const r = readDocument({
+        path: `brag/2026/${name}`,
+        text: `---\ncareer-kind: brag\ndate: 2026-03-05\n---\n\n# Export\n\n## Impact\n\n${impact}\n`,
+        kind: 'brag',
+        convention: 'generic',
+      });
       return { item: r.item, details: r.details };
     };
-    const findings = checkDocuments([brag('2026-03-05-export.md', '{What changed? Give the number.}'), brag('2026-03-06-export.md', 'Finance saved 6 hours a week.')], [], opts);
-    assert.deepStrictEqual(findings.map((f) => [f.path, f.code]), [['brag/2026/2026-03-05-export.md', 'unquantified-result']]);
+    const findings = checkDocuments(
+      [brag('2026-03-05-export.md', '{What changed? Give the number.}'), brag('2026-03-06-export.md', 'Finance saved 6 hours a week.')],
+      [],
+      opts,
+    );
+    assert.deepStrictEqual(
+      findings.map((f) => [f.path, f.code]),
+      [['brag/2026/2026-03-05-export.md', 'unquantified-result']],
+    );
     assert.strictEqual(brag('2026-03-05-export.md', '').item.id, '2026-03-05-export');
   });
 
@@ -78,28 +97,44 @@ describe('DocumentChecks (checking again after edits)', () => {
     checks.forget([c.item.path, c2.item.path]); // what the index's change list says: one removed, one added
     const second = checks.check([a, b, c2], unreadable, opts);
     assert.deepStrictEqual(second, checkDocuments([a, b, c2], unreadable, opts));
-    assert.deepStrictEqual(second.map((f) => [f.path, f.code]), [
-      ['doc/adr/0001-a.md', 'unknown-status'],
-      ['doc/adr/0002-b.md', 'duplicate-number'],
-      ['doc/adr/0002-c.md', 'duplicate-number'],
-      ['doc/adr/0004-x.md', 'unreadable'],
-    ]);
+    assert.deepStrictEqual(
+      second.map((f) => [f.path, f.code]),
+      [
+        ['doc/adr/0001-a.md', 'unknown-status'],
+        ['doc/adr/0002-b.md', 'duplicate-number'],
+        ['doc/adr/0002-c.md', 'duplicate-number'],
+        ['doc/adr/0004-x.md', 'unreadable'],
+      ],
+    );
     assert.strictEqual(second[0], first[0], 'the unchanged document was not checked again');
   });
 
   it('checks a document again once its path is forgotten, and only then', () => {
     const checks = new DocumentChecks();
-    assert.deepStrictEqual(checks.check([a], [], opts).map((f) => f.code), ['unknown-status']);
+    assert.deepStrictEqual(
+      checks.check([a], [], opts).map((f) => f.code),
+      ['unknown-status'],
+    );
     const fixed = doc('doc/adr/0001-a.md', '# 1. A\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n', 'adr-tools');
-    assert.deepStrictEqual(checks.check([fixed], [], opts).map((f) => f.code), ['unknown-status'], 'not forgotten: remembered as it was');
+    assert.deepStrictEqual(
+      checks.check([fixed], [], opts).map((f) => f.code),
+      ['unknown-status'],
+      'not forgotten: remembered as it was',
+    );
     checks.forget([fixed.item.path]);
     assert.deepStrictEqual(checks.check([fixed], [], opts), []);
   });
 
   it('still finds a link to a document deleted since, though the linking one did not change', () => {
     const checks = new DocumentChecks();
-    assert.deepStrictEqual(checks.check([a, b], [], opts).map((f) => f.code), ['unknown-status']);
-    assert.deepStrictEqual(checks.check([b], [], opts).map((f) => [f.path, f.code, f.data]), [['doc/adr/0002-b.md', 'missing-link-target', 'doc/adr/0001-a.md']]);
+    assert.deepStrictEqual(
+      checks.check([a, b], [], opts).map((f) => f.code),
+      ['unknown-status'],
+    );
+    assert.deepStrictEqual(
+      checks.check([b], [], opts).map((f) => [f.path, f.code, f.data]),
+      [['doc/adr/0002-b.md', 'missing-link-target', 'doc/adr/0001-a.md']],
+    );
   });
 
   it('checks everything again for other options (a later day makes a proposal stale)', () => {
@@ -107,6 +142,9 @@ describe('DocumentChecks (checking again after edits)', () => {
     const proposed = doc('doc/adr/0005-p.md', '# 5. P\n\nDate: 2026-11-01\n\n## Status\n\nProposed\n', 'adr-tools');
     assert.deepStrictEqual(checks.check([c, proposed], [], opts), []);
     const later = { today: '2027-01-15', proposedMaxDays: 30 };
-    assert.deepStrictEqual(checks.check([c, proposed], [], later).map((f) => [f.path, f.code]), [['doc/adr/0005-p.md', 'stale-proposal']]);
+    assert.deepStrictEqual(
+      checks.check([c, proposed], [], later).map((f) => [f.path, f.code]),
+      [['doc/adr/0005-p.md', 'stale-proposal']],
+    );
   });
 });

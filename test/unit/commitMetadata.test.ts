@@ -6,13 +6,16 @@ import { readTrailers, withoutTrailers } from '../../src/core/git/trailers';
 
 describe('trailers', () => {
   // The trailer block of a real dependabot squash merge in the express history (#7152).
-  const dependabot = 'Bumps [hbs](https://github.com/pillarjs/hbs) from 4.2.0 to 4.2.1.\n\n---\nupdated-dependencies:\n- dependency-name: hbs\n...\n\nSigned-off-by: dependabot[bot] <support@github.com>\nCo-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>';
+  const dependabot =
+    'Bumps [hbs](https://github.com/pillarjs/hbs) from 4.2.0 to 4.2.1.\n\n---\nupdated-dependencies:\n- dependency-name: hbs\n...\n\nSigned-off-by: dependabot[bot] <support@github.com>\nCo-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>';
 
   it('reads Co-authored-by, Signed-off-by, Reviewed-by and Gerrit Change-Id', () => {
     const t = readTrailers(dependabot);
     assert.deepStrictEqual(t.signedOffBy, [{ name: 'dependabot[bot]', email: 'support@github.com' }]);
     assert.deepStrictEqual(t.coAuthors, [{ name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }]);
-    const gerrit = readTrailers('Fix leak\n\nDetails.\n\nChange-Id: I8473b95934b5732ac55d26311a706c9c2bde9940\nReviewed-by: Kim Lee <kim@example.com>');
+    const gerrit = readTrailers(
+      'Fix leak\n\nDetails.\n\nChange-Id: I8473b95934b5732ac55d26311a706c9c2bde9940\nReviewed-by: Kim Lee <kim@example.com>',
+    );
     assert.strictEqual(gerrit.changeId, 'I8473b95934b5732ac55d26311a706c9c2bde9940');
     assert.deepStrictEqual(gerrit.reviewers, [{ name: 'Kim Lee', email: 'kim@example.com' }]);
   });
@@ -43,7 +46,8 @@ describe('conventional commits', () => {
 
 describe('cleanDescription', () => {
   it('removes PR-template comments, unchecked checklist items and trailers', () => {
-    const body = '<!-- Describe your change -->\nAdds CSV export.\n\n## Checklist\n- [x] Tests added\n- [ ] Docs updated\n\nCo-authored-by: A <a@x>';
+    const body =
+      '<!-- Describe your change -->\nAdds CSV export.\n\n## Checklist\n- [x] Tests added\n- [ ] Docs updated\n\nCo-authored-by: A <a@x>';
     assert.strictEqual(cleanDescription(body), 'Adds CSV export.\n\n## Checklist\n- [x] Tests added');
   });
   it('folds the `* commit` bullet list of a GitHub squash merge', () => {
@@ -60,7 +64,12 @@ describe('remote URLs and PR links (no network)', () => {
   const cases: [string, string | null, number, string | null][] = [
     ['https://github.com/expressjs/express.git', 'github', 7152, 'https://github.com/expressjs/express/pull/7152'],
     ['git@github.com:expressjs/express.git', 'github', 1, 'https://github.com/expressjs/express/pull/1'],
-    ['ssh://git@gitlab.example.com:2222/group/sub/project.git', 'gitlab', 482, 'https://gitlab.example.com/group/sub/project/-/merge_requests/482'],
+    [
+      'ssh://git@gitlab.example.com:2222/group/sub/project.git',
+      'gitlab',
+      482,
+      'https://gitlab.example.com/group/sub/project/-/merge_requests/482',
+    ],
     ['git@gitlab.com:platform/web.git', 'gitlab', 5, 'https://gitlab.com/platform/web/-/merge_requests/5'],
     ['https://kim@bitbucket.org/acme/payments.git', 'bitbucket', 31, 'https://bitbucket.org/acme/payments/pull-requests/31'],
     ['https://acme@dev.azure.com/acme/Shop/_git/shop-api', 'azure', 1234, 'https://dev.azure.com/acme/Shop/_git/shop-api/pullrequest/1234'],

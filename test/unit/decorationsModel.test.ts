@@ -13,15 +13,28 @@ describe('status decorations (DecorationsModel, plain Node)', () => {
 
   it('asks for every decoration after a full scan, and after an edit only for files whose status changed', () => {
     const index = new FakeIndex();
-    const shop = index.folder('shop', { 'docs/decisions/0001-a.md': adr('A', 'accepted'), 'docs/decisions/0002-b.md': adr('B', 'proposed') });
+    const shop = index.folder('shop', {
+      'docs/decisions/0001-a.md': adr('A', 'accepted'),
+      'docs/decisions/0002-b.md': adr('B', 'proposed'),
+    });
     const m = new DecorationsModel('/');
     assert.deepStrictEqual(m.apply(index.scan()), { all: true });
     assert.strictEqual(m.badge('/ws/shop/docs/decisions/0002-b.md')?.letter, 'P');
     assert.strictEqual(m.badge('/ws/shop/docs/decisions/0001-a.md'), undefined);
-    assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': adr('B, retitled', 'proposed') })), { all: false, files: [] }, 'same status: nothing to ask for');
-    assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': adr('B', 'rejected') })), { all: false, files: [{ root: '/ws/shop', path: 'docs/decisions/0002-b.md' }] });
+    assert.deepStrictEqual(
+      m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': adr('B, retitled', 'proposed') })),
+      { all: false, files: [] },
+      'same status: nothing to ask for',
+    );
+    assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': adr('B', 'rejected') })), {
+      all: false,
+      files: [{ root: '/ws/shop', path: 'docs/decisions/0002-b.md' }],
+    });
     assert.deepStrictEqual(m.badge('/ws/shop/docs/decisions/0002-b.md'), { letter: 'R', tooltip: 'Rejected', dim: true });
-    assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': null })), { all: false, files: [{ root: '/ws/shop', path: 'docs/decisions/0002-b.md' }] });
+    assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': null })), {
+      all: false,
+      files: [{ root: '/ws/shop', path: 'docs/decisions/0002-b.md' }],
+    });
     assert.strictEqual(m.badge('/ws/shop/docs/decisions/0002-b.md'), undefined);
   });
 

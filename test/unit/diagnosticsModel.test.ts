@@ -47,7 +47,20 @@ describe('Problems panel findings (DiagnosticsModel, plain Node)', () => {
 
   it('places a finding for the Problems panel: 0-based line and column, the first line when it has none', () => {
     const base = { path: 'a.md', message: 'm', code: 'bad-date' as const, severity: 'warning' as const };
-    assert.deepStrictEqual(toDiagnosticData({ ...base, line: 7, column: 3 }), { line: 6, column: 2, message: 'm', severity: 'warning', code: 'bad-date' });
-    assert.deepStrictEqual(toDiagnosticData({ ...base, line: null, data: 'x' }), { line: 0, column: 0, message: 'm', severity: 'warning', code: 'bad-date', data: 'x' });
+    assert.deepStrictEqual(toDiagnosticData({ ...base, line: 7, column: 3 }), {
+      line: 6,
+      column: 2,
+      message: 'm',
+      severity: 'warning',
+      code: 'bad-date',
+    });
+    assert.deepStrictEqual(toDiagnosticData({ ...base, line: null, data: 'x' }), {
+      line: 0,
+      column: 0,
+      message: 'm',
+      severity: 'warning',
+      code: 'bad-date',
+      data: 'x',
+    });
   });
 });

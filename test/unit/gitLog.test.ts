@@ -39,10 +39,15 @@ describe('git log parser', () => {
 
   it('is not confused by separators inside messages, renames or binary files', () => {
     const record = (sha: string, message: string, numstat: string) =>
-      `\x1e${sha}\0${'a'.repeat(40)}\0Ann\0ann@example.com\0` + `2026-01-01T10:00:00+01:00\0` + `2026-01-02T10:00:00+01:00\0${message}\0\n${numstat}`;
+      `\x1e${sha}\0${'a'.repeat(40)}\0Ann\0ann@example.com\0` +
+      `2026-01-01T10:00:00+01:00\0` +
+      `2026-01-02T10:00:00+01:00\0${message}\0\n${numstat}`;
     const out =
-      record('1'.repeat(40), 'Tricky \x1e message\twith 3\t4\tpath', '2\t1\tsrc/a.ts\0-\t-\tlogo.png\0' + '5\t0\t\0old name.ts\0\x1enew name.ts\0') +
-      record('2'.repeat(40), 'Second', '1\t1\tb.md\0');
+      record(
+        '1'.repeat(40),
+        'Tricky \x1e message\twith 3\t4\tpath',
+        '2\t1\tsrc/a.ts\0-\t-\tlogo.png\0' + '5\t0\t\0old name.ts\0\x1enew name.ts\0',
+      ) + record('2'.repeat(40), 'Second', '1\t1\tb.md\0');
     const [a, b] = parseGitLog(out);
     assert.strictEqual(a.message, 'Tricky \x1e message\twith 3\t4\tpath');
     assert.deepStrictEqual([a.files, a.insertions, a.deletions], [3, 7, 1]);
@@ -50,7 +55,9 @@ describe('git log parser', () => {
   });
 
   it('reads a commit without numstat (empty change)', () => {
-    const [c] = parseGitLog(`\x1e${'3'.repeat(40)}\0\0Ann\0ann@example.com\0` + `2026-01-01T10:00:00Z\0` + `2026-01-01T10:00:00Z\0Root commit\n\0`);
+    const [c] = parseGitLog(
+      `\x1e${'3'.repeat(40)}\0\0Ann\0ann@example.com\0` + `2026-01-01T10:00:00Z\0` + `2026-01-01T10:00:00Z\0Root commit\n\0`,
+    );
     assert.deepStrictEqual([c.parents, c.message, c.files], [[], 'Root commit', 0]);
   });
 });

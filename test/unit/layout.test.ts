@@ -7,7 +7,12 @@ describe('candidateFolders', () => {
     const { folders, problems } = candidateFolders({});
     assert.deepStrictEqual(
       folders.filter((f) => f.kind === 'decision').map((f) => [f.path, f.convention]),
-      [['doc/adr', 'adr-tools'], ['docs/decisions', 'generic'], ['docs/adr', 'generic'], ['docs/architecture/decisions', 'generic']],
+      [
+        ['doc/adr', 'adr-tools'],
+        ['docs/decisions', 'generic'],
+        ['docs/adr', 'generic'],
+        ['docs/architecture/decisions', 'generic'],
+      ],
     );
     assert.deepStrictEqual(problems, []);
   });
@@ -30,7 +35,8 @@ describe('candidateFolders', () => {
   });
 
   it('reads log4brains adrFolder and per-package folders', () => {
-    const yml = 'project:\n  name: shop\n  adrFolder: ./docs/adr\n  packages:\n    - name: backend\n      path: ./packages/backend\n      adrFolder: ./packages/backend/docs/adr\n';
+    const yml =
+      'project:\n  name: shop\n  adrFolder: ./docs/adr\n  packages:\n    - name: backend\n      path: ./packages/backend\n      adrFolder: ./packages/backend/docs/adr\n';
     const { folders } = candidateFolders({ log4brainsYml: yml });
     assert.deepStrictEqual(
       folders.filter((f) => f.convention === 'log4brains').map((f) => f.path),

@@ -6,14 +6,27 @@ describe('lifecycle edits, log4brains and ours', () => {
     const text = '# Use Log4brains\n\n- Status: accepted\n- Date: 2020-12-22\n\n## Context\n';
     const doc = { path: 'docs/adr/20201222-use-log4brains.md', text, format: 'log4brains' as const };
     const successor = { path: 'docs/adr/20210105-use-adr-tools.md', id: '20210105-use-adr-tools', title: 'Use adr-tools' };
-    assert.strictEqual(setStatus(doc, 'superseded', successor), text.replace('- Status: accepted', '- Status: superseded by [20210105-use-adr-tools](20210105-use-adr-tools.md)'));
-    assert.strictEqual(addLink(doc, 'Supersedes', successor), text.replace('- Date: 2020-12-22\n', '- Date: 2020-12-22\n- Supersedes: [20210105-use-adr-tools](20210105-use-adr-tools.md)\n'));
+    assert.strictEqual(
+      setStatus(doc, 'superseded', successor),
+      text.replace('- Status: accepted', '- Status: superseded by [20210105-use-adr-tools](20210105-use-adr-tools.md)'),
+    );
+    assert.strictEqual(
+      addLink(doc, 'Supersedes', successor),
+      text.replace('- Date: 2020-12-22\n', '- Date: 2020-12-22\n- Supersedes: [20210105-use-adr-tools](20210105-use-adr-tools.md)\n'),
+    );
   });
 
   it('ours: front matter status and superseded-by, keeping unknown keys', () => {
     const text = '---\ncareer-kind: rfc\ncareer-schema: 1\nstatus: accepted\nowner-team: search\n---\n\n# Queue\n';
-    const out = setStatus({ path: 'docs/rfcs/0001-queue.md', text, format: 'career-evidence' }, 'superseded', { path: 'docs/rfcs/0002-stream.md', id: '0002', title: 'Stream' });
-    assert.strictEqual(out, '---\ncareer-kind: rfc\ncareer-schema: 1\nstatus: superseded\nowner-team: search\nsuperseded-by:\n  - 0002-stream.md\n---\n\n# Queue\n');
+    const out = setStatus({ path: 'docs/rfcs/0001-queue.md', text, format: 'career-evidence' }, 'superseded', {
+      path: 'docs/rfcs/0002-stream.md',
+      id: '0002',
+      title: 'Stream',
+    });
+    assert.strictEqual(
+      out,
+      '---\ncareer-kind: rfc\ncareer-schema: 1\nstatus: superseded\nowner-team: search\nsuperseded-by:\n  - 0002-stream.md\n---\n\n# Queue\n',
+    );
   });
 });
 

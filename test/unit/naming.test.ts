@@ -34,7 +34,7 @@ describe('cleanTitle and slugify', () => {
 });
 
 describe('numbering', () => {
-  it('takes the highest number + 1 and the folder\'s padding', () => {
+  it("takes the highest number + 1 and the folder's padding", () => {
     assert.deepStrictEqual(nextNumber(['0001-a.md', '0009-b.md', 'README.md', 'template.md']), { next: 10, width: 4 });
     assert.deepStrictEqual(nextNumber(['001-a.md', '002-b.md']), { next: 3, width: 3 });
     assert.deepStrictEqual(nextNumber([]), { next: 1, width: 4 });

@@ -19,7 +19,15 @@ describe('planNewDocument', () => {
     assert.strictEqual(plan.path, 'docs/decisions/0001-use-postgresql.md');
     assert.strictEqual(plan.format, 'madr');
     assert.match(plan.text, /^---\nstatus: proposed\ndate: 2026-11-21\ndecision-makers: Dana Developer\n---\n\n# Use PostgreSQL\n/);
-    for (const heading of ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome', 'Consequences', 'Confirmation', 'Pros and Cons of the Options']) {
+    for (const heading of [
+      'Context and Problem Statement',
+      'Decision Drivers',
+      'Considered Options',
+      'Decision Outcome',
+      'Consequences',
+      'Confirmation',
+      'Pros and Cons of the Options',
+    ]) {
       assert.ok(plan.text.includes(`## ${heading}`) || plan.text.includes(`### ${heading}`), heading);
     }
   });
@@ -35,7 +43,10 @@ describe('planNewDocument', () => {
     assert.match(plan.text, /^# 3\. Use PostgreSQL\n\nDate: 2026-11-21\n\n## Status\n\nProposed\n/);
     // What we write, we read back the same way.
     const { item, problems } = readDocument({ path: plan.path, text: plan.text, kind: 'decision', convention: 'adr-tools' });
-    assert.deepStrictEqual([item.format, item.title, item.status, item.date, problems.length], ['adr-tools', 'Use PostgreSQL', 'proposed', '2026-11-21', 0]);
+    assert.deepStrictEqual(
+      [item.format, item.title, item.status, item.date, problems.length],
+      ['adr-tools', 'Use PostgreSQL', 'proposed', '2026-11-21', 0],
+    );
   });
 
   it('takes the next number again after losing a race (attempt 1)', () => {

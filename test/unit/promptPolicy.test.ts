@@ -15,7 +15,10 @@ describe('prompt policy', () => {
 
   it('honours the mode: merge-only skips plain commits; off never prompts', () => {
     assert.deepStrictEqual(decidePrompt([commitWork], { ...base, mode: 'merge' }, at(10), null), { action: 'none' });
-    assert.deepStrictEqual(decidePrompt([commitWork, prWork], { ...base, mode: 'merge' }, at(10), null), { action: 'single', item: prWork });
+    assert.deepStrictEqual(decidePrompt([commitWork, prWork], { ...base, mode: 'merge' }, at(10), null), {
+      action: 'single',
+      item: prWork,
+    });
     assert.deepStrictEqual(decidePrompt([prWork], { ...base, mode: 'off' }, at(10), null), { action: 'none' });
   });
 
@@ -27,7 +30,10 @@ describe('prompt policy', () => {
 
   it('waits out quiet hours, also across midnight', () => {
     const quiet = { ...base, quietHours: '22:00-08:00' };
-    assert.deepStrictEqual(decidePrompt([prWork], quiet, at(23), null), { action: 'wait', retryAt: new Date(2026, 10, 22, 8, 0).getTime() });
+    assert.deepStrictEqual(decidePrompt([prWork], quiet, at(23), null), {
+      action: 'wait',
+      retryAt: new Date(2026, 10, 22, 8, 0).getTime(),
+    });
     assert.deepStrictEqual(decidePrompt([prWork], quiet, at(7, 59), null), { action: 'wait', retryAt: at(8).getTime() });
     assert.strictEqual(decidePrompt([prWork], quiet, at(8), null).action, 'single');
     assert.strictEqual(quietUntil('12:00-13:00', at(12, 30)), at(13).getTime());

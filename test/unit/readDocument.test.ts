@@ -63,7 +63,8 @@ Issue #51 requested a way to show more detailed help.
   describe('MADR', () => {
     it('reads MADR 4 front matter (status, date) and the H1 title', () => {
       // Shape of MADR's template/adr-template.md, filled in.
-      const text = '---\nstatus: "superseded by ADR-0123"\ndate: 2024-03-01\ndecision-makers: [Ann, Bo]\n---\n\n# Use Plain JUnit5 for advanced test assertions\n\n## Context and Problem Statement\n';
+      const text =
+        '---\nstatus: "superseded by ADR-0123"\ndate: 2024-03-01\ndecision-makers: [Ann, Bo]\n---\n\n# Use Plain JUnit5 for advanced test assertions\n\n## Context and Problem Statement\n';
       const { item, problems } = read('docs/decisions/0005-use-junit5.md', text);
       assert.strictEqual(item.format, 'madr');
       assert.strictEqual(item.title, 'Use Plain JUnit5 for advanced test assertions');
@@ -82,7 +83,8 @@ Issue #51 requested a way to show more detailed help.
     });
 
     it('reads MADR 2.x bullets under the title', () => {
-      const text = '# Use Markdown Architectural Decision Records\n\n* Status: accepted\n* Deciders: Oliver\n* Date: 2017-12-17\n\n## Context and Problem Statement\n';
+      const text =
+        '# Use Markdown Architectural Decision Records\n\n* Status: accepted\n* Deciders: Oliver\n* Date: 2017-12-17\n\n## Context and Problem Statement\n';
       const { item } = read('docs/adr/0000-use-markdown.md', text);
       assert.strictEqual(item.format, 'madr');
       assert.strictEqual(item.status, 'accepted');
@@ -118,7 +120,8 @@ Issue #51 requested a way to show more detailed help.
   });
 
   describe('log4brains', () => {
-    const text = '# Use Log4brains to manage the ADRs\n\n- Status: draft\n- Date: 2020-12-22\n- Tags: dev-tools, doc\n\n## Context and Problem Statement\n';
+    const text =
+      '# Use Log4brains to manage the ADRs\n\n- Status: draft\n- Date: 2020-12-22\n- Tags: dev-tools, doc\n\n## Context and Problem Statement\n';
     it('reads bullet metadata and keeps the slug as id', () => {
       const { item } = read('docs/adr/20201222-use-log4brains.md', text, 'log4brains');
       assert.strictEqual(item.format, 'log4brains');

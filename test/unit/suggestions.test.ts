@@ -23,34 +23,77 @@ function commit(over: Partial<LogCommit>): LogCommit {
   };
 }
 
-const ctx = { branches: new Map(), remote: { provider: 'github' as const, base: 'https://github.com/acme/shop' }, rules: DEFAULT_EXPOSURE_RULES };
+const ctx = {
+  branches: new Map(),
+  remote: { provider: 'github' as const, base: 'https://github.com/acme/shop' },
+  rules: DEFAULT_EXPOSURE_RULES,
+};
 
 describe('buildSuggestions', () => {
   it('cleans the title, links the PR and estimates squash latency', () => {
     const [s] = buildSuggestions([commit({ message: 'perf(search): cache results (#13)\n\nCache between queries.' })], ctx);
-    assert.deepStrictEqual([s.kind, s.title, s.category, s.pr?.url, s.reviewLatencyHours, s.latencyEstimated], ['squash', 'Cache results', 'performance', 'https://github.com/acme/shop/pull/13', 2, true]);
+    assert.deepStrictEqual(
+      [s.kind, s.title, s.category, s.pr?.url, s.reviewLatencyHours, s.latencyEstimated],
+      ['squash', 'Cache results', 'performance', 'https://github.com/acme/shop/pull/13', 2, true],
+    );
     assert.deepStrictEqual(s.tags, ['performance']);
   });
 
   it('uses the merged branch for author, co-authors and exact latency', () => {
-    const branches = new Map([['m'.repeat(40), { firstAuthoredAt: '2026-01-01T00:00:00Z', tipAuthor: { name: 'Dana', email: 'dana@example.com' }, people: [{ name: 'Dana', email: 'dana@example.com' }, { name: 'Kim', email: 'kim@example.com' }] }]]);
+    const branches = new Map([
+      [
+        'm'.repeat(40),
+        {
+          firstAuthoredAt: '2026-01-01T00:00:00Z',
+          tipAuthor: { name: 'Dana', email: 'dana@example.com' },
+          people: [
+            { name: 'Dana', email: 'dana@example.com' },
+            { name: 'Kim', email: 'kim@example.com' },
+          ],
+        },
+      ],
+    ]);
     const [s] = buildSuggestions(
-      [commit({ sha: 'm'.repeat(40), parents: ['p'.repeat(40), 'b'.repeat(40)], authorName: 'Sam', authorEmail: 'sam@example.com', committerDate: '2026-01-03T00:00:00Z', message: 'Merge pull request #5 from dana/x\n\nAdd x' })],
+      [
+        commit({
+          sha: 'm'.repeat(40),
+          parents: ['p'.repeat(40), 'b'.repeat(40)],
+          authorName: 'Sam',
+          authorEmail: 'sam@example.com',
+          committerDate: '2026-01-03T00:00:00Z',
+          message: 'Merge pull request #5 from dana/x\n\nAdd x',
+        }),
+      ],
       { ...ctx, branches },
     );
-    assert.deepStrictEqual([s.author.email, s.coAuthors.map((p) => p.email), s.reviewLatencyHours, s.latencyEstimated], ['dana@example.com', ['kim@example.com'], 48, false]);
+    assert.deepStrictEqual(
+      [s.author.email, s.coAuthors.map((p) => p.email), s.reviewLatencyHours, s.latencyEstimated],
+      ['dana@example.com', ['kim@example.com'], 48, false],
+    );
   });
 
   it('folds consecutive commits of one PR into a rebase series, oldest title first', () => {
     const list = buildSuggestions(
       [
         commit({ sha: '3'.repeat(40), message: 'Part two (#7)', committerDate: '2026-01-03T00:00:00Z', paths: ['b'], insertions: 2 }),
-        commit({ sha: '2'.repeat(40), message: 'feat: part one (#7)', authorDate: '2026-01-01T00:00:00Z', committerDate: '2026-01-02T00:00:00Z', paths: ['a'] }),
+        commit({
+          sha: '2'.repeat(40),
+          message: 'feat: part one (#7)',
+          authorDate: '2026-01-01T00:00:00Z',
+          committerDate: '2026-01-02T00:00:00Z',
+          paths: ['a'],
+        }),
         commit({ sha: '1'.repeat(40), message: 'Before (#6)' }),
       ],
       ctx,
     );
-    assert.deepStrictEqual(list.map((s) => [s.kind, s.title, s.commits.length]), [['rebase', 'Part one', 2], ['squash', 'Before', 1]]);
+    assert.deepStrictEqual(
+      list.map((s) => [s.kind, s.title, s.commits.length]),
+      [
+        ['rebase', 'Part one', 2],
+        ['squash', 'Before', 1],
+      ],
+    );
     assert.deepStrictEqual([list[0].insertions, list[0].files, list[0].reviewLatencyHours, list[0].category], [3, 2, 48, 'feature']);
     assert.strictEqual(list[0].description, '* Part two\n* Part one');
   });
@@ -84,7 +127,8 @@ describe('complexity exposure', () => {
     [['README.md'], 'Typo', []],
   ];
   for (const [paths, text, tags] of cases) {
-    it(`${paths.join(', ')} / ${text} → ${tags.join(', ') || 'none'}`, () => assert.deepStrictEqual(exposureTags(DEFAULT_EXPOSURE_RULES, paths, text), tags));
+    it(`${paths.join(', ')} / ${text} → ${tags.join(', ') || 'none'}`, () =>
+      assert.deepStrictEqual(exposureTags(DEFAULT_EXPOSURE_RULES, paths, text), tags));
   }
 
   it('reads .career-evidence/exposure.yml: merged with the defaults, or replacing them', () => {
@@ -123,14 +167,22 @@ describe('brag entries', () => {
     assert.strictEqual(e.path, 'brag/2026/2026-03-05-add-export-to-csv.md');
     assert.strictEqual(
       e.text.split('---\n')[1],
-      'career-kind: brag\ncareer-schema: 1\ndate: 2026-03-05\ncategory: feature\nrepo: shop\ncommit: ' + 'a'.repeat(40) + '\npr: https://github.com/acme/shop/pull/12\npr-number: 12\nreview-latency-hours: 98.5\nreview-latency-estimated: false\nexposure:\n  - performance\nsize:\n  files: 2\n  insertions: 2\n  deletions: 0\n',
+      'career-kind: brag\ncareer-schema: 1\ndate: 2026-03-05\ncategory: feature\nrepo: shop\ncommit: ' +
+        'a'.repeat(40) +
+        '\npr: https://github.com/acme/shop/pull/12\npr-number: 12\nreview-latency-hours: 98.5\nreview-latency-estimated: false\nexposure:\n  - performance\nsize:\n  files: 2\n  insertions: 2\n  deletions: 0\n',
     );
     assert.ok(e.text.includes('# Add export to CSV\n'));
     assert.ok(e.text.includes('## Impact\n'));
   });
 
   it('formats a ready-to-paste brag list grouped by category', () => {
-    const md = formatBragList([suggestion(), suggestion({ category: 'fix', title: 'Fix rounding', pr: null, reviewLatencyHours: null, sha: 'b'.repeat(40) })], 'Brag list');
-    assert.strictEqual(md, '# Brag list\n\n## Features\n\n- Add export to CSV — 2026-03-05 · [#12](https://github.com/acme/shop/pull/12) · review 98.5 h\n\n## Fixes\n\n- Fix rounding — 2026-03-05 · `bbbbbbb`\n');
+    const md = formatBragList(
+      [suggestion(), suggestion({ category: 'fix', title: 'Fix rounding', pr: null, reviewLatencyHours: null, sha: 'b'.repeat(40) })],
+      'Brag list',
+    );
+    assert.strictEqual(
+      md,
+      '# Brag list\n\n## Features\n\n- Add export to CSV — 2026-03-05 · [#12](https://github.com/acme/shop/pull/12) · review 98.5 h\n\n## Fixes\n\n- Fix rounding — 2026-03-05 · `bbbbbbb`\n',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import * as assert from 'assert';
 import { Suggestion } from '../../src/core/git/suggestions';
-import { EXPANDED_GROUP_MAX, EvidenceTreeModel, GroupRow, SuggestionsView, TreeRow, ViewSettings } from '../../src/vscode/evidenceView/treeModel';
+import {
+  EXPANDED_GROUP_MAX,
+  EvidenceTreeModel,
+  GroupRow,
+  SuggestionsView,
+  TreeRow,
+  ViewSettings,
+} from '../../src/vscode/evidenceView/treeModel';
 import { english } from '../../src/vscode/shared/translate';
 import { FakeIndex, adr } from './support/fakeIndex';
 
@@ -47,12 +54,22 @@ function suggestion(over: Partial<Suggestion>): Suggestion {
 describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
   it('groups documents by kind with their counts, then Suggestions; nothing at all for an empty workspace', () => {
     const two = new FakeIndex();
-    two.folder('shop', { 'docs/decisions/0001-a.md': adr('Use PostgreSQL', 'accepted'), 'docs/decisions/0002-b.md': adr('Cache search', 'proposed') });
+    two.folder('shop', {
+      'docs/decisions/0001-a.md': adr('Use PostgreSQL', 'accepted'),
+      'docs/decisions/0002-b.md': adr('Cache search', 'proposed'),
+    });
     const m2 = model(two);
     assert.deepStrictEqual(shown(m2.roots()), ['Decisions [2]', 'Suggestions']);
-    assert.deepStrictEqual(shown(m2.children(group(m2, 'Decisions'), [])), ['Use PostgreSQL [accepted · 2026-02-03]', 'Cache search [proposed · 2026-02-03]']);
+    assert.deepStrictEqual(shown(m2.children(group(m2, 'Decisions'), [])), [
+      'Use PostgreSQL [accepted · 2026-02-03]',
+      'Cache search [proposed · 2026-02-03]',
+    ]);
     assert.deepStrictEqual(model(new FakeIndex()).roots(), [], 'no folder: no rows, so the welcome content shows');
-    assert.deepStrictEqual(shown(model(two, view(), () => false).roots()), ['Decisions [2]'], 'outside a repository there are no Suggestions');
+    assert.deepStrictEqual(
+      shown(model(two, view(), () => false).roots()),
+      ['Decisions [2]'],
+      'outside a repository there are no Suggestions',
+    );
   });
 
   it('gives rows stable ids, icons, menus and collapsible states', () => {
@@ -66,22 +83,31 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     assert.deepStrictEqual([decisions.id, decisions.collapsible, decisions.contextValue], ['group:decision', 'expanded', 'group']);
     const [old, next] = m.children(decisions, []);
     assert.strictEqual(old.id, 'doc:decision:file:///ws/shop:docs/decisions/0001-a.md');
-    assert.deepStrictEqual([old.icon, old.contextValue, old.collapsible, next.collapsible], ['law', 'document.decision', 'collapsed', 'none']);
+    assert.deepStrictEqual(
+      [old.icon, old.contextValue, old.collapsible, next.collapsible],
+      ['law', 'document.decision', 'collapsed', 'none'],
+    );
     const [link] = m.children(old, []);
     assert.deepStrictEqual([link.type, link.label, link.description, link.icon], ['link', 'New', 'superseded by', 'arrow-right']);
-    assert.strictEqual(m.parent(link), old, 'reveal finds a link row\'s parent');
+    assert.strictEqual(m.parent(link), old, "reveal finds a link row's parent");
     assert.strictEqual(m.parent(old), decisions);
     assert.strictEqual(m.findDocument('file:///ws/shop', 'docs/decisions/0002-b.md'), next);
   });
 
   it(`starts a group of more than ${EXPANDED_GROUP_MAX} documents collapsed`, () => {
-    const files = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`docs/decisions/${String(i).padStart(4, '0')}-d.md`, adr(`D ${i}`, 'accepted')]));
+    const files = (n: number) =>
+      Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`docs/decisions/${String(i).padStart(4, '0')}-d.md`, adr(`D ${i}`, 'accepted')]),
+      );
     const small = new FakeIndex();
     small.folder('a', files(EXPANDED_GROUP_MAX));
     const large = new FakeIndex();
     large.folder('a', files(EXPANDED_GROUP_MAX + 1));
     assert.strictEqual(group(model(small), 'Decisions').collapsible, 'expanded');
-    assert.deepStrictEqual([group(model(large), 'Decisions').collapsible, group(model(large), 'Decisions').description], ['collapsed', String(EXPANDED_GROUP_MAX + 1)]);
+    assert.deepStrictEqual(
+      [group(model(large), 'Decisions').collapsible, group(model(large), 'Decisions').description],
+      ['collapsed', String(EXPANDED_GROUP_MAX + 1)],
+    );
   });
 
   it('names the folder of each document when several workspace folders are open', () => {
@@ -89,12 +115,18 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     index.folder('shop', { 'docs/decisions/0001-a.md': adr('A', 'accepted') });
     index.folder('billing', { 'docs/decisions/0001-b.md': adr('B', 'proposed') });
     const m = model(index);
-    assert.deepStrictEqual(shown(m.children(group(m, 'Decisions'), [])), ['A [accepted · 2026-02-03 · shop]', 'B [proposed · 2026-02-03 · billing]']);
+    assert.deepStrictEqual(shown(m.children(group(m, 'Decisions'), [])), [
+      'A [accepted · 2026-02-03 · shop]',
+      'B [proposed · 2026-02-03 · billing]',
+    ]);
   });
 
   it('an edit that keeps a document in its group refreshes that row alone, in place', () => {
     const index = new FakeIndex();
-    const shop = index.folder('shop', { 'docs/decisions/0001-a.md': adr('Use PostgreSQL', 'accepted'), 'docs/decisions/0002-b.md': adr('Cache search', 'proposed') });
+    const shop = index.folder('shop', {
+      'docs/decisions/0001-a.md': adr('Use PostgreSQL', 'accepted'),
+      'docs/decisions/0002-b.md': adr('Cache search', 'proposed'),
+    });
     const m = model(index);
     const decisions = group(m, 'Decisions');
     const [first, second] = m.children(decisions, []);
@@ -108,7 +140,10 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
 
   it('an edit that moves a document, or adds or removes one, refreshes everything', () => {
     const index = new FakeIndex();
-    const shop = index.folder('shop', { 'docs/decisions/0001-a.md': adr('A', 'accepted'), 'docs/decisions/0002-b.md': adr('B', 'proposed') });
+    const shop = index.folder('shop', {
+      'docs/decisions/0001-a.md': adr('A', 'accepted'),
+      'docs/decisions/0002-b.md': adr('B', 'proposed'),
+    });
     const m = model(index, view({ groupBy: 'status' }));
     assert.deepStrictEqual(shown(m.roots()), ['Proposed [1]', 'Accepted [1]', 'Suggestions']);
     assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': adr('B', 'rejected') })), { all: true });
@@ -119,7 +154,7 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     assert.deepStrictEqual(shown(m.roots()), ['Accepted [1]', 'Rejected [1]', 'Suggestions']);
   });
 
-  it('a linked document\'s new title reaches the rows that link to it', () => {
+  it("a linked document's new title reaches the rows that link to it", () => {
     const index = new FakeIndex();
     const shop = index.folder('shop', {
       'docs/decisions/0001-a.md': adr('Old', 'superseded', '2026-01-01', 'superseded-by: [0002-b.md]\n'),
@@ -162,13 +197,44 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     const m = model(index);
     const suggestionsRow = m.roots().find((r) => r.type === 'suggestions')!;
     const one = suggestion({});
-    const ready: SuggestionsView = [{ folderUri: 'file:///ws/shop', folderName: 'shop', state: 'ready', pending: [one, suggestion({ sha: 'b'.repeat(40), title: 'Fix', pr: undefined, files: 1, paths: ['a.ts'], reviewLatencyHours: null, tags: ['performance'] })] }];
+    const ready: SuggestionsView = [
+      {
+        folderUri: 'file:///ws/shop',
+        folderName: 'shop',
+        state: 'ready',
+        pending: [
+          one,
+          suggestion({
+            sha: 'b'.repeat(40),
+            title: 'Fix',
+            pr: undefined,
+            files: 1,
+            paths: ['a.ts'],
+            reviewLatencyHours: null,
+            tags: ['performance'],
+          }),
+        ],
+      },
+    ];
     const rows = m.children(suggestionsRow, ready);
     assert.deepStrictEqual(shown(rows), ['Add export to CSV [#12 · 2026-03-05]', 'Fix [bbbbbbb · 2026-03-05 · performance]']);
-    assert.deepStrictEqual(rows.map((r) => r.contextValue), ['suggestion.pr', 'suggestion'], 'Open PR only with a web address');
-    assert.deepStrictEqual(shown(m.children(rows[0], [])), ['Finance can export invoices.', '2 files [+2 −0]', 'src/export.ts', 'src/export.test.ts', 'Review latency 98.5 h', 'other [category]']);
+    assert.deepStrictEqual(
+      rows.map((r) => r.contextValue),
+      ['suggestion.pr', 'suggestion'],
+      'Open PR only with a web address',
+    );
+    assert.deepStrictEqual(shown(m.children(rows[0], [])), [
+      'Finance can export invoices.',
+      '2 files [+2 −0]',
+      'src/export.ts',
+      'src/export.test.ts',
+      'Review latency 98.5 h',
+      'other [category]',
+    ]);
     assert.deepStrictEqual(shown(m.children(rows[1], [])).slice(1, 2), ['1 file [+2 −0]']);
-    assert.deepStrictEqual(shown(m.children(suggestionsRow, [{ folderUri: 'f', folderName: 'shop', state: 'ready', pending: [] }])), ['No merged work of yours found yet.']);
+    assert.deepStrictEqual(shown(m.children(suggestionsRow, [{ folderUri: 'f', folderName: 'shop', state: 'ready', pending: [] }])), [
+      'No merged work of yours found yet.',
+    ]);
     const two: SuggestionsView = [
       { folderUri: 'f', folderName: 'shop', state: 'unavailable', reason: 'not a git repository' },
       { folderUri: 'g', folderName: 'docs', state: 'unavailable', reason: 'Set git config user.email' },
@@ -189,14 +255,21 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
 
   it('reads snapshots without changing them (they are frozen: a write would throw)', () => {
     const index = new FakeIndex();
-    const shop = index.folder('shop', { 'docs/decisions/0001-a.md': adr('A', 'accepted'), 'docs/decisions/0002-b.md': adr('B', 'proposed') });
+    const shop = index.folder('shop', {
+      'docs/decisions/0001-a.md': adr('A', 'accepted'),
+      'docs/decisions/0002-b.md': adr('B', 'proposed'),
+    });
     const first = index.scan();
     const m = new EvidenceTreeModel(english, inRepo);
     m.setView(view({ groupBy: 'tag' }));
     m.apply(first);
     m.children(group(m, 'Untagged'), []);
     m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': adr('B2', 'proposed') }));
-    assert.deepStrictEqual(first.snapshot.folders[0].documents.map((d) => d.item.title), ['A', 'B'], 'the earlier snapshot still says what it said');
+    assert.deepStrictEqual(
+      first.snapshot.folders[0].documents.map((d) => d.item.title),
+      ['A', 'B'],
+      'the earlier snapshot still says what it said',
+    );
   });
 
   it('builds tooltips as Markdown, with paths in code spans (not escaped)', () => {

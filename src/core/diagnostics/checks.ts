@@ -36,7 +36,6 @@ export interface CheckOptions {
   proposedMaxDays: number;
 }
 
-
 /**
  * Checks a root's documents: what could not be read (`problems` from the scan), unknown statuses,
  * superseded documents without a successor link, links to missing documents, numbers used twice in
@@ -95,7 +94,14 @@ export class DocumentChecks {
         if (/^[a-z]+:/i.test(l.target)) continue;
         paths ??= new Set(docs.map((x) => x.item.path));
         if (paths.has(l.target)) continue;
-        out.push({ path: d.item.path, line: l.line, code: 'missing-link-target', severity: 'warning', message: `link to a missing document: ${l.target}`, data: l.target });
+        out.push({
+          path: d.item.path,
+          line: l.line,
+          code: 'missing-link-target',
+          severity: 'warning',
+          message: `link to a missing document: ${l.target}`,
+          data: l.target,
+        });
       }
       out.push(...own.afterLinks);
       if (own.numberKey === null) continue;
@@ -107,7 +113,14 @@ export class DocumentChecks {
       if (same.length < 2) continue;
       for (const item of same) {
         const others = same.filter((o) => o !== item).map((o) => o.path.split('/').pop());
-        out.push({ path: item.path, line: null, code: 'duplicate-number', severity: 'error', message: `number ${Number(item.id)} is also used by ${others.join(', ')}`, data: item.id });
+        out.push({
+          path: item.path,
+          line: null,
+          code: 'duplicate-number',
+          severity: 'error',
+          message: `number ${Number(item.id)} is also used by ${others.join(', ')}`,
+          data: item.id,
+        });
       }
     }
     // Code-unit order (not `localeCompare`: ~10× slower, and thousands of findings are sorted on every check).
@@ -121,22 +134,52 @@ export class DocumentChecks {
     const afterLinks: Finding[] = [];
     const statusLine = details?.statusLine ?? null;
     if (item.statusText && item.status === null && item.format !== 'log4brains') {
-      beforeLinks.push({ path: item.path, line: statusLine, code: 'unknown-status', severity: 'warning', message: `unknown status "${item.statusText}" (${KNOWN_STATUSES})` });
+      beforeLinks.push({
+        path: item.path,
+        line: statusLine,
+        code: 'unknown-status',
+        severity: 'warning',
+        message: `unknown status "${item.statusText}" (${KNOWN_STATUSES})`,
+      });
     }
     const links = details?.links ?? [];
     if (item.status === 'superseded' && !links.some((l) => l.relation === 'superseded-by') && !/\]\(|ADR-\d+/.test(item.statusText ?? '')) {
-      beforeLinks.push({ path: item.path, line: statusLine, code: 'superseded-without-successor', severity: 'warning', message: 'superseded, but no link to the document that supersedes it' });
+      beforeLinks.push({
+        path: item.path,
+        line: statusLine,
+        code: 'superseded-without-successor',
+        severity: 'warning',
+        message: 'superseded, but no link to the document that supersedes it',
+      });
     }
     // A date read as the document's date is valid already; only another text needs the check.
     if (details?.dateText && details.dateText !== item.date && !isIsoDate(details.dateText) && !/^\{.*\}$/.test(details.dateText)) {
-      afterLinks.push({ path: item.path, line: null, code: 'bad-date', severity: 'warning', message: `"${details.dateText}" is not a date (YYYY-MM-DD)` });
+      afterLinks.push({
+        path: item.path,
+        line: null,
+        code: 'bad-date',
+        severity: 'warning',
+        message: `"${details.dateText}" is not a date (YYYY-MM-DD)`,
+      });
     }
     const days = item.kind === 'decision' && item.status === 'proposed' && item.date ? daysBetween(item.date, opts.today) : 0;
     if (days > opts.proposedMaxDays) {
-      afterLinks.push({ path: item.path, line: statusLine, code: 'stale-proposal', severity: 'info', message: `proposed ${days} days ago: accept, reject or update it` });
+      afterLinks.push({
+        path: item.path,
+        line: statusLine,
+        code: 'stale-proposal',
+        severity: 'info',
+        message: `proposed ${days} days ago: accept, reject or update it`,
+      });
     }
     if (item.kind === 'brag' && details?.resultHasNumber === false) {
-      afterLinks.push({ path: item.path, line: null, code: 'unquantified-result', severity: 'info', message: 'the impact has no number yet: quantify the result (time saved, errors avoided, users reached)' });
+      afterLinks.push({
+        path: item.path,
+        line: null,
+        code: 'unquantified-result',
+        severity: 'info',
+        message: 'the impact has no number yet: quantify the result (time saved, errors avoided, users reached)',
+      });
     }
     const numberKey = /^\d+$/.test(item.id) ? `${item.path.slice(0, Math.max(0, item.path.lastIndexOf('/')))}#${Number(item.id)}` : null;
     const own = { beforeLinks, afterLinks, numberKey };

@@ -49,7 +49,12 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
     const before = source.slice(0, Math.min(err.pos?.[0] ?? 0, source.length));
     const line = before.split('\n').length + 1;
     const column = before.length - before.lastIndexOf('\n');
-    return { data: null, present: true, error: { line, column, message: `front matter is not valid YAML: ${firstLine(err.message)}` }, bodyStart: end + 1 };
+    return {
+      data: null,
+      present: true,
+      error: { line, column, message: `front matter is not valid YAML: ${firstLine(err.message)}` },
+      bodyStart: end + 1,
+    };
   }
   const value: unknown = doc.toJS();
   if (value === null || value === undefined) return { data: {}, present: true, error: null, bodyStart: end + 1 };

@@ -45,7 +45,9 @@ export const DEFAULT_OTHER_FOLDERS: readonly { path: string; kind: EvidenceKind 
 );
 
 /** Where New Design Doc writes a kind when the repository has no folder for it yet. */
-export const NEW_FOLDER_FOR_KIND = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, KINDS[k].newFolder])) as Readonly<Record<EvidenceKind, string>>;
+export const NEW_FOLDER_FOR_KIND = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, KINDS[k].newFolder])) as Readonly<
+  Record<EvidenceKind, string>
+>;
 
 /**
  * Lists the candidate evidence folders of a root from its configuration files (existence is the
@@ -113,7 +115,8 @@ function log4brainsFolders(text: string, problems: Problem[]): string[] {
   if (Array.isArray(project?.packages)) {
     for (const p of project.packages as { adrFolder?: unknown }[]) if (typeof p?.adrFolder === 'string') out.push(p.adrFolder);
   }
-  if (out.length === 0) problems.push({ path: '.log4brains.yml', line: null, message: 'no project.adrFolder or project.packages[].adrFolder' });
+  if (out.length === 0)
+    problems.push({ path: '.log4brains.yml', line: null, message: 'no project.adrFolder or project.packages[].adrFolder' });
   return out;
 }
 

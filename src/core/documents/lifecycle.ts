@@ -97,7 +97,6 @@ function linkText(format: DocumentFormat, from: string, t: LinkTarget): string {
 
 // --- front matter (textual: only the touched lines change) ---
 
-
 function yamlScalar(v: string): string {
   return /^[\w][\w.\/-]*$/.test(v) && !/^(true|false|null|yes|no|~)$/i.test(v) && !/:\s/.test(v) ? v : JSON.stringify(v);
 }
@@ -144,7 +143,6 @@ function addFrontMatterListItem(lines: string[], end: number, key: string, item:
 }
 
 // --- adr-tools `## Status` section ---
-
 
 function statusSection(lines: string[]): { start: number; end: number } | null {
   const start = lines.findIndex((l) => /^##\s+Status\s*$/i.test(l.trim()));
@@ -204,8 +202,14 @@ export function setStatus(doc: EditableDocument, status: CanonicalStatus, succes
     case 'career-evidence': {
       if (fmEnd > 0) {
         const madrSuccessor = successor && doc.format !== 'career-evidence';
-        setFrontMatterScalar(lines, frontMatterEnd(lines), 'status', madrSuccessor ? `superseded by ${/^\d+$/.test(successor!.id) ? `ADR-${successor!.id}` : successor!.title}` : status);
-        if (successor && doc.format === 'career-evidence') addFrontMatterListItem(lines, frontMatterEnd(lines), 'superseded-by', relativeLink(doc.path, successor.path));
+        setFrontMatterScalar(
+          lines,
+          frontMatterEnd(lines),
+          'status',
+          madrSuccessor ? `superseded by ${/^\d+$/.test(successor!.id) ? `ADR-${successor!.id}` : successor!.title}` : status,
+        );
+        if (successor && doc.format === 'career-evidence')
+          addFrontMatterListItem(lines, frontMatterEnd(lines), 'superseded-by', relativeLink(doc.path, successor.path));
       } else {
         // MADR 2.x: `* Status: superseded by [ADR-0005](0005-example.md)`
         const written = successor ? `superseded by ${link}` : status;
@@ -264,10 +268,17 @@ const LINK_KEYS = ['supersedes', 'superseded-by', 'amends', 'amended-by', 'relat
  * matter lists (from the parsed YAML; the line of each is where its text stands). `lines`: the
  * text's lines (BOM removed), and `frontMatter` its parsed front matter, when the caller has them already.
  */
-export function readLinks(doc: EditableDocument, lines: readonly string[] = split(doc.text).lines, frontMatter?: Record<string, unknown> | null): DocumentLink[] {
+export function readLinks(
+  doc: EditableDocument,
+  lines: readonly string[] = split(doc.text).lines,
+  frontMatter?: Record<string, unknown> | null,
+): DocumentLink[] {
   const out: DocumentLink[] = [];
   const resolve = (href: string) => normalizePosix([...doc.path.split('/').slice(0, -1), href].join('/')) ?? href;
-  const norm = (rel: string) => relationKey(rel).replace(/^supercedes$/, 'supersedes').replace(/^superceded-by$/, 'superseded-by');
+  const norm = (rel: string) =>
+    relationKey(rel)
+      .replace(/^supercedes$/, 'supersedes')
+      .replace(/^superceded-by$/, 'superseded-by');
   // Only links to other Markdown documents in the repository; web links are not document links.
   const local = (href: string) => !/^[a-z][a-z0-9+.-]*:|^#/i.test(href) && /\.md(#.*)?$/i.test(href);
   lines.forEach((l, i) => {
@@ -305,4 +316,3 @@ function linkList(v: unknown): string[] {
 export function supersedesSpelling(texts: readonly string[]): 'Supersedes' | 'Supercedes' {
   return texts.some((t) => /^Supercedes \[/m.test(t)) && !texts.some((t) => /^Supersedes \[/m.test(t)) ? 'Supercedes' : 'Supersedes';
 }
-

@@ -71,9 +71,15 @@ export function sectionOf(lines: readonly string[], all: readonly Heading[], nam
  * Value of a metadata bullet such as MADR 2's `* Status: accepted` or log4brains' `- Date: 2020-01-01`
  * (marker `*` or `-`, key case-insensitive, optional bold `**Status**:`), searched in `lines[from..to)`.
  */
-export function bulletValue(lines: readonly string[], key: string, from = 0, to = lines.length): { value: string; line: number } | undefined {
+export function bulletValue(
+  lines: readonly string[],
+  key: string,
+  from = 0,
+  to = lines.length,
+): { value: string; line: number } | undefined {
   let re = bulletPatterns.get(key);
-  if (!re) bulletPatterns.set(key, (re = new RegExp(`^\\s{0,3}[*-]\\s+(?:\\*\\*)?${escapeRegExp(key)}(?:\\*\\*)?\\s*:(?:\\*\\*)?\\s*(.*)$`, 'i')));
+  if (!re)
+    bulletPatterns.set(key, (re = new RegExp(`^\\s{0,3}[*-]\\s+(?:\\*\\*)?${escapeRegExp(key)}(?:\\*\\*)?\\s*:(?:\\*\\*)?\\s*(.*)$`, 'i')));
   for (let i = from; i < Math.min(to, lines.length); i++) {
     const m = re.exec(lines[i]);
     if (m) return { value: m[1].trim(), line: i };

@@ -27,7 +27,13 @@ export function readDocument(src: DocumentSource): ReadResult {
   const problems: Problem[] = [];
   const lines = toLines(src.text);
   const fm = readFrontMatter(lines);
-  if (fm.error) problems.push({ path: src.path, line: fm.error.line, ...(fm.error.column ? { column: fm.error.column } : {}), message: fm.error.message });
+  if (fm.error)
+    problems.push({
+      path: src.path,
+      line: fm.error.line,
+      ...(fm.error.column ? { column: fm.error.column } : {}),
+      message: fm.error.message,
+    });
   const data = fm.data ?? {};
   // The body's headings, found once: the title and each section looked up below come from them.
   const outline = headings(lines, fm.bodyStart);
@@ -96,14 +102,31 @@ export function readDocument(src: DocumentSource): ReadResult {
 
 function list(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' || typeof x === 'number' ? [String(x).trim()] : [])).filter(Boolean);
-  if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter((x) => x && !/^\{.*\}$/.test(x));
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x && !/^\{.*\}$/.test(x));
   return [];
 }
 
 /** People, tags, the raw date and the status line, wherever the format keeps them. */
-function readDetails(lines: readonly string[], outline: readonly Heading[], data: Record<string, unknown>, hasFrontMatter: boolean, bodyStart: number, titleEnd: number, format: DocumentFormat): DocumentDetails {
+function readDetails(
+  lines: readonly string[],
+  outline: readonly Heading[],
+  data: Record<string, unknown>,
+  hasFrontMatter: boolean,
+  bodyStart: number,
+  titleEnd: number,
+  format: DocumentFormat,
+): DocumentDetails {
   const bullet = (key: string) => bulletValue(lines, key, hasFrontMatter ? bodyStart : 0, titleEnd);
-  const people = [...list(data['decision-makers']), ...list(data['deciders']), ...list(data['authors']), ...list(bullet('Deciders')?.value)];
+  const people = [
+    ...list(data['decision-makers']),
+    ...list(data['deciders']),
+    ...list(data['authors']),
+    ...list(bullet('Deciders')?.value),
+  ];
   const tags = [...list(data['tags']), ...list(bullet('Tags')?.value)];
   let dateText: string | null = null;
   let statusLine: number | null = null;
@@ -190,7 +213,10 @@ export function idFromPath(p: string): string {
 
 /** A readable title from a file name: `0007-use-postgres.md` → `Use postgres`. */
 export function titleFromPath(p: string): string {
-  const name = documentName(p).replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/^\d+-/, '');
+  const name = documentName(p)
+    .replace(/\.md$/i, '')
+    .replace(/^\d{4}-\d{2}-\d{2}-/, '')
+    .replace(/^\d+-/, '');
   const words = name.replace(/[-_]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : basename(p);
 }

@@ -106,7 +106,10 @@ export function isEvidenceKind(v: unknown): v is EvidenceKind {
 
 /** Reads a kind as users type it: `adr`, `ADR`, `design-doc`, `tradeoff-note`, `eng-log` … */
 export function parseKind(text: string): EvidenceKind | null {
-  const t = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   const aliases: Record<string, EvidenceKind> = {
     adr: 'decision',
     decision: 'decision',

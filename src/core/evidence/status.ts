@@ -30,7 +30,10 @@ const TABLE = {
 export type CanonicalStatus = keyof typeof TABLE;
 
 /** The canonical statuses with what is known of each, in the order pickers list them. */
-export const STATUSES: readonly StatusInfo[] = Object.entries(TABLE).map(([status, info]) => ({ status: status as CanonicalStatus, ...info }));
+export const STATUSES: readonly StatusInfo[] = Object.entries(TABLE).map(([status, info]) => ({
+  status: status as CanonicalStatus,
+  ...info,
+}));
 
 /** The canonical status words, in {@link STATUSES} order. */
 export const CANONICAL_STATUSES: readonly CanonicalStatus[] = STATUSES.map((s) => s.status);

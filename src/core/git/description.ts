@@ -15,5 +15,8 @@ export function cleanDescription(body: string, squash = false): string {
     text = paragraphs.join('\n\n');
   }
   text = text.replace(/^---\n[\s\S]*?\n\.\.\.\s*$/m, '').replace(/(^|\n)-{3,}\s*$/, '');
-  return text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

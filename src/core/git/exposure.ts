@@ -20,23 +20,67 @@ const rx = (sources: string[]) => sources.map((s) => new RegExp(s, 'i'));
 export const DEFAULT_EXPOSURE_RULES: readonly ExposureRule[] = [
   {
     tag: 'production',
-    paths: rx(['(^|/)Dockerfile[^/]*$', '(^|/)docker-compose[^/]*\\.ya?ml$', '(^|/)(k8s|kubernetes|helm|charts|deploy|deployment|infra|terraform)/', '\\.tf$', '^\\.github/workflows/', '(^|/)\\.gitlab-ci\\.yml$', '(^|/)Jenkinsfile$', '(^|/)azure-pipelines\\.ya?ml$', '(^|/)deploy[^/]*\\.(sh|ya?ml)$', '(^|/)Procfile$']),
+    paths: rx([
+      '(^|/)Dockerfile[^/]*$',
+      '(^|/)docker-compose[^/]*\\.ya?ml$',
+      '(^|/)(k8s|kubernetes|helm|charts|deploy|deployment|infra|terraform)/',
+      '\\.tf$',
+      '^\\.github/workflows/',
+      '(^|/)\\.gitlab-ci\\.yml$',
+      '(^|/)Jenkinsfile$',
+      '(^|/)azure-pipelines\\.ya?ml$',
+      '(^|/)deploy[^/]*\\.(sh|ya?ml)$',
+      '(^|/)Procfile$',
+    ]),
     words: rx(['\\bdeploy(ment|s|ed)?\\b', '\\brollout\\b', '\\bkubernetes\\b', '\\bhelm\\b', '\\bterraform\\b', '\\brelease pipeline\\b']),
   },
   {
     tag: 'observability',
-    paths: rx(['(^|/)(metrics|telemetry|tracing|monitoring|dashboards?|alerts?|alerting|observability)(/|\\.)', '(^|/)(logger|logging)(/|\\.)', 'grafana', 'prometheus']),
-    words: rx(['\\bmetrics?\\b', '\\btracing\\b', '\\bopentelemetry\\b', '\\blogging\\b', '\\balert(s|ing)?\\b', '\\bdashboards?\\b', '\\bslos?\\b']),
+    paths: rx([
+      '(^|/)(metrics|telemetry|tracing|monitoring|dashboards?|alerts?|alerting|observability)(/|\\.)',
+      '(^|/)(logger|logging)(/|\\.)',
+      'grafana',
+      'prometheus',
+    ]),
+    words: rx([
+      '\\bmetrics?\\b',
+      '\\btracing\\b',
+      '\\bopentelemetry\\b',
+      '\\blogging\\b',
+      '\\balert(s|ing)?\\b',
+      '\\bdashboards?\\b',
+      '\\bslos?\\b',
+    ]),
   },
   {
     tag: 'security',
     paths: rx(['(^|/)(auth|authn|authz|security|crypto|permissions?|secrets?|oauth|acl)(/|\\.|_)', '(^|/)SECURITY\\.md$']),
-    words: rx(['\\bsecurity\\b', '\\bvulnerab', '\\bcve-\\d{4}-\\d+', '\\bxss\\b', '\\bcsrf\\b', '\\bauth(entication|orization)?\\b', '\\bcrypto', '\\bpermissions?\\b', '\\bsecrets?\\b', '\\bsanitiz']),
+    words: rx([
+      '\\bsecurity\\b',
+      '\\bvulnerab',
+      '\\bcve-\\d{4}-\\d+',
+      '\\bxss\\b',
+      '\\bcsrf\\b',
+      '\\bauth(entication|orization)?\\b',
+      '\\bcrypto',
+      '\\bpermissions?\\b',
+      '\\bsecrets?\\b',
+      '\\bsanitiz',
+    ]),
   },
   {
     tag: 'performance',
     paths: rx(['(^|/)(bench|benchmarks?|perf|profiling)(/|\\.)', '(^|/)cache(/|\\.)']),
-    words: rx(['\\bperf(ormance)?\\b', '\\bbenchmark', '\\bcach(e|ing)\\b', '\\blatency\\b', '\\bprofil(e|ing)\\b', '\\bfaster\\b', '\\bspeed up\\b', '\\bthroughput\\b']),
+    words: rx([
+      '\\bperf(ormance)?\\b',
+      '\\bbenchmark',
+      '\\bcach(e|ing)\\b',
+      '\\blatency\\b',
+      '\\bprofil(e|ing)\\b',
+      '\\bfaster\\b',
+      '\\bspeed up\\b',
+      '\\bthroughput\\b',
+    ]),
   },
   {
     tag: 'data',
@@ -46,7 +90,16 @@ export const DEFAULT_EXPOSURE_RULES: readonly ExposureRule[] = [
   {
     tag: 'failure-handling',
     paths: rx(['(^|/)(retry|resilience|fallback|circuit[-_]?breaker)(/|\\.)', '(^|/)(postmortems?|incidents?)/']),
-    words: rx(['\\bretr(y|ies)\\b', '\\btimeouts?\\b', '\\bcircuit breaker\\b', '\\bfallback\\b', '\\bincident\\b', '\\bpostmortem\\b', '\\boutage\\b', '\\bgraceful\\b']),
+    words: rx([
+      '\\bretr(y|ies)\\b',
+      '\\btimeouts?\\b',
+      '\\bcircuit breaker\\b',
+      '\\bfallback\\b',
+      '\\bincident\\b',
+      '\\bpostmortem\\b',
+      '\\boutage\\b',
+      '\\bgraceful\\b',
+    ]),
   },
 ];
 
@@ -92,7 +145,8 @@ export function readExposureRules(text: string, file = '.career-evidence/exposur
     const lists: RegExp[][] = [];
     for (const key of ['paths', 'words'] as const) {
       const v = rule[key] ?? [];
-      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return problem(`rules[${i}].${key} must be a list of strings; built-in rules used`);
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+        return problem(`rules[${i}].${key} must be a list of strings; built-in rules used`);
       try {
         lists.push(rx(v as string[]));
       } catch (err) {

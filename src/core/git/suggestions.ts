@@ -7,7 +7,6 @@ import { RemoteWeb, pullRequestUrl } from './remote';
 import { readTrailers } from './trailers';
 import { Person } from '../evidence/person';
 
-
 /** How a suggestion's change landed: the merge shapes plus a folded rebase-merged series. */
 export type SuggestionKind = ChangeKind | 'rebase';
 
@@ -79,7 +78,7 @@ const BOT = /\[bot\]|^dependabot|^renovate|dependabot\[bot\]|renovate\[bot\]|^gi
 
 /** True for automation accounts (`[bot]` suffix, dependabot, renovate, GitHub Actions). */
 export function isBot(p: Person): boolean {
-  return BOT.test(p.name) || BOT.test(p.email) || /noreply@github\.com$/i.test(p.email) && /action/i.test(p.name);
+  return BOT.test(p.name) || BOT.test(p.email) || (/noreply@github\.com$/i.test(p.email) && /action/i.test(p.name));
 }
 
 function hoursBetween(fromIso: string, toIso: string): number | null {
@@ -97,7 +96,8 @@ export function toSuggestion(c: LogCommit, ctx: BuildContext): Suggestion {
   const coAuthors = [...trailers.coAuthors];
   const author = branch?.tipAuthor ?? { name: c.authorName, email: c.authorEmail };
   for (const p of branch?.people ?? []) {
-    if (p.email.toLowerCase() !== author.email.toLowerCase() && !coAuthors.some((x) => x.email.toLowerCase() === p.email.toLowerCase())) coAuthors.push(p);
+    if (p.email.toLowerCase() !== author.email.toLowerCase() && !coAuthors.some((x) => x.email.toLowerCase() === p.email.toLowerCase()))
+      coAuthors.push(p);
   }
   const authoredAt = branch?.firstAuthoredAt ?? c.authorDate;
   const reviewed = change.kind !== 'commit';
@@ -137,7 +137,15 @@ export class SuggestionBuilder {
   push(c: LogCommit): Suggestion[] {
     const s = toSuggestion(c, this.ctx);
     const prev = this.open;
-    if (prev && s.pr && prev.pr && s.kind !== 'merge' && prev.kind !== 'merge' && prev.pr.number === s.pr.number && prev.pr.provider === s.pr.provider) {
+    if (
+      prev &&
+      s.pr &&
+      prev.pr &&
+      s.kind !== 'merge' &&
+      prev.kind !== 'merge' &&
+      prev.pr.number === s.pr.number &&
+      prev.pr.provider === s.pr.provider
+    ) {
       this.open = foldSeries(prev, s);
       return [];
     }
@@ -168,7 +176,11 @@ function foldSeries(newer: Suggestion, older: Suggestion): Suggestion {
   const lines = newer.kind === 'rebase' ? newer.description : `* ${firstTitles[0]}`;
   const coAuthors = [...newer.coAuthors];
   for (const p of [older.author, ...older.coAuthors]) {
-    if (p.email.toLowerCase() !== newer.author.email.toLowerCase() && !coAuthors.some((x) => x.email.toLowerCase() === p.email.toLowerCase())) coAuthors.push(p);
+    if (
+      p.email.toLowerCase() !== newer.author.email.toLowerCase() &&
+      !coAuthors.some((x) => x.email.toLowerCase() === p.email.toLowerCase())
+    )
+      coAuthors.push(p);
   }
   const paths = [...newer.paths, ...older.paths.filter((p) => !newer.paths.includes(p))].slice(0, MAX_PATHS);
   return {

@@ -35,7 +35,8 @@ export function readTrailers(message: string): Trailers {
   }
   for (const [key, value] of parsed) {
     if (key === 'change-id') out.changeId = value;
-    const list = key === 'co-authored-by' ? out.coAuthors : key === 'reviewed-by' ? out.reviewers : key === 'signed-off-by' ? out.signedOffBy : null;
+    const list =
+      key === 'co-authored-by' ? out.coAuthors : key === 'reviewed-by' ? out.reviewers : key === 'signed-off-by' ? out.signedOffBy : null;
     const p = list && readPerson(value);
     if (list && p) list.push(p);
   }

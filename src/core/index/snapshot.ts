@@ -72,8 +72,18 @@ export interface SnapshotChange {
 export const EMPTY_SNAPSHOT: EvidenceSnapshot = Object.freeze({ version: 0, folders: Object.freeze([]) as readonly FolderSnapshot[] });
 
 /** A frozen folder snapshot. */
-export function folderSnapshot(folder: IndexedFolder, layout: readonly EvidenceFolder[], documents: readonly IndexedDocument[], problems: readonly Problem[]): FolderSnapshot {
-  return Object.freeze({ folder, layout: Object.freeze([...layout]), documents: Object.freeze(documents.slice()), problems: Object.freeze(problems.slice()) });
+export function folderSnapshot(
+  folder: IndexedFolder,
+  layout: readonly EvidenceFolder[],
+  documents: readonly IndexedDocument[],
+  problems: readonly Problem[],
+): FolderSnapshot {
+  return Object.freeze({
+    folder,
+    layout: Object.freeze([...layout]),
+    documents: Object.freeze(documents.slice()),
+    problems: Object.freeze(problems.slice()),
+  });
 }
 
 /** The next snapshot: `folders` under the version after `previous`'s. */
@@ -142,7 +152,12 @@ export function withReadings(
     }
   }
   if (!documents && !problems) return { snapshot, added, changed, removed };
-  return { snapshot: folderSnapshot(snapshot.folder, snapshot.layout, documents ?? snapshot.documents, problems ?? snapshot.problems), added, changed, removed };
+  return {
+    snapshot: folderSnapshot(snapshot.folder, snapshot.layout, documents ?? snapshot.documents, problems ?? snapshot.problems),
+    added,
+    changed,
+    removed,
+  };
 }
 
 /** Who added each document, by path: a folder snapshot with `details.added` set from it; the paths whose value changed. */

@@ -62,7 +62,9 @@ export function viewFilterTest(f: ViewFilter, me: Identity): (d: ViewDocument) =
     if (f.status && d.item.status !== f.status) return false;
     if (mine && !mine(d)) return false;
     if (words.length === 0) return true;
-    const hay = [d.item.title, d.item.statusText ?? '', d.item.status ?? '', ...(d.details?.tags ?? []), ...(d.details?.people ?? [])].join(' ').toLowerCase();
+    const hay = [d.item.title, d.item.statusText ?? '', d.item.status ?? '', ...(d.details?.tags ?? []), ...(d.details?.people ?? [])]
+      .join(' ')
+      .toLowerCase();
     return words.every((w) => hay.includes(w));
   };
 }
@@ -86,7 +88,9 @@ export function isFiltering(f: ViewFilter): boolean {
 
 /** One line describing the filter, for the view's message. */
 export function describeFilter(f: ViewFilter): string {
-  return [f.text?.trim() ? `“${f.text.trim()}”` : null, f.mineOnly ? 'mine only' : null, f.status ? `status ${f.status}` : null].filter(Boolean).join(' · ');
+  return [f.text?.trim() ? `“${f.text.trim()}”` : null, f.mineOnly ? 'mine only' : null, f.status ? `status ${f.status}` : null]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**
@@ -110,15 +114,12 @@ export function groupDocuments<T extends ViewDocument>(docs: readonly T[], by: G
       if (day) {
         const quarter = quarterOf(day);
         add(quarter, quarter, d);
-      }
-      else add('~none', 'No date', d);
-    }
-    else if (by === 'status') {
+      } else add('~none', 'No date', d);
+    } else if (by === 'status') {
       const status = d.item.status;
       if (status) add(status, statusLabel, d);
       else add('~none', 'No status', d);
-    }
-    else {
+    } else {
       const tags = d.details?.tags ?? [];
       if (tags.length === 0) add('~none', 'Untagged', d);
       for (const t of tags) add(`tag:${t.toLowerCase()}`, t, d);

@@ -64,7 +64,12 @@ export function formatBragList(suggestions: readonly Suggestion[], heading: stri
     out.push(`## ${label}`, '');
     for (const s of list) {
       const ref = s.pr ? (s.pr.url ? `[#${s.pr.number}](${s.pr.url})` : `#${s.pr.number}`) : `\`${s.sha.slice(0, 7)}\``;
-      const extras = [s.mergedAt.slice(0, 10), ref, s.reviewLatencyHours !== null ? `review ${s.reviewLatencyHours} h${s.latencyEstimated ? ' (est.)' : ''}` : null, s.tags.length ? s.tags.join(', ') : null].filter(Boolean);
+      const extras = [
+        s.mergedAt.slice(0, 10),
+        ref,
+        s.reviewLatencyHours !== null ? `review ${s.reviewLatencyHours} h${s.latencyEstimated ? ' (est.)' : ''}` : null,
+        s.tags.length ? s.tags.join(', ') : null,
+      ].filter(Boolean);
       out.push(`- ${s.title} — ${extras.join(' · ')}`);
     }
     out.push('');
@@ -78,8 +83,21 @@ export function formatBragList(suggestions: readonly Suggestion[], heading: stri
  * front matter with the document as the receipt, and a body to complete with the impact.
  * @param link Markdown link target of the document (repository-relative path), @param today `YYYY-MM-DD`.
  */
-export function renderPromotedEntry(doc: { title: string; kind: string; status: string | null; path: string }, repoName: string, today: string): BragEntry {
-  const fm = { 'career-kind': 'brag', 'career-schema': 1, date: today, category: 'design', repo: repoName, source: doc.path, 'source-kind': doc.kind, exposure: [] as string[] };
+export function renderPromotedEntry(
+  doc: { title: string; kind: string; status: string | null; path: string },
+  repoName: string,
+  today: string,
+): BragEntry {
+  const fm = {
+    'career-kind': 'brag',
+    'career-schema': 1,
+    date: today,
+    category: 'design',
+    repo: repoName,
+    source: doc.path,
+    'source-kind': doc.kind,
+    exposure: [] as string[],
+  };
   const text = `---\n${stringify(fm, { lineWidth: 0 })}---\n\n# ${doc.title}\n\n## What I did\n\n{What you led, decided or wrote: the ${doc.kind}${doc.status ? ` (${doc.status})` : ''}.}\n\nReceipt: \`${doc.path}\` in ${repoName}.\n\n## Impact\n\n{What changed because of it? Give the number.}\n`;
   return { path: `brag/${today.slice(0, 4)}/${today}-${slugify(doc.title)}.md`, text };
 }

@@ -23,7 +23,10 @@ export function cleanTitle(raw: string): string {
  * leading dot, whatever the title (`../../x` → `x`).
  */
 export function slugify(title: string): string {
-  const ascii = title.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   let slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG) {
     const cut = slug.slice(0, MAX_SLUG + 1);

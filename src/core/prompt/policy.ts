@@ -54,7 +54,12 @@ export function quietUntil(quietHours: string, now: Date): number | null {
  * notification for one piece of work and a batch for several.
  * @param lastPromptAt ms since the epoch of the last prompt, or null.
  */
-export function decidePrompt(pending: readonly Suggestion[], settings: PromptSettings, now: Date, lastPromptAt: number | null): PromptDecision {
+export function decidePrompt(
+  pending: readonly Suggestion[],
+  settings: PromptSettings,
+  now: Date,
+  lastPromptAt: number | null,
+): PromptDecision {
   const items = pending.filter((s) => eligible(s, settings.mode));
   if (items.length === 0) return { action: 'none' };
   const quiet = quietUntil(settings.quietHours, now);

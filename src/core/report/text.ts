@@ -35,13 +35,24 @@ const CHANGE_LABELS: Readonly<Record<SuggestionKind, string>> = {
 export function columns(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
+  return rows.map(
+    (r) =>
+      indent +
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 /** Human-readable `scan` output: documents grouped by kind, then problems. */
 export function formatScan(report: ScanReport): string {
   const out: string[] = [`Evidence in ${report.root}`];
-  if (report.items.length === 0) out.push('', '  No evidence documents found (looked in doc/adr, docs/decisions, docs/adr, docs/architecture/decisions, docs/rfcs, rfcs, docs/tradeoffs and folders named by .adr-dir / .log4brains.yml).');
+  if (report.items.length === 0)
+    out.push(
+      '',
+      '  No evidence documents found (looked in doc/adr, docs/decisions, docs/adr, docs/architecture/decisions, docs/rfcs, rfcs, docs/tradeoffs and folders named by .adr-dir / .log4brains.yml).',
+    );
   for (const kind of EVIDENCE_KINDS) {
     const items = report.items.filter((i) => i.kind === kind);
     if (items.length === 0) continue;
@@ -57,7 +68,9 @@ export function formatScan(report: ScanReport): string {
 
 /** Human-readable `suggest` output: suggestions grouped by how they were merged, newest first. */
 export function formatSuggestions(report: SuggestReport, who: string, limit = Infinity): string {
-  const out: string[] = [`Merged work in ${report.repo} (${who}): ${report.suggestions.length} suggestion${report.suggestions.length === 1 ? '' : 's'}`];
+  const out: string[] = [
+    `Merged work in ${report.repo} (${who}): ${report.suggestions.length} suggestion${report.suggestions.length === 1 ? '' : 's'}`,
+  ];
   for (const kind of ['merge', 'squash', 'rebase', 'commit'] as const) {
     const list = report.suggestions.filter((s) => s.kind === kind);
     if (list.length === 0) continue;
@@ -83,15 +96,34 @@ export function formatSuggestionDetails(s: Suggestion): string {
   const how = { merge: 'merge commit', squash: 'squash merge', rebase: 'rebase-merged series', commit: 'commit' }[s.kind];
   const lines = [`# ${s.title}`, ''];
   lines.push(`- **Merged:** ${s.mergedAt}`);
-  lines.push(`- **How:** ${how}${s.pr ? ` of pull request ${s.pr.url ? `[#${s.pr.number}](${s.pr.url})` : `#${s.pr.number}`} (${s.pr.provider})` : ''}`);
+  lines.push(
+    `- **How:** ${how}${s.pr ? ` of pull request ${s.pr.url ? `[#${s.pr.number}](${s.pr.url})` : `#${s.pr.number}`} (${s.pr.provider})` : ''}`,
+  );
   lines.push(`- **Category:** ${s.category}`);
   lines.push(`- **Commit${s.commits.length > 1 ? 's' : ''}:** ${s.commits.map((c) => `\`${c}\``).join(', ')}`);
-  lines.push(`- **Author:** ${s.author.name} <${s.author.email}>${s.coAuthors.length ? `; with ${s.coAuthors.map((p) => p.name || p.email).join(', ')}` : ''}`);
-  if (s.reviewLatencyHours !== null) lines.push(`- **Review latency:** ${s.reviewLatencyHours} h (first commit ${s.authoredAt})${s.latencyEstimated ? ', estimated from squash/rebase metadata' : ''}`);
+  lines.push(
+    `- **Author:** ${s.author.name} <${s.author.email}>${s.coAuthors.length ? `; with ${s.coAuthors.map((p) => p.name || p.email).join(', ')}` : ''}`,
+  );
+  if (s.reviewLatencyHours !== null)
+    lines.push(
+      `- **Review latency:** ${s.reviewLatencyHours} h (first commit ${s.authoredAt})${s.latencyEstimated ? ', estimated from squash/rebase metadata' : ''}`,
+    );
   lines.push(`- **Size:** ${s.files} file${s.files === 1 ? '' : 's'}, +${s.insertions} −${s.deletions}`);
   if (s.tags.length) lines.push(`- **Complexity exposure:** ${s.tags.join(', ')}`);
   lines.push('', '## Description', '', s.description.trim() || '_No description._', '');
-  if (s.paths.length) lines.push('## Files', '', ...s.paths.map((p) => `- \`${p}\``), ...(s.files > s.paths.length ? [`- … and ${s.files - s.paths.length} more`] : []), '');
-  lines.push('## For your brag document', '', '_What changed because of this work? Add the result, with a number (time saved, errors avoided, users reached)._', '');
+  if (s.paths.length)
+    lines.push(
+      '## Files',
+      '',
+      ...s.paths.map((p) => `- \`${p}\``),
+      ...(s.files > s.paths.length ? [`- … and ${s.files - s.paths.length} more`] : []),
+      '',
+    );
+  lines.push(
+    '## For your brag document',
+    '',
+    '_What changed because of this work? Add the result, with a number (time saved, errors avoided, users reached)._',
+    '',
+  );
   return lines.join('\n');
 }

@@ -15,9 +15,10 @@ export interface TemplateValues {
   author: string | null;
 }
 
-
 /** The kinds "New Design Doc" offers, with labels and descriptions for pickers and help text. */
-export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; description: string }[] = EVIDENCE_KINDS.filter((k) => !KINDS[k].journal).map((kind) => ({
+export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; description: string }[] = EVIDENCE_KINDS.filter(
+  (k) => !KINDS[k].journal,
+).map((kind) => ({
   kind,
   label: KINDS[kind].label,
   description: KINDS[kind].description,
@@ -31,7 +32,12 @@ export const NEW_DOCUMENT_KINDS: readonly { kind: EvidenceKind; label: string; d
  * front matter with the MADR keys (`status`, `date`, `decision-makers`, `consulted`, `informed`,
  * `tags`) plus `career-kind` and `career-schema: 1`.
  */
-export function renderTemplate(kind: EvidenceKind, format: DocumentFormat, v: TemplateValues, style: { madrBullets?: boolean } = {}): string {
+export function renderTemplate(
+  kind: EvidenceKind,
+  format: DocumentFormat,
+  v: TemplateValues,
+  style: { madrBullets?: boolean } = {},
+): string {
   switch (kind) {
     case 'decision':
       if (format === 'adr-tools') return adrTools(v);

@@ -47,11 +47,21 @@ function snippetEscape(v: string): string {
  * - ours: `{{title}}`, `{{date}}`, `{{number}}`, `{{author}}`, `{{selection}}`, `{{kind}}`; an unknown
  *   `{{name}}` stays visible and is reported. Snippet tab stops (`${1:…}`, `$1`) become a snippet.
  */
-export function fillTemplate(t: RepoTemplate, v: TemplateValues & { selection?: string; kind?: string }, status = 'proposed'): FilledTemplate {
+export function fillTemplate(
+  t: RepoTemplate,
+  v: TemplateValues & { selection?: string; kind?: string },
+  status = 'proposed',
+): FilledTemplate {
   const number = v.number === null ? '' : String(v.number);
   switch (t.source) {
     case 'adr-tools':
-      return plain(t.text.replace(/\bNUMBER\b/g, number).replace(/\bTITLE\b/g, v.title).replace(/\bDATE\b/g, v.date).replace(/\bSTATUS\b/g, capitalize(status)));
+      return plain(
+        t.text
+          .replace(/\bNUMBER\b/g, number)
+          .replace(/\bTITLE\b/g, v.title)
+          .replace(/\bDATE\b/g, v.date)
+          .replace(/\bSTATUS\b/g, capitalize(status)),
+      );
     case 'madr': {
       const lines = t.text.split('\n');
       const end = frontMatterEnd(lines);
@@ -68,7 +78,14 @@ export function fillTemplate(t: RepoTemplate, v: TemplateValues & { selection?: 
           .replace(/^([-*]\s+Date:).*$/im, `$1 ${v.date}`),
       );
     case 'career-evidence': {
-      const values: Record<string, string> = { title: v.title, date: v.date, number, author: v.author ?? '', selection: v.selection ?? '', kind: v.kind ?? '' };
+      const values: Record<string, string> = {
+        title: v.title,
+        date: v.date,
+        number,
+        author: v.author ?? '',
+        selection: v.selection ?? '',
+        kind: v.kind ?? '',
+      };
       const warnings = new Set<string>();
       // Tab stops are resolved in the template before values go in: a `$5` in a title is text.
       const fill = (template: string, escape: (s: string) => string) =>
@@ -78,7 +95,11 @@ export function fillTemplate(t: RepoTemplate, v: TemplateValues & { selection?: 
           return m;
         });
       const hasTabStops = new RegExp(TAB_STOP.source).test(t.text);
-      return { text: fill(withoutTabStops(t.text), (s) => s), snippet: hasTabStops ? fill(t.text, snippetEscape) : null, warnings: [...warnings] };
+      return {
+        text: fill(withoutTabStops(t.text), (s) => s),
+        snippet: hasTabStops ? fill(t.text, snippetEscape) : null,
+        warnings: [...warnings],
+      };
     }
   }
 }
@@ -99,8 +120,13 @@ function replaceTitle(lines: string[], title: string): string {
 }
 
 /** The template file names each convention looks for, relative to the document folder (or root for ours). */
-export function templateCandidates(kind: string, convention: DocumentFormat | 'generic'): { source: TemplateSource; path: string; base: 'root' | 'folder' }[] {
-  const out: { source: TemplateSource; path: string; base: 'root' | 'folder' }[] = [{ source: 'career-evidence', path: `.career-evidence/templates/${kind}.md`, base: 'root' }];
+export function templateCandidates(
+  kind: string,
+  convention: DocumentFormat | 'generic',
+): { source: TemplateSource; path: string; base: 'root' | 'folder' }[] {
+  const out: { source: TemplateSource; path: string; base: 'root' | 'folder' }[] = [
+    { source: 'career-evidence', path: `.career-evidence/templates/${kind}.md`, base: 'root' },
+  ];
   if (kind !== 'decision') return out;
   if (convention === 'adr-tools') out.push({ source: 'adr-tools', path: 'templates/template.md', base: 'folder' });
   else if (convention === 'log4brains') out.push({ source: 'log4brains', path: 'template.md', base: 'folder' });

@@ -70,7 +70,9 @@ export class AdditionCache {
 
   private async load(): Promise<void> {
     if (!this.file) return;
-    const entries = await readVersionedJson(this.file, CACHE_VERSION, (data) => (isRecord(data.entries) ? (data.entries as Record<string, Entry>) : undefined));
+    const entries = await readVersionedJson(this.file, CACHE_VERSION, (data) =>
+      isRecord(data.entries) ? (data.entries as Record<string, Entry>) : undefined,
+    );
     if (entries) this.entries = new Map(Object.entries(entries));
   }
 

@@ -140,7 +140,11 @@ function mergeNewestFirst(a: Suggestion[], b: Suggestion[]): Suggestion[] {
 }
 
 /** Which commits to exclude and which old suggestions to keep, or null to mine everything again. */
-async function incrementalPlan(repo: Repository, previous: NonNullable<MineOptions['previous']>, tips: string[]): Promise<{ exclude: string[]; kept: Suggestion[] } | null> {
+async function incrementalPlan(
+  repo: Repository,
+  previous: NonNullable<MineOptions['previous']>,
+  tips: string[],
+): Promise<{ exclude: string[]; kept: Suggestion[] } | null> {
   const exclude = new Set<string>();
   const dropped = new Set<string>();
   for (const old of previous.tips) {
@@ -167,7 +171,6 @@ async function incrementalPlan(repo: Repository, previous: NonNullable<MineOptio
   return { exclude: [...exclude], kept };
 }
 
-
 interface GraphCommit {
   parents: string[];
   authoredAt: string;
@@ -180,7 +183,13 @@ interface GraphCommit {
  * its merged branch: the commits reachable from its second parent that are not on the line.
  * The graph is dropped afterwards; only the per-merge summaries are kept.
  */
-async function readBranches(repo: Repository, tips: string[], exclude: string[], since: string | undefined, signal?: AbortSignal): Promise<Map<string, BranchInfo>> {
+async function readBranches(
+  repo: Repository,
+  tips: string[],
+  exclude: string[],
+  since: string | undefined,
+  signal?: AbortSignal,
+): Promise<Map<string, BranchInfo>> {
   const args = ['log', ...SAFE_LOG, '-z', `--format=${GRAPH_FORMAT}`];
   if (since) args.push(`--since=${addDays(since, -BRANCH_SLACK_DAYS)}T00:00:00Z`);
   args.push(...tips, ...exclude.map((e) => `^${e}`), '--');
@@ -217,7 +226,8 @@ async function readBranches(repo: Repository, tips: string[], exclude: string[],
   // The first-parent line from each tip, as far as the graph reaches.
   const mainline = new Set<string>();
   for (const tip of tips) {
-    for (let sha: string | undefined = tip; sha && graph.has(sha) && !mainline.has(sha); sha = graph.get(sha)!.parents[0]) mainline.add(sha);
+    for (let sha: string | undefined = tip; sha && graph.has(sha) && !mainline.has(sha); sha = graph.get(sha)!.parents[0])
+      mainline.add(sha);
   }
   const out = new Map<string, BranchInfo>();
   for (const sha of mainline) {

@@ -22,7 +22,14 @@ export const SHA = /^[0-9a-f]{40}$/;
 
 /** A simple-git client in `baseDir`, with the environment every git process of ours gets (`gitEnvironment`). */
 function client(baseDir: string): SimpleGit {
-  const git = simpleGit({ baseDir, binary: 'git', maxConcurrentProcesses: 4, trimmed: false, config: ['color.ui=false'], allowEnvironment: allowedGitVariables() });
+  const git = simpleGit({
+    baseDir,
+    binary: 'git',
+    maxConcurrentProcesses: 4,
+    trimmed: false,
+    config: ['color.ui=false'],
+    allowEnvironment: allowedGitVariables(),
+  });
   return git.env(gitEnvironment());
 }
 
@@ -161,7 +168,9 @@ const MAX_REFS = 200;
  * request is seen. The folder is passed after `--`, as a pathspec only.
  */
 export async function namesOnAllRefs(repo: Repository, folder: string): Promise<string[]> {
-  const refs = await repo.git.raw(['for-each-ref', '--sort=-committerdate', '--format=%(objectname)', 'refs/heads', 'refs/remotes']).catch(() => '');
+  const refs = await repo.git
+    .raw(['for-each-ref', '--sort=-committerdate', '--format=%(objectname)', 'refs/heads', 'refs/remotes'])
+    .catch(() => '');
   const commits = [...new Set(refs.split('\n').filter((s) => SHA.test(s)))].slice(0, MAX_REFS);
   const names = new Set<string>();
   await Promise.all(
@@ -189,7 +198,21 @@ export interface FileAddition {
 export async function fileAdditions(repo: Repository, paths: readonly string[]): Promise<Map<string, FileAddition>> {
   const out = new Map<string, FileAddition>();
   if (paths.length === 0) return out;
-  const text = await unlessUnborn(repo, () => repo.git.raw(['--literal-pathspecs', 'log', '--no-color', '--diff-filter=A', '--no-renames', '-z', '--name-only', '--format=%x1e%aN%x00%aE%x00%aI', 'HEAD', '--', ...paths]));
+  const text = await unlessUnborn(repo, () =>
+    repo.git.raw([
+      '--literal-pathspecs',
+      'log',
+      '--no-color',
+      '--diff-filter=A',
+      '--no-renames',
+      '-z',
+      '--name-only',
+      '--format=%x1e%aN%x00%aE%x00%aI',
+      'HEAD',
+      '--',
+      ...paths,
+    ]),
+  );
   // Records: \x1e name \0 email \0 date \0 (\n)? path \0 path \0 … ; newest first, so the last seen is the oldest.
   for (const record of text.split('\x1e').slice(1)) {
     const [name, email, date, ...files] = record.split('\0');
@@ -208,7 +231,9 @@ export async function fileAdditions(repo: Repository, paths: readonly string[]):
 export async function headBlobs(repo: Repository, folders: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (folders.length === 0) return out;
-  const text = await unlessUnborn(repo, () => repo.git.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...folders.map((f) => `${f}/`)]));
+  const text = await unlessUnborn(repo, () =>
+    repo.git.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...folders.map((f) => `${f}/`)]),
+  );
   // Entries: "<mode> <type> <blob>\t<path>\0"
   for (const entry of text.split('\0')) {
     const tab = entry.indexOf('\t');

@@ -107,7 +107,12 @@ export class CommitPrompter implements vscode.Disposable {
   private promptOne(w: Waiting): void {
     const message = `Add to your brag document? ${w.suggestion.title}`;
     const actions = [ACTIONS.add, ACTIONS.edit, ACTIONS.dismiss, ACTIONS.snooze];
-    this.prompted.fire({ kind: 'single', message, actions, items: [{ folderUri: w.folderUri, sha: w.suggestion.sha, title: w.suggestion.title }] });
+    this.prompted.fire({
+      kind: 'single',
+      message,
+      actions,
+      items: [{ folderUri: w.folderUri, sha: w.suggestion.sha, title: w.suggestion.title }],
+    });
     void vscode.window.showInformationMessage(message, ...actions).then(async (answer) => {
       const ref = { folderUri: w.folderUri, sha: w.suggestion.sha };
       if (answer === ACTIONS.add) await acceptSuggestion(this.services, ref, false);
@@ -119,7 +124,12 @@ export class CommitPrompter implements vscode.Disposable {
 
   private promptMany(list: Waiting[]): void {
     const message = `${list.length} pieces of work to record in your brag document`;
-    this.prompted.fire({ kind: 'batch', message, actions: [ACTIONS.review], items: list.map((w) => ({ folderUri: w.folderUri, sha: w.suggestion.sha, title: w.suggestion.title })) });
+    this.prompted.fire({
+      kind: 'batch',
+      message,
+      actions: [ACTIONS.review],
+      items: list.map((w) => ({ folderUri: w.folderUri, sha: w.suggestion.sha, title: w.suggestion.title })),
+    });
     void vscode.window.showInformationMessage(message, ACTIONS.review).then(async (answer) => {
       if (answer === ACTIONS.review) await vscode.commands.executeCommand(`${EVIDENCE_VIEW_ID}.focus`);
     });

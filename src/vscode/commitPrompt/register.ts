@@ -16,7 +16,10 @@ interface GitExtensionApi {
  * disabled) tells it at once of VS Code's own. Runs after activation returns (`ready` settles when
  * the first look is done); does nothing in an untrusted workspace or with prompts off.
  */
-export function registerCommitPrompts(context: vscode.ExtensionContext, services: Services): { prompter: CommitPrompter; ready: Promise<void> } {
+export function registerCommitPrompts(
+  context: vscode.ExtensionContext,
+  services: Services,
+): { prompter: CommitPrompter; ready: Promise<void> } {
   const prompter = new CommitPrompter(services);
   context.subscriptions.push(prompter);
 

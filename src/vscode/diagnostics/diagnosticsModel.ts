@@ -79,7 +79,8 @@ export class DiagnosticsModel {
     const out: FileDiagnostics[] = [];
     for (const [key, entry] of next) {
       const before = this.published.get(key);
-      if (!before || !sameFindings(before.findings, entry.findings)) out.push({ folder: entry.folder, path: entry.path, diagnostics: entry.findings.map(toDiagnosticData) });
+      if (!before || !sameFindings(before.findings, entry.findings))
+        out.push({ folder: entry.folder, path: entry.path, diagnostics: entry.findings.map(toDiagnosticData) });
     }
     for (const [key, { folder, path }] of this.published) if (!next.has(key)) out.push({ folder, path, diagnostics: [] });
     this.published = next;

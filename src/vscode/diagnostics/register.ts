@@ -41,7 +41,13 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
   const publish = () => {
     const changes = model.publish(services.index.current);
     // One batch, with URIs made only for the files whose findings changed (thousands of files carry findings).
-    if (changes.length > 0) collection.set(changes.map((c): [vscode.Uri, vscode.Diagnostic[] | undefined] => [documentUri(c.folder.root, c.path), c.diagnostics.length > 0 ? c.diagnostics.map(toDiagnostic) : undefined]));
+    if (changes.length > 0)
+      collection.set(
+        changes.map((c): [vscode.Uri, vscode.Diagnostic[] | undefined] => [
+          documentUri(c.folder.root, c.path),
+          c.diagnostics.length > 0 ? c.diagnostics.map(toDiagnostic) : undefined,
+        ]),
+      );
   };
   // The checks run a moment after the documents are read, so the tree shows them (or the edit)
   // first, and a burst of saves is checked once: they look at every document (duplicate numbers,
@@ -57,7 +63,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
     }),
     { dispose: () => clearTimeout(timer) },
     vscode.commands.registerCommand(RENUMBER_COMMAND, renumber),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
   );
   return collection;
 }
@@ -79,7 +87,11 @@ function toDiagnostic(data: DiagnosticData): vscode.Diagnostic {
 class QuickFixes implements vscode.CodeActionProvider {
   constructor(private readonly services: Services) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === SOURCE);
     if (ours.length === 0) return [];
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
@@ -98,14 +110,21 @@ class QuickFixes implements vscode.CodeActionProvider {
         }
       } else if (d.code === 'missing-link-target') {
         const missing = (d as vscode.Diagnostic & { data?: string }).data ?? '';
-        for (const candidate of closestDocuments(missing, paths.filter((p) => p !== rel))) {
+        for (const candidate of closestDocuments(
+          missing,
+          paths.filter((p) => p !== rel),
+        )) {
           const line = document.lineAt(d.range.start.line);
           const oldHref = relativeLink(rel, missing);
           const at = line.text.indexOf(oldHref);
           if (at < 0) continue;
           const a = new vscode.CodeAction(`Link to ${candidate.split('/').pop()}`, vscode.CodeActionKind.QuickFix);
           a.edit = new vscode.WorkspaceEdit();
-          a.edit.replace(document.uri, new vscode.Range(line.lineNumber, at, line.lineNumber, at + oldHref.length), relativeLink(rel, candidate));
+          a.edit.replace(
+            document.uri,
+            new vscode.Range(line.lineNumber, at, line.lineNumber, at + oldHref.length),
+            relativeLink(rel, candidate),
+          );
           a.diagnostics = [d];
           a.isPreferred = actions.every((x) => !x.isPreferred);
           actions.push(a);
@@ -131,11 +150,19 @@ class QuickFixes implements vscode.CodeActionProvider {
 export function closestDocuments(missing: string, existing: readonly string[], max = 3): string[] {
   const name = missing.split('/').pop() ?? missing;
   const num = /^(\d+)-/.exec(name)?.[1];
-  const words = new Set(name.replace(/\.md$/, '').split(/[-_]/).filter((w) => w && !/^\d+$/.test(w)));
+  const words = new Set(
+    name
+      .replace(/\.md$/, '')
+      .split(/[-_]/)
+      .filter((w) => w && !/^\d+$/.test(w)),
+  );
   const score = (p: string) => {
     const n = p.split('/').pop()!;
     const sameNumber = num !== undefined && Number(/^(\d+)-/.exec(n)?.[1]) === Number(num) ? 10 : 0;
-    const shared = n.replace(/\.md$/, '').split(/[-_]/).filter((w) => words.has(w)).length;
+    const shared = n
+      .replace(/\.md$/, '')
+      .split(/[-_]/)
+      .filter((w) => words.has(w)).length;
     return sameNumber + shared;
   };
   return existing

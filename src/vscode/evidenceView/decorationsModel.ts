@@ -57,7 +57,8 @@ export class DecorationsModel {
 
   private replaceAll(snapshot: EvidenceSnapshot): DecorationRefresh {
     this.byPath = new Map();
-    for (const f of snapshot.folders) for (const { item } of f.documents) if (item.status) this.byPath.set(this.absolute(f.folder.root, item.path), item.status);
+    for (const f of snapshot.folders)
+      for (const { item } of f.documents) if (item.status) this.byPath.set(this.absolute(f.folder.root, item.path), item.status);
     return { all: true }; // every file: cheaper than naming 10,000 of them
   }
 

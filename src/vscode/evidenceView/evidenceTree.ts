@@ -122,7 +122,11 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
         t.tooltip = vscode.l10n.t('Brag-document suggestions from your merged work: accept one to write a brag entry in your journal');
         break;
       case 'suggestion':
-        t.command = { command: SHOW_SUGGESTION_COMMAND, title: vscode.l10n.t('Show Details'), arguments: [row.folderUri, row.suggestion.sha] };
+        t.command = {
+          command: SHOW_SUGGESTION_COMMAND,
+          title: vscode.l10n.t('Show Details'),
+          arguments: [row.folderUri, row.suggestion.sha],
+        };
         break;
       case 'detail':
         t.tooltip = row.tooltip;

@@ -10,7 +10,10 @@ import { ViewState } from './viewState';
  * Registers the Evidence view, its status decorations, its Refresh command and its badge (the
  * suggestions waiting). Nothing is read until the view asks.
  */
-export function registerEvidenceView(context: vscode.ExtensionContext, services: Services): { provider: EvidenceTreeProvider; decorations: StatusDecorations; view: vscode.TreeView<EvidenceNode> } {
+export function registerEvidenceView(
+  context: vscode.ExtensionContext,
+  services: Services,
+): { provider: EvidenceTreeProvider; decorations: StatusDecorations; view: vscode.TreeView<EvidenceNode> } {
   const viewState = new ViewState(context.workspaceState);
   const provider = new EvidenceTreeProvider(services, viewState);
   const view = vscode.window.createTreeView(EVIDENCE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -36,7 +39,9 @@ export function registerEvidenceView(context: vscode.ExtensionContext, services:
   };
   const showBadge = () => {
     const n = services.mergedWork.pendingCount;
-    view.badge = n ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 suggestion to review') : vscode.l10n.t('{0} suggestions to review', n) } : undefined;
+    view.badge = n
+      ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 suggestion to review') : vscode.l10n.t('{0} suggestions to review', n) }
+      : undefined;
   };
   context.subscriptions.push(
     provider,

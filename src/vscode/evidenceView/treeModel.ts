@@ -94,7 +94,9 @@ export interface MessageRow extends RowBase {
 export type TreeRow = GroupRow | DocumentRow | LinkRow | SuggestionsRow | SuggestionRow | DetailRow | MessageRow;
 
 /** The Suggestions list as the view reads it: each folder's pending suggestions, or why there are none. */
-export type SuggestionsView = readonly ({ folderUri: string; folderName: string } & ({ state: 'ready'; pending: readonly Suggestion[] } | { state: 'unavailable'; reason: string }))[];
+export type SuggestionsView = readonly ({ folderUri: string; folderName: string } & (
+  { state: 'ready'; pending: readonly Suggestion[] } | { state: 'unavailable'; reason: string }
+))[];
 
 /** What a change of the inputs asks the view to refresh. */
 export type Refresh = { readonly all: true } | { readonly all: false; readonly rows: readonly TreeRow[] };
@@ -150,7 +152,13 @@ export class EvidenceTreeModel {
     private readonly t: Translate,
     private readonly inRepository: (root: string) => boolean,
   ) {
-    this.suggestionsRow = { type: 'suggestions', id: 'suggestions', label: t('Suggestions'), collapsible: 'expanded', contextValue: 'suggestions' };
+    this.suggestionsRow = {
+      type: 'suggestions',
+      id: 'suggestions',
+      label: t('Suggestions'),
+      collapsible: 'expanded',
+      contextValue: 'suggestions',
+    };
   }
 
   /** True once a snapshot was taken: the rows can be made without reading anything. */
@@ -219,7 +227,9 @@ export class EvidenceTreeModel {
   }
 
   private listed(snapshot: EvidenceSnapshot): ListedDocument[] {
-    this.listing ??= snapshot.folders.flatMap((f) => f.documents.map((d): ListedDocument => ({ item: d.item, details: d.details, folder: f.folder })));
+    this.listing ??= snapshot.folders.flatMap((f) =>
+      f.documents.map((d): ListedDocument => ({ item: d.item, details: d.details, folder: f.folder })),
+    );
     return this.listing;
   }
 
@@ -281,7 +291,9 @@ export class EvidenceTreeModel {
   private describeDocument(row: DocumentRow): void {
     const { item, details } = row.doc;
     row.label = item.title;
-    row.description = [item.status ?? item.statusText, item.date, this.multiRoot ? row.doc.folder.name : undefined].filter(Boolean).join(' · ');
+    row.description = [item.status ?? item.statusText, item.date, this.multiRoot ? row.doc.folder.name : undefined]
+      .filter(Boolean)
+      .join(' · ');
     row.collapsible = (details?.links.length ?? 0) > 0 ? 'collapsed' : 'none';
   }
 
@@ -326,14 +338,20 @@ export class EvidenceTreeModel {
       if (!matchesViewFilter(next, filter, me)) return undefined;
       // The groups it belongs in now must be shown, and hold it already (else it moves or appears)…
       const wanted = groupDocuments([next], groupBy);
-      const shownIn = wanted.map((g) => this.rootRows.find((n): n is GroupRow => n.type === 'group' && n.key === g.key && n.label === this.t(g.label)));
+      const shownIn = wanted.map((g) =>
+        this.rootRows.find((n): n is GroupRow => n.type === 'group' && n.key === g.key && n.label === this.t(g.label)),
+      );
       if (shownIn.length === 0 || shownIn.some((g) => !g)) return undefined;
       const groups = shownIn as GroupRow[];
       const at = groups.map((g) => g.members.findIndex((d) => d.item.path === key.path && d.folder.key === key.folder));
       if (at.some((i) => i < 0)) return undefined;
       const before = groups[0].members[at[0]];
       // …and be all the groups it was in (grouped by tag, a document is in one group per tag).
-      const keys = (gs: readonly { key: string }[]) => gs.map((g) => g.key).sort().join('\n');
+      const keys = (gs: readonly { key: string }[]) =>
+        gs
+          .map((g) => g.key)
+          .sort()
+          .join('\n');
       if (keys(groupDocuments([before], groupBy)) !== keys(groups)) return undefined;
       if (next.item.title !== before.item.title && this.isLinkTarget(before)) return undefined;
       const listingAt = this.listing ? this.listing.indexOf(before) : -1;
@@ -374,7 +392,8 @@ export class EvidenceTreeModel {
     const sameShape =
       before.length === after.length &&
       after.every((g, i) => g.key === before[i].key && g.label === before[i].label && sameMembers(g.members, before[i].members));
-    const retitledTargets = sameShape && after.some((g, i) => g.members.some((d, k) => d.item.title !== before[i].members[k].item.title && this.isLinkTarget(d)));
+    const retitledTargets =
+      sameShape && after.some((g, i) => g.members.some((d, k) => d.item.title !== before[i].members[k].item.title && this.isLinkTarget(d)));
     if (!sameShape || retitledTargets) {
       this.rootRows = this.makeRoots(this.snapshot!);
       return { all: true };
@@ -401,7 +420,8 @@ export class EvidenceTreeModel {
     let targets = this.linkTargets.get(d.folder.key);
     if (!targets) {
       targets = new Set<string>();
-      for (const doc of this.folderSnapshotOf(d.folder.key)?.documents ?? []) for (const l of doc.details?.links ?? []) targets.add(l.target);
+      for (const doc of this.folderSnapshotOf(d.folder.key)?.documents ?? [])
+        for (const l of doc.details?.links ?? []) targets.add(l.target);
       this.linkTargets.set(d.folder.key, targets);
     }
     return targets.has(d.item.path);
@@ -453,9 +473,17 @@ export class EvidenceTreeModel {
     const out: DetailRow[] = [];
     const firstLine = s.description.split('\n').find((l) => l.trim()) ?? '';
     if (firstLine) out.push(detail('note', firstLine.slice(0, 200), undefined, s.description));
-    out.push(detail('diff', s.files === 1 ? this.t('1 file') : this.t('{0} files', s.files), `+${s.insertions} −${s.deletions}`, s.paths.join('\n')));
+    out.push(
+      detail(
+        'diff',
+        s.files === 1 ? this.t('1 file') : this.t('{0} files', s.files),
+        `+${s.insertions} −${s.deletions}`,
+        s.paths.join('\n'),
+      ),
+    );
     for (const p of s.paths.slice(0, 5)) out.push(detail('file', p));
-    if (s.reviewLatencyHours !== null) out.push(detail('watch', this.t('Review latency {0} h', s.reviewLatencyHours), s.latencyEstimated ? this.t('estimated') : undefined));
+    if (s.reviewLatencyHours !== null)
+      out.push(detail('watch', this.t('Review latency {0} h', s.reviewLatencyHours), s.latencyEstimated ? this.t('estimated') : undefined));
     if (s.tags.length > 0) out.push(detail('tag', s.tags.join(', '), this.t('exposure')));
     out.push(detail('symbol-enum', s.category, this.t('category')));
     return out;
@@ -480,13 +508,17 @@ export function escapeMarkdown(text: string): string {
 }
 
 function documentTooltip(t: Translate, item: EvidenceItem, details: DocumentDetails | undefined): string {
-  const lines: string[] = [`**${escapeMarkdown(item.title)}**`, `${t(KINDS[item.kind].label)} · ${item.format}${item.id ? ` · ${escapeMarkdown(item.id)}` : ''}`];
+  const lines: string[] = [
+    `**${escapeMarkdown(item.title)}**`,
+    `${t(KINDS[item.kind].label)} · ${item.format}${item.id ? ` · ${escapeMarkdown(item.id)}` : ''}`,
+  ];
   if (item.statusText) lines.push(t('Status: {0}', escapeMarkdown(item.statusText)));
   if (item.date) lines.push(t('Date: {0}', item.date));
   if (details?.people.length) lines.push(t('People: {0}', escapeMarkdown(details.people.join(', '))));
   if (details?.added) lines.push(t('Added by {0} on {1}', escapeMarkdown(details.added.name), details.added.date.slice(0, 10)));
   if (details?.tags.length) lines.push(t('Tags: {0}', escapeMarkdown(details.tags.join(', '))));
-  for (const l of details?.links ?? []) lines.push(`${escapeMarkdown(t(l.relation.replace(/-/g, ' ')))}: \`${l.target.replace(/`/g, "'")}\``);
+  for (const l of details?.links ?? [])
+    lines.push(`${escapeMarkdown(t(l.relation.replace(/-/g, ' ')))}: \`${l.target.replace(/`/g, "'")}\``);
   lines.push(`\`${item.path.replace(/`/g, "'")}\``);
   return lines.join('\n\n');
 }
@@ -495,7 +527,8 @@ function suggestionTooltip(t: Translate, s: Suggestion): string {
   const lines: string[] = [`**${escapeMarkdown(s.title)}**`];
   const size = t('merged {0} · {1} files, +{2} −{3}', s.mergedAt.slice(0, 10), s.files, s.insertions, s.deletions);
   lines.push(`${s.pr ? `${t('PR #{0} ({1})', s.pr.number, s.pr.provider)} · ` : ''}${size}`);
-  if (s.reviewLatencyHours !== null) lines.push(`${t('Review latency: {0} h', s.reviewLatencyHours)}${s.latencyEstimated ? ` ${t('(estimated)')}` : ''}`);
+  if (s.reviewLatencyHours !== null)
+    lines.push(`${t('Review latency: {0} h', s.reviewLatencyHours)}${s.latencyEstimated ? ` ${t('(estimated)')}` : ''}`);
   if (s.tags.length > 0) lines.push(t('Exposure: {0}', s.tags.join(', ')));
   lines.push(`${escapeMarkdown(s.author.name)} · \`${s.sha.slice(0, 12)}\``);
   return lines.join('\n\n');

@@ -28,10 +28,19 @@ function uriOf(node: EvidenceNode | vscode.Uri | undefined): vscode.Uri | undefi
  * the Side, Reveal in Explorer and Copy Link. Arguments for automation: `groupBy(by)`,
  * `filter(text)`, `filterStatus(status | '')`.
  */
-export function registerViewCommands(context: vscode.ExtensionContext, services: Services, state: ViewState, view: vscode.TreeView<EvidenceNode>): void {
+export function registerViewCommands(
+  context: vscode.ExtensionContext,
+  services: Services,
+  state: ViewState,
+  view: vscode.TreeView<EvidenceNode>,
+): void {
   const showMessage = () => {
-    const restricted = services.git.trusted ? undefined : 'Restricted Mode: documents are listed; git data (merged work, authors) is off until you trust this workspace.';
-    const filtered = isFiltering(state.filter) ? `Filtered: ${describeFilter(state.filter)} — “Clear Filter” in the title bar shows everything again.` : undefined;
+    const restricted = services.git.trusted
+      ? undefined
+      : 'Restricted Mode: documents are listed; git data (merged work, authors) is off until you trust this workspace.';
+    const filtered = isFiltering(state.filter)
+      ? `Filtered: ${describeFilter(state.filter)} — “Clear Filter” in the title bar shows everything again.`
+      : undefined;
     view.message = [restricted, filtered].filter(Boolean).join(' ') || undefined;
   };
   context.subscriptions.push(
@@ -40,22 +49,31 @@ export function registerViewCommands(context: vscode.ExtensionContext, services:
     vscode.commands.registerCommand('careerEvidence.groupBy', async (by?: GroupBy) => {
       const picked =
         by ??
-        (await vscode.window.showQuickPick(
-          GROUPS.map((g) => ({ label: g.label, description: g.by === state.groupBy ? 'current' : undefined, by: g.by })),
-          { placeHolder: 'Group evidence by…' },
-        ))?.by;
+        (
+          await vscode.window.showQuickPick(
+            GROUPS.map((g) => ({ label: g.label, description: g.by === state.groupBy ? 'current' : undefined, by: g.by })),
+            { placeHolder: 'Group evidence by…' },
+          )
+        )?.by;
       if (picked) await state.setGroupBy(picked);
     }),
     vscode.commands.registerCommand('careerEvidence.filter', async (text?: string) => {
-      const value = text ?? (await vscode.window.showInputBox({ prompt: 'Show documents whose title, tags, status or people contain…', value: state.filter.text ?? '' }));
+      const value =
+        text ??
+        (await vscode.window.showInputBox({
+          prompt: 'Show documents whose title, tags, status or people contain…',
+          value: state.filter.text ?? '',
+        }));
       if (value !== undefined) state.setFilter({ ...state.filter, text: value.trim() || undefined });
     }),
-    vscode.commands.registerCommand('careerEvidence.toggleMineOnly', () => state.setFilter({ ...state.filter, mineOnly: !state.filter.mineOnly })),
+    vscode.commands.registerCommand('careerEvidence.toggleMineOnly', () =>
+      state.setFilter({ ...state.filter, mineOnly: !state.filter.mineOnly }),
+    ),
     vscode.commands.registerCommand('careerEvidence.filterStatus', async (status?: CanonicalStatus | '') => {
       const picked =
-        status ??
-        (await vscode.window.showQuickPick(['any', ...CANONICAL_STATUSES], { placeHolder: 'Show documents with status…' }));
-      if (picked !== undefined) state.setFilter({ ...state.filter, status: picked && picked !== 'any' ? (picked as CanonicalStatus) : undefined });
+        status ?? (await vscode.window.showQuickPick(['any', ...CANONICAL_STATUSES], { placeHolder: 'Show documents with status…' }));
+      if (picked !== undefined)
+        state.setFilter({ ...state.filter, status: picked && picked !== 'any' ? (picked as CanonicalStatus) : undefined });
     }),
     vscode.commands.registerCommand('careerEvidence.clearFilter', () => state.setFilter({})),
     vscode.commands.registerCommand('careerEvidence.openToSide', (node?: EvidenceNode) => {
@@ -82,7 +100,8 @@ export function registerViewCommands(context: vscode.ExtensionContext, services:
       const uri = uriOf(node);
       const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
       if (!uri || !folder) return undefined;
-      const title = node && !(node instanceof vscode.Uri) && node.type === 'document' ? node.doc.item.title : path.basename(uri.fsPath, '.md');
+      const title =
+        node && !(node instanceof vscode.Uri) && node.type === 'document' ? node.doc.item.title : path.basename(uri.fsPath, '.md');
       const link = `[${title}](${path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/')})`;
       await vscode.env.clipboard.writeText(link);
       vscode.window.setStatusBarMessage(`$(clippy) Copied ${link}`, 3000);

@@ -13,8 +13,12 @@ function minimalReplace(doc: vscode.TextDocument, before: string, after: string)
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return { range: new vscode.Range(doc.positionAt(start), doc.positionAt(before.length - end)), text: after.slice(start, after.length - end) };
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
+  return {
+    range: new vscode.Range(doc.positionAt(start), doc.positionAt(before.length - end)),
+    text: after.slice(start, after.length - end),
+  };
 }
 
 /**

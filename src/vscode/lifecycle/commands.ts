@@ -57,7 +57,12 @@ async function pickDocument(
     if (!snapshot) continue;
     for (const { item } of snapshot.documents) {
       if (!filter(item)) continue;
-      picks.push({ label: item.title, description: [item.id, item.status ?? item.statusText].filter(Boolean).join(' · '), detail: item.path, ...resolved(folder, snapshot, item) });
+      picks.push({
+        label: item.title,
+        description: [item.id, item.status ?? item.statusText].filter(Boolean).join(' · '),
+        detail: item.path,
+        ...resolved(folder, snapshot, item),
+      });
     }
   }
   if (picks.length === 0) {
@@ -97,10 +102,16 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
         const r = await resolve(services, arg);
         if (!r) return undefined;
         const allowed = r.item.status ? TRANSITIONS[r.item.status].filter((s) => s !== 'superseded') : SETTABLE_STATUSES;
-        if (allowed.length === 0 && !opts?.status) throw new UserError(`${r.item.title} is ${r.item.status}: its status does not change (supersede it with a new document instead)`);
+        if (allowed.length === 0 && !opts?.status)
+          throw new UserError(`${r.item.title} is ${r.item.status}: its status does not change (supersede it with a new document instead)`);
         const status =
           opts?.status ??
-          (await vscode.window.showQuickPick(allowed.map((s) => ({ label: s })), { title: `Change Status: ${r.item.title}`, placeHolder: `now ${r.item.status ?? r.item.statusText ?? 'none'}` }))?.label;
+          (
+            await vscode.window.showQuickPick(
+              allowed.map((s) => ({ label: s })),
+              { title: `Change Status: ${r.item.title}`, placeHolder: `now ${r.item.status ?? r.item.statusText ?? 'none'}` },
+            )
+          )?.label;
         if (!status) return undefined;
         const edit = await planStatusChange(r.docs, r.item, status as CanonicalStatus, readFromBuffers);
         await applyFileEdits([edit], `Change status to ${status}`);
@@ -109,10 +120,15 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
     ),
     vscode.commands.registerCommand('careerEvidence.supersede', (arg?: DocumentArg, opts?: { title?: string }) =>
       run(services, 'Supersede', async () => {
-        const r = arg ? await resolve(services, arg) : await pickDocument(services, 'Which document is superseded?', (i) => i.status !== 'superseded');
+        const r = arg
+          ? await resolve(services, arg)
+          : await pickDocument(services, 'Which document is superseded?', (i) => i.status !== 'superseded');
         if (!r) return undefined;
-        if (r.item.status === 'superseded') throw new UserError(`${r.item.path} is already superseded (${r.item.statusText ?? 'superseded'})`);
-        const title = opts?.title ?? (await vscode.window.showInputBox({ title: `Supersede: ${r.item.title}`, prompt: 'Title of the new document that replaces it' }));
+        if (r.item.status === 'superseded')
+          throw new UserError(`${r.item.path} is already superseded (${r.item.statusText ?? 'superseded'})`);
+        const title =
+          opts?.title ??
+          (await vscode.window.showInputBox({ title: `Supersede: ${r.item.title}`, prompt: 'Title of the new document that replaces it' }));
         if (!title) return undefined;
         const created = await createInFolder(services, r.folder, r.item.kind, title);
         if (!created) return undefined;
@@ -141,10 +157,15 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
             { title: `Link: ${r.item.title}` },
           );
           if (!picked) return undefined;
-          relation = picked.label === 'Custom…' ? await vscode.window.showInputBox({ prompt: 'Relation as Forward:Reverse', value: 'Clarifies:Clarified by' }) : picked.label;
+          relation =
+            picked.label === 'Custom…'
+              ? await vscode.window.showInputBox({ prompt: 'Relation as Forward:Reverse', value: 'Clarifies:Clarified by' })
+              : picked.label;
         }
         if (!relation) return undefined;
-        const picked = opts?.to ? { item: findDocument(r.docs, opts.to) } : await pickDocument(services, `${relation}…`, (i) => i.path !== r.item.path, r.folder);
+        const picked = opts?.to
+          ? { item: findDocument(r.docs, opts.to) }
+          : await pickDocument(services, `${relation}…`, (i) => i.path !== r.item.path, r.folder);
         if (!picked) return undefined;
         await services.index.update([vscode.Uri.joinPath(r.folder.uri, ...picked.item.path.split('/'))]);
         const now = await services.index.folder(r.folder);

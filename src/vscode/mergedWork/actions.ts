@@ -7,7 +7,9 @@ import { SuggestionRef, acceptSuggestion, dismissSuggestion, refOf, snoozeSugges
 export function registerSuggestionActions(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('careerEvidence.acceptSuggestion', (arg?: SuggestionRef) => acceptSuggestion(services, arg, false)),
-    vscode.commands.registerCommand('careerEvidence.acceptSuggestionAndEdit', (arg?: SuggestionRef) => acceptSuggestion(services, arg, true)),
+    vscode.commands.registerCommand('careerEvidence.acceptSuggestionAndEdit', (arg?: SuggestionRef) =>
+      acceptSuggestion(services, arg, true),
+    ),
     vscode.commands.registerCommand('careerEvidence.dismissSuggestion', (arg?: SuggestionRef) => dismissSuggestion(services, arg)),
     vscode.commands.registerCommand('careerEvidence.snoozeSuggestion', (arg?: SuggestionRef) => snoozeSuggestion(services, arg)),
     vscode.commands.registerCommand('careerEvidence.openPullRequest', async (arg?: SuggestionRef) => {
@@ -15,7 +17,9 @@ export function registerSuggestionActions(context: vscode.ExtensionContext, serv
       const found = ref && (await services.mergedWork.find(ref.folderUri, ref.sha));
       const url = found?.suggestion.pr?.url;
       if (url) return vscode.env.openExternal(vscode.Uri.parse(url));
-      void vscode.window.showInformationMessage('Career Evidence: no web address is known for this pull request (the origin remote is not a known host).');
+      void vscode.window.showInformationMessage(
+        'Career Evidence: no web address is known for this pull request (the origin remote is not a known host).',
+      );
       return false;
     }),
     vscode.commands.registerCommand('careerEvidence.openJournal', async () => {

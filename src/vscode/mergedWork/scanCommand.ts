@@ -68,7 +68,9 @@ export function registerScanMergedWork(context: vscode.ExtensionContext, service
       if (count === 0 && reasons.length > 0) void vscode.window.showWarningMessage(`Career Evidence: ${reasons[0]}`);
       else {
         const note = shallow ? ' This is a shallow clone: only the history it holds was read.' : '';
-        void vscode.window.showInformationMessage(`Career Evidence: ${count} suggestion${count === 1 ? '' : 's'} from your merged work.${note}`);
+        void vscode.window.showInformationMessage(
+          `Career Evidence: ${count} suggestion${count === 1 ? '' : 's'} from your merged work.${note}`,
+        );
       }
       await vscode.commands.executeCommand(`${EVIDENCE_VIEW_ID}.focus`);
       return count;

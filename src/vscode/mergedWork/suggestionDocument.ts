@@ -13,13 +13,19 @@ export function registerSuggestionDocuments(context: vscode.ExtensionContext, st
     async provideTextDocumentContent(uri) {
       const q = new URLSearchParams(uri.query);
       const found = await store.find(q.get('folder') ?? '', q.get('sha') ?? '');
-      return found ? formatSuggestionDetails(found.suggestion) : '# Suggestion not found\n\nScan merged work again (Career Evidence: Scan Merged Work).\n';
+      return found
+        ? formatSuggestionDetails(found.suggestion)
+        : '# Suggestion not found\n\nScan merged work again (Career Evidence: Scan Merged Work).\n';
     },
   };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider),
     vscode.commands.registerCommand(SHOW_SUGGESTION_COMMAND, async (folderUri: string, sha: string) => {
-      const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${sha.slice(0, 7)}.md`, query: new URLSearchParams({ folder: folderUri, sha }).toString() });
+      const uri = vscode.Uri.from({
+        scheme: SCHEME,
+        path: `/${sha.slice(0, 7)}.md`,
+        query: new URLSearchParams({ folder: folderUri, sha }).toString(),
+      });
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
       return vscode.window.showTextDocument(doc, { preview: true });

@@ -91,7 +91,8 @@ export class EvidenceIndex implements vscode.Disposable {
         if (e.affectsConfiguration('careerEvidence.journal.path')) {
           this.watchJournal();
           this.invalidate();
-        } else if (e.affectsConfiguration('careerEvidence.documentFolders') || e.affectsConfiguration('adrManager.adrDirectory')) this.invalidate();
+        } else if (e.affectsConfiguration('careerEvidence.documentFolders') || e.affectsConfiguration('adrManager.adrDirectory'))
+          this.invalidate();
       }),
     );
     this.watchJournal();
@@ -227,7 +228,9 @@ export class EvidenceIndex implements vscode.Disposable {
     const ok = results.filter((r): r is FolderSnapshot => r !== undefined);
     const journal = await journalScan;
     if (journal && folders.length > 0) ok.push(journal);
-    this.log.info(`scanned ${ok.length} folder(s): ${ok.reduce((n, r) => n + r.documents.length, 0)} documents in ${Date.now() - started} ms`);
+    this.log.info(
+      `scanned ${ok.length} folder(s): ${ok.reduce((n, r) => n + r.documents.length, 0)} documents in ${Date.now() - started} ms`,
+    );
     const previous = this.latest;
     this.latest = nextSnapshot(previous, ok);
     this.changed.fire(fullChange(this.latest, previous));
@@ -251,7 +254,9 @@ export class EvidenceIndex implements vscode.Disposable {
       const additions = await git;
       const read = fromScan(indexed, scan);
       const snapshot = additions ? withAdditions(read, additions).snapshot : read;
-      this.log.info(`${folder.name}: read ${scan.items.length} documents in ${(t1 - t0).toFixed(0)} ms, git authors ${(performance.now() - t1).toFixed(0)} ms later`);
+      this.log.info(
+        `${folder.name}: read ${scan.items.length} documents in ${(t1 - t0).toFixed(0)} ms, git authors ${(performance.now() - t1).toFixed(0)} ms later`,
+      );
       return snapshot;
     } catch (err) {
       this.log.warn(`scan of ${folder.uri.fsPath} failed: ${(err as Error).message}`);
@@ -283,14 +288,18 @@ export class EvidenceIndex implements vscode.Disposable {
   private parsedDocuments(root: string): Promise<ParsedDocuments> | undefined {
     if (!this.storageDir) return undefined;
     let p = this.parsed.get(root);
-    if (!p) this.parsed.set(root, (p = ParsedDocuments.load(path.join(this.storageDir, `documents-${cacheName(root)}.json`), this.version)));
+    if (!p)
+      this.parsed.set(root, (p = ParsedDocuments.load(path.join(this.storageDir, `documents-${cacheName(root)}.json`), this.version)));
     return p;
   }
 
   /** The personal journal (brag entries, STAR stories), indexed like a folder named "Journal". */
   private async scanJournal(): Promise<FolderSnapshot | undefined> {
     const dir = settings.journalDir();
-    const exists = await fs.stat(dir).then((s) => s.isDirectory(), () => false);
+    const exists = await fs.stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!exists) return undefined;
     const scan = await scanEvidence(dir, { folders: [...JOURNAL_FOLDERS] }).catch(() => undefined);
     return scan && fromScan({ key: JOURNAL_KEY, name: 'Journal', index: -1, root: scan.root }, scan);

@@ -40,7 +40,10 @@ export class GitAttribution {
       if (!repo) return undefined;
       const prefix = path.relative(repo.root, folder.uri.fsPath).split(path.sep).join('/');
       const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
-      const byPath = await this.cache(repo.root).additions(repo, evidenceFolders.map((f) => toRepo(f.path)));
+      const byPath = await this.cache(repo.root).additions(
+        repo,
+        evidenceFolders.map((f) => toRepo(f.path)),
+      );
       void this.git.watchHead(folder);
       return (p) => {
         const a = byPath.get(toRepo(p));

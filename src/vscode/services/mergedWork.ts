@@ -106,14 +106,18 @@ export class MergedWork implements vscode.Disposable {
     const repo = await this.git.repository(folder);
     if (!repo) return;
     await this.serial(async () => {
-      if (!this.tips.has(folder.uri.toString())) this.tips.set(folder.uri.toString(), await firstParentTips(repo, this.git.defaultBranch(folder)));
+      if (!this.tips.has(folder.uri.toString()))
+        this.tips.set(folder.uri.toString(), await firstParentTips(repo, this.git.defaultBranch(folder)));
     });
     await this.git.watchHead(folder);
     this.log.info(`watching ${repo.root} for new work`);
   }
 
   /** The suggestion with commit `sha` in `folderUri`, if mined. */
-  async find(folderUri: string, sha: string): Promise<{ folder: Extract<FolderSuggestions, { state: 'ready' }>; suggestion: Suggestion } | undefined> {
+  async find(
+    folderUri: string,
+    sha: string,
+  ): Promise<{ folder: Extract<FolderSuggestions, { state: 'ready' }>; suggestion: Suggestion } | undefined> {
     for (const f of await this.all()) {
       if (f.state !== 'ready' || f.folder.uri.toString() !== folderUri) continue;
       const suggestion = f.result.suggestions.find((s) => s.sha === sha);
@@ -127,7 +131,8 @@ export class MergedWork implements vscode.Disposable {
     const found = await this.find(folderUri, sha);
     if (!found) return;
     await found.folder.decisions.record(found.suggestion, decision);
-    if (decision.state !== 'snoozed') await this.serial(async () => this.replace(folderUri, (f) => ({ ...f, pending: f.pending.filter((s) => s.sha !== sha) })));
+    if (decision.state !== 'snoozed')
+      await this.serial(async () => this.replace(folderUri, (f) => ({ ...f, pending: f.pending.filter((s) => s.sha !== sha) })));
     this.changed.fire();
   }
 
@@ -212,7 +217,11 @@ export class MergedWork implements vscode.Disposable {
       const started = Date.now();
       try {
         if (listed?.state === 'ready' && this.rangeIncludesToday()) {
-          const result = await mine(repo, { filter: this.filter(listed.identities), defaultBranch: this.git.defaultBranch(folder), previous: listed.result });
+          const result = await mine(repo, {
+            filter: this.filter(listed.identities),
+            defaultBranch: this.git.defaultBranch(folder),
+            previous: listed.result,
+          });
           const known = new Set(listed.result.suggestions.map((s) => s.sha));
           fresh = result.suggestions.filter((s) => !known.has(s.sha));
           const pending = await this.undecided(result.suggestions, listed.decisions);
@@ -222,7 +231,11 @@ export class MergedWork implements vscode.Disposable {
         } else if (previousTips) {
           const identities = await this.git.identities(folder, repo);
           if (identities.length === 0) return;
-          const result = await mine(repo, { filter: { authors: identities }, defaultBranch: this.git.defaultBranch(folder), previous: { tips: previousTips, suggestions: [] } });
+          const result = await mine(repo, {
+            filter: { authors: identities },
+            defaultBranch: this.git.defaultBranch(folder),
+            previous: { tips: previousTips, suggestions: [] },
+          });
           fresh = result.suggestions;
         }
       } catch (err) {
@@ -261,7 +274,12 @@ export class MergedWork implements vscode.Disposable {
     const started = Date.now();
     try {
       const identities = await this.git.identities(folder, repo);
-      if (identities.length === 0) return { folder, state: 'unavailable', reason: 'Set git config user.email (or careerEvidence.identities) to find your merged work.' };
+      if (identities.length === 0)
+        return {
+          folder,
+          state: 'unavailable',
+          reason: 'Set git config user.email (or careerEvidence.identities) to find your merged work.',
+        };
       const result = await mine(repo, { filter: this.filter(identities), defaultBranch: this.git.defaultBranch(folder), signal });
       for (const p of result.problems) this.log.warn(`${p.path}: ${p.message}`);
       const decisions = new DecisionStore(this.stateDir, repo.root);
@@ -275,7 +293,8 @@ export class MergedWork implements vscode.Disposable {
       void this.git.watchHead(folder);
       return { folder, state: 'ready', repo, identities, result, pending, decisions };
     } catch (err) {
-      if ((err as Error).name === 'AbortError') return { folder, state: 'unavailable', reason: 'Scan cancelled. Run Scan Merged Work again.' };
+      if ((err as Error).name === 'AbortError')
+        return { folder, state: 'unavailable', reason: 'Scan cancelled. Run Scan Merged Work again.' };
       const reason = err instanceof UserError ? err.message : `Could not read merged work: ${(err as Error).message}`;
       if (!(err instanceof UserError)) this.log.error(`mining ${folder.uri.fsPath} failed`, err);
       return { folder, state: 'unavailable', reason };

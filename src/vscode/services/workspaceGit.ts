@@ -100,7 +100,12 @@ export class WorkspaceGit implements vscode.Disposable {
    * Read afresh on each call. Never rejects.
    */
   async me(): Promise<Identity> {
-    const emails = new Set(settings.identities().map((e) => e.trim().toLowerCase()).filter(Boolean));
+    const emails = new Set(
+      settings
+        .identities()
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    );
     const names = new Set<string>();
     for (const folder of this.folders()) {
       try {
@@ -136,7 +141,10 @@ export class WorkspaceGit implements vscode.Disposable {
       if (!dir) this.headWatchers.delete(key);
       return;
     }
-    this.headWatchers.set(key, watchHead(dir, () => this.headMoved.fire(folder)));
+    this.headWatchers.set(
+      key,
+      watchHead(dir, () => this.headMoved.fire(folder)),
+    );
   }
 
   /** Tells the watchers of `folder` that HEAD may have moved (the built-in git extension's `onDidCommit`). */

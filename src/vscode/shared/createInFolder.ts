@@ -31,20 +31,30 @@ export async function createInFolder(
       await rememberDocumentFolder(folder, kind, chosen);
     } else if (existing.length > 1 && existing.every((f) => f.convention === 'log4brains')) {
       // log4brains with packages: ask which package's folder.
-      const pick = await vscode.window.showQuickPick(existing.map((f) => ({ label: f.path })), { placeHolder: 'Which log4brains package?' });
+      const pick = await vscode.window.showQuickPick(
+        existing.map((f) => ({ label: f.path })),
+        { placeHolder: 'Which log4brains package?' },
+      );
       if (!pick) return undefined;
       await rememberDocumentFolder(folder, kind, pick.label);
     }
     const repo = (await services.git.repository(folder)) ?? null;
     const author = repo ? await configValue(repo, 'user.name') : null;
     const selection = selectedText();
-    const created = await createDocument(folder.uri.fsPath, kind, title, localToday(), author, { settings: documentFolderSettings(folder), repo, selection });
+    const created = await createDocument(folder.uri.fsPath, kind, title, localToday(), author, {
+      settings: documentFolderSettings(folder),
+      repo,
+      selection,
+    });
     services.log.info(`created ${created.path} (${created.format})`);
     await services.index.include([vscode.Uri.file(created.absolutePath)]);
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(created.absolutePath), { preview: false });
     if (created.snippet) {
       const doc = editor.document;
-      await editor.insertSnippet(new vscode.SnippetString(created.snippet), new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)));
+      await editor.insertSnippet(
+        new vscode.SnippetString(created.snippet),
+        new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+      );
     }
     for (const w of created.warnings) void vscode.window.showWarningMessage(`Career Evidence: ${w}`);
     return created;
@@ -57,12 +67,22 @@ export async function createInFolder(
 }
 
 async function askFolder(kind: EvidenceKind): Promise<string | undefined> {
-  const suggested = [KINDS[kind].newFolder, ...(kind === 'decision' ? ['docs/adr', 'doc/adr', 'docs/architecture/decisions'] : KINDS[kind].scanFolders)];
+  const suggested = [
+    KINDS[kind].newFolder,
+    ...(kind === 'decision' ? ['docs/adr', 'doc/adr', 'docs/architecture/decisions'] : KINDS[kind].scanFolders),
+  ];
   const items = [...new Set(suggested)].map((p) => ({ label: p })).concat([{ label: 'Other…' }]);
-  const picked = await vscode.window.showQuickPick(items, { title: `Where do ${KINDS[kind].plural.toLowerCase()} go in this repository?`, placeHolder: 'Remembered in this workspace folder’s settings' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Where do ${KINDS[kind].plural.toLowerCase()} go in this repository?`,
+    placeHolder: 'Remembered in this workspace folder’s settings',
+  });
   if (!picked) return undefined;
   if (picked.label !== 'Other…') return picked.label;
-  return vscode.window.showInputBox({ prompt: 'Folder, relative to the workspace folder', value: KINDS[kind].newFolder, validateInput: (v) => (/^(\/|\.\.)|\.\.\//.test(v.trim()) || !v.trim() ? 'A folder inside the workspace folder' : undefined) });
+  return vscode.window.showInputBox({
+    prompt: 'Folder, relative to the workspace folder',
+    value: KINDS[kind].newFolder,
+    validateInput: (v) => (/^(\/|\.\.)|\.\.\//.test(v.trim()) || !v.trim() ? 'A folder inside the workspace folder' : undefined),
+  });
 }
 
 function selectedText(): string | undefined {

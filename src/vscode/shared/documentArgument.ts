@@ -10,6 +10,7 @@ import { documentUri } from '../services/evidenceIndex';
 export function documentArgumentUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const resource = (arg as { resource?: { folder?: IndexedFolder; path?: unknown } } | undefined)?.resource;
-  if (resource && typeof resource.folder?.root === 'string' && typeof resource.path === 'string') return documentUri(resource.folder.root, resource.path);
+  if (resource && typeof resource.folder?.root === 'string' && typeof resource.path === 'string')
+    return documentUri(resource.folder.root, resource.path);
   return undefined;
 }

@@ -54,5 +54,9 @@ export async function dismissSuggestion(services: Services, arg: SuggestionRef |
 export async function snoozeSuggestion(services: Services, arg: SuggestionRef | undefined, now = Date.now()): Promise<void> {
   const ref = refOf(arg);
   if (!ref) return;
-  await services.mergedWork.decide(ref.folderUri, ref.sha, { state: 'snoozed', at: new Date(now).toISOString(), until: new Date(now + DAY_MS).toISOString() });
+  await services.mergedWork.decide(ref.folderUri, ref.sha, {
+    state: 'snoozed',
+    at: new Date(now).toISOString(),
+    until: new Date(now + DAY_MS).toISOString(),
+  });
 }

@@ -6,4 +6,5 @@
 export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
 
 /** The English text with its arguments put in: what `vscode.l10n.t` gives without a translation. */
-export const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+export const english: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));

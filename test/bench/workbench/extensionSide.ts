@@ -32,9 +32,24 @@ function probeFileReads(): { stop(): string[] } {
     };
     restore.push(() => (target[name] = original));
   };
-  const names = ['readFile', 'readFileSync', 'open', 'openSync', 'readdir', 'readdirSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'existsSync', 'access', 'accessSync'];
+  const names = [
+    'readFile',
+    'readFileSync',
+    'open',
+    'openSync',
+    'readdir',
+    'readdirSync',
+    'stat',
+    'statSync',
+    'lstat',
+    'lstatSync',
+    'existsSync',
+    'access',
+    'accessSync',
+  ];
   for (const n of names) wrap(fs as unknown as Record<string, unknown>, n, `fs.${n}`);
-  for (const n of ['readFile', 'open', 'readdir', 'stat', 'lstat', 'access']) wrap(fs.promises as unknown as Record<string, unknown>, n, `fs.promises.${n}`);
+  for (const n of ['readFile', 'open', 'readdir', 'stat', 'lstat', 'access'])
+    wrap(fs.promises as unknown as Record<string, unknown>, n, `fs.promises.${n}`);
   return {
     stop() {
       for (const r of restore) r();
@@ -77,7 +92,9 @@ function heapMb(gc: () => void): number {
 }
 
 /** getChildren of every group (and each group's getTreeItem calls), timed, for the current grouping. */
-async function timeGroups(tree: TestInternals['evidenceTree']): Promise<{ root: number[]; group: number[]; items: number[]; groups: number }> {
+async function timeGroups(
+  tree: TestInternals['evidenceTree'],
+): Promise<{ root: number[]; group: number[]; items: number[]; groups: number }> {
   const root: number[] = [];
   let roots: EvidenceNode[] = [];
   for (let i = 0; i < 5; i++) {
@@ -157,7 +174,14 @@ export async function run(): Promise<void> {
     const regroupMs = now() - t;
     await command;
     const r = await timeGroups(api.evidenceTree);
-    byGrouping[by] = { groups: r.groups, regroupMs, rootMedianMs: median(r.root), rootMaxMs: Math.max(...r.root), groupMaxMs: Math.max(...r.group), treeItemsMaxMs: Math.max(...r.items) };
+    byGrouping[by] = {
+      groups: r.groups,
+      regroupMs,
+      rootMedianMs: median(r.root),
+      rootMaxMs: Math.max(...r.root),
+      groupMaxMs: Math.max(...r.group),
+      treeItemsMaxMs: Math.max(...r.items),
+    };
   }
   await vscode.commands.executeCommand('careerEvidence.groupBy', 'kind');
   results.getChildren = byGrouping;

@@ -14,7 +14,12 @@ describe('activation', () => {
     assert.ok(a.evidenceTree && a.services);
     console.log(`      (activate() took ${a.activationMs.toFixed(1)} ms)`); // measured, not asserted
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['careerEvidence.newDesignDoc', 'careerEvidence.scanMergedWork', 'careerEvidence.refresh', 'careerEvidence.showSuggestion']) {
+    for (const id of [
+      'careerEvidence.newDesignDoc',
+      'careerEvidence.scanMergedWork',
+      'careerEvidence.refresh',
+      'careerEvidence.showSuggestion',
+    ]) {
       assert.ok(commands.includes(id), id);
     }
   });

@@ -8,8 +8,16 @@ import { api, children, waitFor, workspaceRoot } from './helpers';
 async function addDocuments(): Promise<void> {
   await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Cache search results' });
   await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Queue uploads' });
-  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'rfc', title: 'Queue the search index', documentFolder: 'docs/rfcs' });
-  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', { kind: 'tradeoff', title: 'Build or buy search', documentFolder: 'docs/tradeoffs' });
+  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', {
+    kind: 'rfc',
+    title: 'Queue the search index',
+    documentFolder: 'docs/rfcs',
+  });
+  await vscode.commands.executeCommand('careerEvidence.newDesignDoc', {
+    kind: 'tradeoff',
+    title: 'Build or buy search',
+    documentFolder: 'docs/tradeoffs',
+  });
 }
 
 const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
@@ -73,9 +81,15 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     const a = await api();
     await a.services.index.snapshot();
     const provider = a.statusDecorations;
-    const d = await provider.provideFileDecoration(file('doc/adr/0002-use-postgresql-for-billing.md'), new vscode.CancellationTokenSource().token);
+    const d = await provider.provideFileDecoration(
+      file('doc/adr/0002-use-postgresql-for-billing.md'),
+      new vscode.CancellationTokenSource().token,
+    );
     assert.deepStrictEqual([d?.badge, d?.tooltip], ['P', 'Proposed']);
-    const none = await provider.provideFileDecoration(file('doc/adr/0001-record-architecture-decisions.md'), new vscode.CancellationTokenSource().token);
+    const none = await provider.provideFileDecoration(
+      file('doc/adr/0001-record-architecture-decisions.md'),
+      new vscode.CancellationTokenSource().token,
+    );
     assert.strictEqual(none, undefined, 'accepted documents carry no letter');
   });
 
@@ -85,16 +99,20 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     const original = fs.readFileSync(file(rel).fsPath, 'utf8');
     const decisions = (await children(a)).find((r) => r.label === 'Decisions')!;
     await children(a, decisions.node); // the group's rows exist, as when it is expanded
-    const nextRefresh = () => new Promise<unknown>((resolve) => {
-      const sub = a.evidenceTree.onDidChangeTreeData((e) => (sub.dispose(), resolve(e)));
-    });
+    const nextRefresh = () =>
+      new Promise<unknown>((resolve) => {
+        const sub = a.evidenceTree.onDidChangeTreeData((e) => (sub.dispose(), resolve(e)));
+      });
     try {
       // Same place in the tree (grouped by kind): just that row, updated in place.
       let refreshed = nextRefresh();
       fs.writeFileSync(file(rel).fsPath, original.replace('# 2. Use PostgreSQL for billing', '# 2. Use PostgreSQL for invoices'));
       const rows = (await refreshed) as { type: string; label: string }[];
       assert.ok(Array.isArray(rows), 'one row refreshed, not the whole tree');
-      assert.deepStrictEqual(rows.map((r) => [r.type, r.label]), [['document', 'Use PostgreSQL for invoices']]);
+      assert.deepStrictEqual(
+        rows.map((r) => [r.type, r.label]),
+        [['document', 'Use PostgreSQL for invoices']],
+      );
       assert.ok((await children(a, decisions.node)).some((r) => r.label === 'Use PostgreSQL for invoices'));
       const decoration = await a.statusDecorations.provideFileDecoration(file(rel), new vscode.CancellationTokenSource().token);
       assert.strictEqual(decoration?.badge, 'P');
@@ -105,7 +123,10 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
       fs.writeFileSync(file(rel).fsPath, original.replace('Proposed', 'Rejected'));
       assert.strictEqual(await refreshed, undefined, 'the whole tree refreshes');
       assert.ok((await labels()).includes('Rejected 1'));
-      await waitFor(async () => (await a.statusDecorations.provideFileDecoration(file(rel), new vscode.CancellationTokenSource().token))?.badge === 'R', 'the R letter');
+      await waitFor(
+        async () => (await a.statusDecorations.provideFileDecoration(file(rel), new vscode.CancellationTokenSource().token))?.badge === 'R',
+        'the R letter',
+      );
     } finally {
       fs.writeFileSync(file(rel).fsPath, original);
       await vscode.commands.executeCommand('careerEvidence.groupBy', 'kind');
@@ -131,7 +152,11 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
         await (await api()).services.index.snapshot();
         return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'duplicate-number');
       }, 'the duplicate-number diagnostic');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file(rel), diagnostic.range);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        file(rel),
+        diagnostic.range,
+      );
       const fix = actions.find((x) => x.title.startsWith('Renumber to '));
       assert.strictEqual(fix?.title, 'Renumber to 0005');
       assert.ok(await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? [])));
@@ -161,16 +186,17 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
 /** Waits for the unknown-status diagnostic of `rel`, applies its quick fix, and waits for it to go. */
 async function check(rel: string): Promise<void> {
   await vscode.workspace.openTextDocument(file(rel));
-  const diagnostic = await waitFor(
-    async () => {
-      await (await api()).services.index.snapshot();
-      return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'unknown-status');
-    },
-    'the unknown-status diagnostic',
-  );
+  const diagnostic = await waitFor(async () => {
+    await (await api()).services.index.snapshot();
+    return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'unknown-status');
+  }, 'the unknown-status diagnostic');
   assert.strictEqual(diagnostic.source, 'Career Evidence');
   assert.strictEqual(diagnostic.range.start.line, 6);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file(rel), diagnostic.range);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    file(rel),
+    diagnostic.range,
+  );
   const fix = actions.find((x) => x.title === 'Set status to accepted');
   assert.ok(fix?.command, actions.map((x) => x.title).join(', '));
   await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));

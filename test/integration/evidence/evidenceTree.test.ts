@@ -6,14 +6,26 @@ describe('Evidence view', () => {
   it('groups the decision records of the workspace under Decisions, then Suggestions', async () => {
     const a = await api();
     const roots = await children(a);
-    assert.deepStrictEqual(roots.map((r) => [r.label, r.description]), [['Decisions', '2'], ['Suggestions', '']]);
+    assert.deepStrictEqual(
+      roots.map((r) => [r.label, r.description]),
+      [
+        ['Decisions', '2'],
+        ['Suggestions', ''],
+      ],
+    );
     const decisions = await children(a, roots[0].node);
-    assert.deepStrictEqual(decisions.map((d) => [d.label, d.description]), [
-      ['Record architecture decisions', 'accepted · 2026-01-12'],
-      ['Use PostgreSQL for billing', 'proposed · 2026-02-03'],
-    ]);
+    assert.deepStrictEqual(
+      decisions.map((d) => [d.label, d.description]),
+      [
+        ['Record architecture decisions', 'accepted · 2026-01-12'],
+        ['Use PostgreSQL for billing', 'proposed · 2026-02-03'],
+      ],
+    );
     const first = decisions[0].item;
-    assert.strictEqual(first.resourceUri?.toString(), vscode.Uri.joinPath(workspaceRoot(), 'doc/adr/0001-record-architecture-decisions.md').toString());
+    assert.strictEqual(
+      first.resourceUri?.toString(),
+      vscode.Uri.joinPath(workspaceRoot(), 'doc/adr/0001-record-architecture-decisions.md').toString(),
+    );
     assert.strictEqual(first.command?.command, 'vscode.open');
     assert.strictEqual(first.tooltip, undefined, 'the tooltip is made on hover, not sent with every row');
     const hovered = await a.evidenceTree.resolveTreeItem(first, decisions[0].node);
@@ -32,19 +44,25 @@ describe('Evidence view', () => {
     const a = await api();
     const roots = await children(a);
     const suggestions = await children(a, roots.find((r) => r.label === 'Suggestions')!.node);
-    assert.deepStrictEqual(suggestions.map((s) => [s.label, s.description]), [
-      ['Speed up search', '#13 · 2026-03-20 · performance'],
-      ['Add export to CSV', '#12 · 2026-03-05'],
-      ['Record the first decisions', `${suggestions[2].description.slice(0, 7)} · 2026-02-03`],
-    ]);
+    assert.deepStrictEqual(
+      suggestions.map((s) => [s.label, s.description]),
+      [
+        ['Speed up search', '#13 · 2026-03-20 · performance'],
+        ['Add export to CSV', '#12 · 2026-03-05'],
+        ['Record the first decisions', `${suggestions[2].description.slice(0, 7)} · 2026-02-03`],
+      ],
+    );
     assert.ok(!suggestions.some((s) => s.label === 'Add a README'), "a colleague's commit is not mine");
   });
 
-  it('shows a suggestion\'s details in a read-only Markdown document', async () => {
+  it("shows a suggestion's details in a read-only Markdown document", async () => {
     const a = await api();
     const roots = await children(a);
     const [merge] = (await children(a, roots.find((r) => r.label === 'Suggestions')!.node)).filter((s) => s.label === 'Add export to CSV');
-    const editor = (await vscode.commands.executeCommand(merge.item.command!.command, ...(merge.item.command!.arguments ?? []))) as vscode.TextEditor;
+    const editor = (await vscode.commands.executeCommand(
+      merge.item.command!.command,
+      ...(merge.item.command!.arguments ?? []),
+    )) as vscode.TextEditor;
     const text = editor.document.getText();
     assert.strictEqual(editor.document.languageId, 'markdown');
     assert.ok(text.startsWith('# Add export to CSV\n'), text);

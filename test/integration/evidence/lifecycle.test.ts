@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { api, children, waitFor, workspaceRoot } from './helpers';
 
-
 const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 const disk = (rel: string) => fs.readFileSync(file(rel).fsPath, 'utf8');
 
@@ -32,7 +31,11 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     assert.strictEqual(disk(rel), before.replace('## Status\n\nProposed\n', '## Status\n\nAccepted\n'));
     assert.strictEqual(rescans, 0, 'only the edited file is re-read, no rescan');
     const [folder] = a.services.index.current.folders;
-    assert.strictEqual(folder.documents.find((d) => d.item.path === rel)?.item.status, 'accepted', 'the index has the new status as soon as the command returns');
+    assert.strictEqual(
+      folder.documents.find((d) => d.item.path === rel)?.item.status,
+      'accepted',
+      'the index has the new status as soon as the command returns',
+    );
     const editor = await editorFor(rel);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), before, 'undo brings the old status back');
@@ -64,10 +67,20 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
   });
 
   it('Supersede… creates the successor and writes the links both ways', async () => {
-    const created = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.supersede', file('doc/adr/0001-record-architecture-decisions.md'), { title: 'Record decisions in MADR' });
+    const created = await vscode.commands.executeCommand<vscode.Uri>(
+      'careerEvidence.supersede',
+      file('doc/adr/0001-record-architecture-decisions.md'),
+      { title: 'Record decisions in MADR' },
+    );
     assert.ok(created?.path.endsWith('/doc/adr/0005-record-decisions-in-madr.md'), created?.path);
-    assert.match(disk('doc/adr/0001-record-architecture-decisions.md'), /## Status\n\nSuperseded by \[5\. Record decisions in MADR\]\(0005-record-decisions-in-madr\.md\)\n/);
-    assert.match(disk('doc/adr/0005-record-decisions-in-madr.md'), /## Status\n\nProposed\n\nSupersedes \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/);
+    assert.match(
+      disk('doc/adr/0001-record-architecture-decisions.md'),
+      /## Status\n\nSuperseded by \[5\. Record decisions in MADR\]\(0005-record-decisions-in-madr\.md\)\n/,
+    );
+    assert.match(
+      disk('doc/adr/0005-record-decisions-in-madr.md'),
+      /## Status\n\nProposed\n\nSupersedes \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/,
+    );
     const a = await api();
     const [decisions] = await children(a);
     const rows = await waitFor(async () => {
@@ -81,22 +94,36 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     const [successor] = await children(a, superseded.node);
     assert.deepStrictEqual([successor.label, successor.description], ['Record decisions in MADR', 'superseded by']);
     assert.ok(successor.item.id?.startsWith(`${superseded.item.id}:link:`), successor.item.id);
-    assert.strictEqual(a.evidenceTree.getParent(successor.node), superseded.node, 'reveal finds the link row\'s parent');
+    assert.strictEqual(a.evidenceTree.getParent(successor.node), superseded.node, "reveal finds the link row's parent");
     const successorRow = rows.find((d) => d.label === 'Record decisions in MADR')!;
     const [predecessor] = await children(a, successorRow.node);
     assert.deepStrictEqual([predecessor.label, predecessor.description], ['Record architecture decisions', 'supersedes']);
-    assert.strictEqual((predecessor.item.command?.arguments?.[0] as vscode.Uri).fsPath, file('doc/adr/0001-record-architecture-decisions.md').fsPath);
+    assert.strictEqual(
+      (predecessor.item.command?.arguments?.[0] as vscode.Uri).fsPath,
+      file('doc/adr/0001-record-architecture-decisions.md').fsPath,
+    );
     const unlinked = rows.find((d) => d.label === 'Use PostgreSQL for billing')!;
     assert.strictEqual(unlinked.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
     assert.deepStrictEqual(await a.evidenceTree.getChildren(unlinked.node), []);
-    const again = await vscode.commands.executeCommand('careerEvidence.supersede', file('doc/adr/0001-record-architecture-decisions.md'), { title: 'Twice' });
+    const again = await vscode.commands.executeCommand('careerEvidence.supersede', file('doc/adr/0001-record-architecture-decisions.md'), {
+      title: 'Twice',
+    });
     assert.strictEqual(again, undefined, 'an already superseded document is refused');
   });
 
   it('Link… writes the relation and its reverse', async () => {
-    await vscode.commands.executeCommand('careerEvidence.link', file('doc/adr/0005-record-decisions-in-madr.md'), { relation: 'Amends', to: '0002' });
-    assert.match(disk('doc/adr/0005-record-decisions-in-madr.md'), /\n\nAmends \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/);
-    assert.match(disk('doc/adr/0002-use-postgresql-for-billing.md'), /\n\nAmended by \[5\. Record decisions in MADR\]\(0005-record-decisions-in-madr\.md\)\n/);
+    await vscode.commands.executeCommand('careerEvidence.link', file('doc/adr/0005-record-decisions-in-madr.md'), {
+      relation: 'Amends',
+      to: '0002',
+    });
+    assert.match(
+      disk('doc/adr/0005-record-decisions-in-madr.md'),
+      /\n\nAmends \[2\. Use PostgreSQL for billing\]\(0002-use-postgresql-for-billing\.md\)\n/,
+    );
+    assert.match(
+      disk('doc/adr/0002-use-postgresql-for-billing.md'),
+      /\n\nAmended by \[5\. Record decisions in MADR\]\(0005-record-decisions-in-madr\.md\)\n/,
+    );
     // The row of 0002, expanded before with no links, now leads to its amendment.
     const a = await api();
     const amended = await waitFor(async () => {
@@ -106,10 +133,13 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
       return links.length > 0 ? { row, links } : undefined;
     }, 'the amended-by link row');
     assert.strictEqual(amended.row!.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    assert.deepStrictEqual(amended.links.map((l) => `${l.label} · ${l.description}`), ['Record decisions in MADR · amended by']);
+    assert.deepStrictEqual(
+      amended.links.map((l) => `${l.label} · ${l.description}`),
+      ['Record decisions in MADR · amended by'],
+    );
   });
 
-  it('shows a linked document\'s new title in the rows that link to it', async () => {
+  it("shows a linked document's new title in the rows that link to it", async () => {
     const a = await api();
     const rel = 'doc/adr/0005-record-decisions-in-madr.md';
     const original = disk(rel);
@@ -118,10 +148,17 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
       const row = (await children(a, decisions.node)).find((d) => d.label === title);
       return row ? (await children(a, row.node)).map((l) => l.label) : [];
     };
-    assert.deepStrictEqual(await linkLabels('Use PostgreSQL for billing'), ['Record decisions in MADR'], 'the link row, made before the edit');
+    assert.deepStrictEqual(
+      await linkLabels('Use PostgreSQL for billing'),
+      ['Record decisions in MADR'],
+      'the link row, made before the edit',
+    );
     try {
       fs.writeFileSync(file(rel).fsPath, original.replace('# 5. Record decisions in MADR', '# 5. Record decisions in MADR 4'));
-      await waitFor(async () => (await linkLabels('Use PostgreSQL for billing'))[0] === 'Record decisions in MADR 4', 'the new title in the amended-by row');
+      await waitFor(
+        async () => (await linkLabels('Use PostgreSQL for billing'))[0] === 'Record decisions in MADR 4',
+        'the new title in the amended-by row',
+      );
       assert.deepStrictEqual(await linkLabels('Record architecture decisions'), ['Record decisions in MADR 4']);
     } finally {
       fs.writeFileSync(file(rel).fsPath, original);
@@ -131,15 +168,25 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
 
   it('asks where a new kind goes once, remembers it, and turns template tab stops into a snippet', async () => {
     fs.mkdirSync(file('.career-evidence/templates').fsPath, { recursive: true });
-    fs.writeFileSync(file('.career-evidence/templates/postmortem.md').fsPath, '# {{title}}\n\n## Impact\n\n${1:who was affected, for how long}\n');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'postmortem', title: 'Checkout outage', documentFolder: 'ops/postmortems' });
+    fs.writeFileSync(
+      file('.career-evidence/templates/postmortem.md').fsPath,
+      '# {{title}}\n\n## Impact\n\n${1:who was affected, for how long}\n',
+    );
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', {
+      kind: 'postmortem',
+      title: 'Checkout outage',
+      documentFolder: 'ops/postmortems',
+    });
     assert.ok(uri?.path.endsWith('/ops/postmortems/0001-checkout-outage.md'), uri?.path);
     const remembered = vscode.workspace.getConfiguration('careerEvidence', workspaceRoot()).get<Record<string, string>>('documentFolders');
     assert.strictEqual(remembered?.postmortem, 'ops/postmortems');
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.getText(), '# Checkout outage\n\n## Impact\n\nwho was affected, for how long\n');
     assert.strictEqual(editor.document.getText(editor.selection), 'who was affected, for how long', 'the first tab stop is selected');
-    const second = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'postmortem', title: 'Search outage' });
+    const second = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', {
+      kind: 'postmortem',
+      title: 'Search outage',
+    });
     assert.ok(second?.path.endsWith('/ops/postmortems/0002-search-outage.md'), 'the remembered folder is used without asking');
   });
 });

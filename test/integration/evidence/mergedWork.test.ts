@@ -9,7 +9,11 @@ import type { TestInternals } from '../../../src/vscode/testHook';
 import { api, children, waitFor, workspaceRoot } from './helpers';
 
 function gitIn(root: string, args: string[], date = '2026-06-01T10:00:00+02:00'): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  return execFileSync('git', args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
 }
 
 /**
@@ -42,7 +46,9 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const config = vscode.workspace.getConfiguration('careerEvidence');
     await config.update('journal.path', journal, vscode.ConfigurationTarget.Global);
     await config.update('prompt.minIntervalMinutes', 0, vscode.ConfigurationTarget.Global);
-    await (await api()).commitPromptsReady;
+    await (
+      await api()
+    ).commitPromptsReady;
   });
   after(() => fs.rmSync(journal, { recursive: true, force: true }));
 
@@ -77,8 +83,14 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const roots = await children(a);
     const brag = roots.find((r) => r.label === 'Brag document');
     assert.ok(brag, roots.map((r) => r.label).join(', '));
-    assert.deepStrictEqual((await children(a, brag.node)).map((d) => d.label), ['Add export to CSV']);
-    await waitFor(() => vscode.languages.getDiagnostics(uri).some((d) => d.code === 'unquantified-result'), 'the unquantified-result diagnostic');
+    assert.deepStrictEqual(
+      (await children(a, brag.node)).map((d) => d.label),
+      ['Add export to CSV'],
+    );
+    await waitFor(
+      () => vscode.languages.getDiagnostics(uri).some((d) => d.code === 'unquantified-result'),
+      'the unquantified-result diagnostic',
+    );
   });
 
   it('promotes a design document to a brag entry in the journal', async () => {
@@ -87,7 +99,10 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const adr = (await children(a, decisions.node)).find((d) => d.label === 'Use PostgreSQL for billing')!;
     const uri = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.promoteToBrag', adr.node);
     assert.ok(uri?.fsPath.startsWith(journal), uri?.fsPath);
-    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^---\ncareer-kind: brag\n[\s\S]*source: doc\/adr\/0002-use-postgresql-for-billing\.md\n[\s\S]*# Use PostgreSQL for billing\n/);
+    assert.match(
+      fs.readFileSync(uri.fsPath, 'utf8'),
+      /^---\ncareer-kind: brag\n[\s\S]*source: doc\/adr\/0002-use-postgresql-for-billing\.md\n[\s\S]*# Use PostgreSQL for billing\n/,
+    );
   });
 
   it('Dismiss removes a suggestion for good, also after a full rescan', async () => {
@@ -96,12 +111,18 @@ describe('merged work: suggestions and commit-time prompts', function () {
     await vscode.commands.executeCommand('careerEvidence.dismissSuggestion', first.node);
     assert.ok(!(await suggestionRows()).some((r) => r.label === 'Record the first decisions'));
     await vscode.commands.executeCommand('careerEvidence.scanMergedWork', { range: 'all' });
-    assert.deepStrictEqual((await suggestionRows()).map((r) => r.label), ['Speed up search']);
+    assert.deepStrictEqual(
+      (await suggestionRows()).map((r) => r.label),
+      ['Speed up search'],
+    );
   });
 
   it('Scan Merged Work… takes a range', async () => {
     assert.strictEqual(await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: '2025-Q4' }), 0);
-    assert.deepStrictEqual((await suggestionRows()).map((r) => r.label), ['No merged work of yours found yet.']);
+    assert.deepStrictEqual(
+      (await suggestionRows()).map((r) => r.label),
+      ['No merged work of yours found yet.'],
+    );
     assert.strictEqual(await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: 'all' }), 1);
   });
 
@@ -109,13 +130,23 @@ describe('merged work: suggestions and commit-time prompts', function () {
     const a = await api();
     const [speed] = (await suggestionRows()).filter((r) => r.label === 'Speed up search');
     await vscode.commands.executeCommand('careerEvidence.snoozeSuggestion', speed.node);
-    assert.ok((await suggestionRows()).some((r) => r.label === 'Speed up search'), 'a snoozed suggestion stays listed');
+    assert.ok(
+      (await suggestionRows()).some((r) => r.label === 'Speed up search'),
+      'a snoozed suggestion stays listed',
+    );
     await a.commitPrompter.askAgainAfterSnooze();
     const node = speed.node as { folderUri: string; suggestion: { sha: string } };
     // A day later: the snooze has run out.
-    await a.services.mergedWork.decide(node.folderUri, node.suggestion.sha, { state: 'snoozed', at: '2026-01-01T00:00:00Z', until: '2026-01-02T00:00:00Z' });
+    await a.services.mergedWork.decide(node.folderUri, node.suggestion.sha, {
+      state: 'snoozed',
+      at: '2026-01-01T00:00:00Z',
+      until: '2026-01-02T00:00:00Z',
+    });
     const due = await a.services.mergedWork.dueSnoozes();
-    assert.deepStrictEqual(due.map((d) => d.suggestion.title), ['Speed up search']);
+    assert.deepStrictEqual(
+      due.map((d) => d.suggestion.title),
+      ['Speed up search'],
+    );
     const prompt = nextPrompt(a, undefined, 5000);
     await a.commitPrompter.askAgainAfterSnooze();
     assert.strictEqual((await prompt).message, 'Add to your brag document? Speed up search');
@@ -144,16 +175,28 @@ describe('merged work: suggestions and commit-time prompts', function () {
     gitIn(root, ['checkout', '--quiet', 'main']);
     // The branch's own commit may prompt on its own (HEAD was on it): only the merge's prompt counts.
     const prompt = nextPrompt(await api(), 'Record audit events for admin actions');
-    gitIn(root, ['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #20 from dana/audit-log\n\nRecord audit events for admin actions', 'dana/audit-log']);
+    gitIn(root, [
+      'merge',
+      '--quiet',
+      '--no-ff',
+      '-m',
+      'Merge pull request #20 from dana/audit-log\n\nRecord audit events for admin actions',
+      'dana/audit-log',
+    ]);
     const e = await prompt;
     assert.strictEqual(e.message, 'Add to your brag document? Record audit events for admin actions');
   });
 
   it('prompts after a commit made through the built-in git extension (onDidCommit)', async () => {
-    const gitExt = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { rootUri: vscode.Uri; add(p: string[]): Promise<void>; commit(m: string): Promise<void> }[] } }>('vscode.git');
+    const gitExt = vscode.extensions.getExtension<{
+      getAPI(v: 1): { repositories: { rootUri: vscode.Uri; add(p: string[]): Promise<void>; commit(m: string): Promise<void> }[] };
+    }>('vscode.git');
     assert.ok(gitExt, 'the built-in git extension is present');
     const gitApi = (gitExt.isActive ? gitExt.exports : await gitExt.activate()).getAPI(1);
-    const repo = await waitFor(() => gitApi.repositories.find((r) => r.rootUri.fsPath === workspaceRoot().fsPath), 'the git extension to see the workspace repository');
+    const repo = await waitFor(
+      () => gitApi.repositories.find((r) => r.rootUri.fsPath === workspaceRoot().fsPath),
+      'the git extension to see the workspace repository',
+    );
     const file = path.join(workspaceRoot().fsPath, 'docs-guide.md');
     fs.writeFileSync(file, '# Guide\n');
     const prompt = nextPrompt(await api());

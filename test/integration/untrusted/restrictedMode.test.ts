@@ -30,7 +30,10 @@ describe('untrusted workspace (Restricted Mode)', function () {
     // New Design Doc numbers past every branch and reads git's user.name when git may run.
     const watcher = vscode.workspace.createFileSystemWatcher('**/0003-works-untrusted.md');
     const seen = new Promise((resolve) => watcher.onDidCreate(resolve));
-    const created = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', { kind: 'decision', title: 'Works untrusted' });
+    const created = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', {
+      kind: 'decision',
+      title: 'Works untrusted',
+    });
     assert.ok(created?.path.endsWith('/doc/adr/0003-works-untrusted.md'));
     // The index takes the file event (where who added it would be read from git): its watcher sees
     // the file in the same batch as ours and applies the batch one turn later (setImmediate), so an
