@@ -1,17 +1,15 @@
 import { quarterOf } from '../evidence/quarters';
 import { KINDS, EVIDENCE_KINDS } from '../evidence/kinds';
-import { CanonicalStatus, DocumentDetails, EvidenceItem } from '../evidence/model';
+import { CanonicalStatus } from '../evidence/model';
 import { readPerson } from '../evidence/person';
+import { IndexedDocument } from './snapshot';
 import { statusInfo } from '../evidence/status';
 
 /** How the Evidence view groups documents. */
 export type GroupBy = 'kind' | 'quarter' | 'status' | 'tag';
 
 /** A document as the view shows it. */
-export interface ViewDocument {
-  item: EvidenceItem;
-  details?: DocumentDetails;
-}
+export type ViewDocument = IndexedDocument;
 
 /** The view's filter. Empty fields filter nothing. */
 export interface ViewFilter {
