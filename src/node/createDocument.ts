@@ -10,6 +10,7 @@ import { createExclusive } from './fsAtomic';
 import { RepoTemplate, templateCandidates } from '../core/templates/overrides';
 import { Repository, namesOnAllRefs } from './git/repository';
 import { ScanOptions, scanEvidence } from './scanEvidence';
+import { IndexedDocument } from '../core/index/snapshot';
 
 const MAX_ATTEMPTS = 20;
 
@@ -21,6 +22,12 @@ export interface CreateOptions {
   repo?: Repository | null;
   /** Editor selection for our templates' `{{selection}}`. */
   selection?: string;
+  /**
+   * The folder's documents as already indexed (the extension's index): its evidence folders and
+   * documents decide the folder and format, instead of a scan of its own. Numbers always come from
+   * the folder on disk (and the other branches), so an index a moment behind cannot reuse one.
+   */
+  indexed?: { layout: readonly EvidenceFolder[]; documents: readonly IndexedDocument[] };
 }
 
 /** A document written by {@link createDocument}. */
@@ -49,18 +56,19 @@ export async function createDocument(
   } catch (err) {
     throw new UserError((err as Error).message);
   }
-  const scan = await scanEvidence(root, { settings: options.settings });
-  const folder: EvidenceFolder | null = scan.folders.find((f) => f.kind === kind) ?? configuredFolder(kind, options.settings?.[kind]);
-  const inFolder = scan.items.filter((i) => folder && i.path.startsWith(`${folder.path}/`));
-  const existingFormat = mostCommon(inFolder.map((i) => i.format));
-  const madrDocs = inFolder.filter((i) => i.format === 'madr');
+  const abs = path.resolve(root);
+  const indexed = options.indexed ?? (await scanned(abs, options.settings));
+  const folder: EvidenceFolder | null = indexed.layout.find((f) => f.kind === kind) ?? configuredFolder(kind, options.settings?.[kind]);
+  const inFolder = indexed.documents.filter((d) => folder && d.item.path.startsWith(`${folder.path}/`));
+  const existingFormat = mostCommon(inFolder.map((d) => d.item.format));
+  const madrDocs = inFolder.filter((d) => d.item.format === 'madr');
   const style = {
-    madrBullets: madrDocs.length > 0 && madrDocs.every((i) => scan.details[i.path]?.hasFrontMatter === false),
-    folderPerDocument: inFolder.length > 0 && inFolder.every((i) => /\/\d+-[^/]+\/README\.md$/i.test(i.path)),
+    madrBullets: madrDocs.length > 0 && madrDocs.every((d) => d.details?.hasFrontMatter === false),
+    folderPerDocument: inFolder.length > 0 && inFolder.every((d) => /\/\d+-[^/]+\/README\.md$/i.test(d.item.path)),
   };
 
   const folderPath = folder?.path ?? NEW_FOLDER_FOR_KIND[kind];
-  const dir = path.join(scan.root, ...folderPath.split('/'));
+  const dir = path.join(abs, ...folderPath.split('/'));
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (err) {
@@ -69,7 +77,7 @@ export async function createDocument(
   // Numbers, not only names, must not collide: two windows creating "0003-a" and "0003-b" at once
   // would both succeed an exclusive create. A lock folder serialises list-plan-write across processes.
   const template = await findTemplate(
-    scan.root,
+    abs,
     dir,
     kind,
     folder?.convention === 'generic' || !folder ? (existingFormat ?? 'generic') : folder.convention,
@@ -110,6 +118,12 @@ export async function createDocument(
     await release();
   }
   throw new UserError(`could not find a free file name after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** The evidence folders and documents of `root`, from a scan of it. */
+async function scanned(root: string, settings: ScanOptions['settings']): Promise<{ layout: readonly EvidenceFolder[]; documents: readonly IndexedDocument[] }> {
+  const scan = await scanEvidence(root, { settings });
+  return { layout: scan.folders, documents: scan.items.map((item) => ({ item, details: scan.details[item.path] })) };
 }
 
 /** A folder named in settings that does not exist yet; refused when it leaves the workspace folder. */

@@ -6,8 +6,10 @@ import { equalData } from './equalData';
 /**
  * What the evidence index publishes: immutable snapshots of every indexed folder, each new one
  * with a higher version and a change list saying what differs from the one before. A snapshot is
- * never changed once published (its arrays are frozen): a consumer keeps the one it was handed
- * for as long as it likes, and learns what changed from the change list, never by comparing objects.
+ * never changed once published — its objects are frozen, its lists are read-only by type (freezing
+ * a list of thousands of documents would copy it on every edit) and replaced, never changed: a
+ * consumer keeps the one it was handed for as long as it likes, and learns what changed from the
+ * change list, never by comparing objects.
  */
 
 /** A folder the index reads: a workspace folder, or the personal journal. */
@@ -71,24 +73,22 @@ export interface SnapshotChange {
 /** The empty snapshot: what is published before anything was read. */
 export const EMPTY_SNAPSHOT: EvidenceSnapshot = Object.freeze({ version: 0, folders: Object.freeze([]) as readonly FolderSnapshot[] });
 
-/** A frozen folder snapshot. */
+/**
+ * A frozen folder snapshot. It takes the lists it is given as they are: the caller hands over new
+ * lists (or those of an earlier snapshot) and changes them no more.
+ */
 export function folderSnapshot(
   folder: IndexedFolder,
   layout: readonly EvidenceFolder[],
   documents: readonly IndexedDocument[],
   problems: readonly Problem[],
 ): FolderSnapshot {
-  return Object.freeze({
-    folder,
-    layout: Object.freeze([...layout]),
-    documents: Object.freeze(documents.slice()),
-    problems: Object.freeze(problems.slice()),
-  });
+  return Object.freeze({ folder: Object.freeze({ ...folder }), layout, documents, problems });
 }
 
 /** The next snapshot: `folders` under the version after `previous`'s. */
 export function nextSnapshot(previous: EvidenceSnapshot, folders: readonly FolderSnapshot[]): EvidenceSnapshot {
-  return Object.freeze({ version: previous.version + 1, folders: Object.freeze(folders.slice()) });
+  return Object.freeze({ version: previous.version + 1, folders: Object.freeze([...folders]) });
 }
 
 /** The change list of a snapshot that replaces everything (first scan, rescan). */

@@ -29,13 +29,13 @@ export interface RowResource {
 
 interface RowBase {
   readonly id: string;
-  label: string;
-  description?: string;
-  collapsible: Collapsible;
+  readonly label: string;
+  readonly description?: string;
+  readonly collapsible: Collapsible;
   /** A codicon name. */
-  icon?: string;
+  readonly icon?: string;
   /** The `viewItem` of menus' `when` clauses. */
-  contextValue: string;
+  readonly contextValue: string;
 }
 
 /** A group of documents (Decisions, 2026-Q1, Proposed, a tag). */
@@ -47,15 +47,74 @@ export interface GroupRow extends RowBase {
   children?: DocumentRow[];
 }
 
-/** A document in a group. */
-export interface DocumentRow extends RowBase {
-  readonly type: 'document';
-  /** Key of the group the row is in (a document can be in two groups when grouped by tag). */
-  readonly groupKey: string;
-  doc: ListedDocument;
-  readonly resource: RowResource;
+/**
+ * A document in a group. Expanding a large group makes thousands of rows at once while VS Code
+ * shows a few dozen, so a row is a thin view of its listed document: its id, label and description
+ * are made when first read, and made again after the document changes.
+ */
+export class DocumentRow implements RowBase {
+  readonly type = 'document';
+  readonly contextValue: string;
+  readonly icon: string;
   /** Rows of the document's links, made on first expansion; undefined again when its links change. */
   links?: LinkRow[];
+  private current: ListedDocument;
+  private described: { description: string; resource: RowResource } | undefined;
+
+  constructor(
+    doc: ListedDocument,
+    /** Key of the group the row is in (a document can be in two groups when grouped by tag). */
+    readonly groupKey: string,
+    /** The folder's name, shown when several workspace folders are open. */
+    private readonly folderName: string | undefined,
+  ) {
+    this.current = doc;
+    this.contextValue = `document.${doc.item.kind}`;
+    this.icon = KIND_ICONS[doc.item.kind];
+  }
+
+  /** The listed document the row shows; setting it (after an edit) makes the row describe it anew. */
+  get doc(): ListedDocument {
+    return this.current;
+  }
+
+  set doc(doc: ListedDocument) {
+    this.current = doc;
+    this.described = undefined;
+    this.links = undefined;
+  }
+
+  get id(): string {
+    return `doc:${this.groupKey}:${this.current.folder.key}:${this.current.item.path}`;
+  }
+
+  get label(): string {
+    return this.current.item.title;
+  }
+
+  get description(): string {
+    return this.describe().description;
+  }
+
+  get collapsible(): Collapsible {
+    return (this.current.details?.links.length ?? 0) > 0 ? 'collapsed' : 'none';
+  }
+
+  /** The file the row opens (one object per row state, so the provider can keep its URI). */
+  get resource(): RowResource {
+    return this.describe().resource;
+  }
+
+  private describe(): { description: string; resource: RowResource } {
+    if (!this.described) {
+      const { item, folder } = this.current;
+      let description = item.status ?? item.statusText ?? '';
+      if (item.date) description = description ? `${description} · ${item.date}` : item.date;
+      if (this.folderName) description = description ? `${description} · ${this.folderName}` : this.folderName;
+      this.described = { description, resource: { folder, path: item.path } };
+    }
+    return this.described;
+  }
 }
 
 /** A link of a document (supersedes, superseded by, amends…). */
@@ -267,34 +326,11 @@ export class EvidenceTreeModel {
 
   /** A group's document rows, made on first expansion and kept with the group. */
   private groupChildren(group: GroupRow): DocumentRow[] {
-    group.children ??= group.members.map((d) => this.documentRow(d, group.key));
+    if (!group.children) {
+      const multiRoot = this.multiRoot;
+      group.children = group.members.map((d) => new DocumentRow(d, group.key, multiRoot ? d.folder.name : undefined));
+    }
     return group.children;
-  }
-
-  private documentRow(doc: ListedDocument, groupKey: string): DocumentRow {
-    const row: DocumentRow = {
-      type: 'document',
-      id: `doc:${groupKey}:${doc.folder.key}:${doc.item.path}`,
-      groupKey,
-      doc,
-      resource: { folder: doc.folder, path: doc.item.path },
-      label: '',
-      collapsible: 'none',
-      contextValue: `document.${doc.item.kind}`,
-      icon: KIND_ICONS[doc.item.kind],
-    };
-    this.describeDocument(row);
-    return row;
-  }
-
-  /** Label, description and collapsible state of a document row, from the document it shows now. */
-  private describeDocument(row: DocumentRow): void {
-    const { item, details } = row.doc;
-    row.label = item.title;
-    row.description = [item.status ?? item.statusText, item.date, this.multiRoot ? row.doc.folder.name : undefined]
-      .filter(Boolean)
-      .join(' · ');
-    row.collapsible = (details?.links.length ?? 0) > 0 ? 'collapsed' : 'none';
   }
 
   /** A document row's links (to documents of its folder, by path), made when the row is first expanded. */
@@ -367,8 +403,6 @@ export class EvidenceTreeModel {
         const row = g.children?.[at[i]];
         if (!row) return;
         row.doc = next;
-        row.links = undefined;
-        this.describeDocument(row);
         rows.push(row);
       });
     }
@@ -405,11 +439,10 @@ export class EvidenceTreeModel {
       if (!old.children) return;
       g.members.forEach((d, k) => {
         const row = old.children![k];
+        const links = row.links;
         row.doc = d;
-        if (!touched.has(keyOf({ folder: d.folder.key, path: d.item.path }))) return;
-        row.links = undefined;
-        this.describeDocument(row);
-        rows.push(row);
+        if (!touched.has(keyOf({ folder: d.folder.key, path: d.item.path }))) row.links = links; // unchanged: its link rows stay right
+        else rows.push(row);
       });
     });
     return { all: false, rows };

@@ -206,11 +206,12 @@ export class MergedWork implements vscode.Disposable {
   private headMoved(folder: vscode.WorkspaceFolder): Promise<void> {
     return this.serial(async () => {
       const key = folder.uri.toString();
+      const previousTips = this.tips.get(key);
+      if (!previousTips) return; // neither mined nor watched for prompts: nothing here follows this repository
       const repo = await this.git.repository(folder);
       if (!repo) return;
-      const previousTips = this.tips.get(key);
       const tips = await firstParentTips(repo, this.git.defaultBranch(folder));
-      if (previousTips && tips.length === previousTips.length && tips.every((t) => previousTips.includes(t))) return;
+      if (tips.length === previousTips.length && tips.every((t) => previousTips.includes(t))) return;
       this.tips.set(key, tips);
       const listed = this.publishedMine === this.mines ? this.published?.find((f) => f.folder.uri.toString() === key) : undefined;
       let fresh: readonly Suggestion[] = [];
@@ -228,7 +229,7 @@ export class MergedWork implements vscode.Disposable {
           this.replace(key, (f) => ({ ...f, result, pending }));
           this.log.info(`updated ${repo.root} incrementally in ${Date.now() - started} ms`);
           this.changed.fire(); // the mining result changed even when nothing new is pending
-        } else if (previousTips) {
+        } else {
           const identities = await this.git.identities(folder, repo);
           if (identities.length === 0) return;
           const result = await mine(repo, {

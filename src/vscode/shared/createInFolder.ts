@@ -23,12 +23,17 @@ export async function createInFolder(
   documentFolder?: string,
 ): Promise<CreatedDocument | undefined> {
   try {
-    const scan = await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) });
-    const existing = scan.folders.filter((f) => f.kind === kind);
+    // The index's view of the folder (read once, kept current by its watchers), not a scan of our own.
+    const indexed = await services.index.folder(folder);
+    const layout = indexed?.layout ?? (await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) })).folders;
+    const existing = layout.filter((f) => f.kind === kind);
+    // A folder chosen just now is in the settings, not yet in the index: then the folder is read anew.
+    let chosenNow = false;
     if (existing.length === 0) {
       const chosen = documentFolder ?? (await askFolder(kind));
       if (!chosen) return undefined;
       await rememberDocumentFolder(folder, kind, chosen);
+      chosenNow = true;
     } else if (existing.length > 1 && existing.every((f) => f.convention === 'log4brains')) {
       // log4brains with packages: ask which package's folder.
       const pick = await vscode.window.showQuickPick(
@@ -37,6 +42,7 @@ export async function createInFolder(
       );
       if (!pick) return undefined;
       await rememberDocumentFolder(folder, kind, pick.label);
+      chosenNow = true;
     }
     const repo = (await services.git.repository(folder)) ?? null;
     const author = repo ? await configValue(repo, 'user.name') : null;
@@ -45,6 +51,7 @@ export async function createInFolder(
       settings: documentFolderSettings(folder),
       repo,
       selection,
+      indexed: indexed && !chosenNow ? { layout: indexed.layout, documents: indexed.documents } : undefined,
     });
     services.log.info(`created ${created.path} (${created.format})`);
     await services.index.include([vscode.Uri.file(created.absolutePath)]);
