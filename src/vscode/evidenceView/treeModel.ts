@@ -3,6 +3,7 @@ import { DocumentDetails, EvidenceItem, EvidenceKind } from '../../core/evidence
 import { GroupBy, Identity, ViewFilter, groupDocuments, isFiltering, matchesViewFilter, viewFilterTest } from '../../core/index/viewModel';
 import { DocumentKey, EvidenceSnapshot, FolderSnapshot, IndexedFolder, SnapshotChange, documentAt } from '../../core/index/snapshot';
 import { Suggestion } from '../../core/git/suggestions';
+import { equalData } from '../../core/index/equalData';
 import { Translate } from '../shared/translate';
 
 // What the Evidence view shows, computed without VS Code: rows with their labels, descriptions,
@@ -365,7 +366,7 @@ export class EvidenceTreeModel {
   private updateInPlace(changed: readonly DocumentKey[]): TreeRow[] | undefined {
     const snapshot = this.snapshot!;
     const { groupBy, filter, me } = this.settings;
-    const updates: { next: ListedDocument; shownIn: GroupRow[]; at: number[]; listingAt: number }[] = [];
+    const updates: { next: ListedDocument; shownIn: GroupRow[]; at: number[]; listingAt: number; linksChanged: boolean }[] = [];
     for (const key of changed) {
       const folder = snapshot.folders.find((f) => f.folder.key === key.folder);
       const doc = folder && documentAt(folder, key.path);
@@ -391,13 +392,14 @@ export class EvidenceTreeModel {
       if (keys(groupDocuments([before], groupBy)) !== keys(groups)) return undefined;
       if (next.item.title !== before.item.title && this.isLinkTarget(before)) return undefined;
       const listingAt = this.listing ? this.listing.indexOf(before) : -1;
-      updates.push({ next, shownIn: groups, at, listingAt });
+      const linksChanged = !equalData(before.details?.links ?? [], next.details?.links ?? []);
+      updates.push({ next, shownIn: groups, at, listingAt, linksChanged });
     }
     // Every file stays in place: only now is anything changed (a refusal above leaves the rows as they were).
     const rows: TreeRow[] = [];
-    for (const { next, shownIn, at, listingAt } of updates) {
+    for (const { next, shownIn, at, listingAt, linksChanged } of updates) {
       if (this.listing && listingAt >= 0) this.listing[listingAt] = next;
-      this.linkTargets.delete(next.folder.key); // its links may have changed
+      if (linksChanged) this.linkTargets.delete(next.folder.key); // made again when next needed
       shownIn.forEach((g, i) => {
         g.members[at[i]] = next;
         const row = g.children?.[at[i]];
