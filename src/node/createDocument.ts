@@ -121,7 +121,10 @@ export async function createDocument(
 }
 
 /** The evidence folders and documents of `root`, from a scan of it. */
-async function scanned(root: string, settings: ScanOptions['settings']): Promise<{ layout: readonly EvidenceFolder[]; documents: readonly IndexedDocument[] }> {
+async function scanned(
+  root: string,
+  settings: ScanOptions['settings'],
+): Promise<{ layout: readonly EvidenceFolder[]; documents: readonly IndexedDocument[] }> {
   const scan = await scanEvidence(root, { settings });
   return { layout: scan.folders, documents: scan.items.map((item) => ({ item, details: scan.details[item.path] })) };
 }

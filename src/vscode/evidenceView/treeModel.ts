@@ -443,7 +443,8 @@ export class EvidenceTreeModel {
         const row = old.children![k];
         const links = row.links;
         row.doc = d;
-        if (!touched.has(keyOf({ folder: d.folder.key, path: d.item.path }))) row.links = links; // unchanged: its link rows stay right
+        if (!touched.has(keyOf({ folder: d.folder.key, path: d.item.path })))
+          row.links = links; // unchanged: its link rows stay right
         else rows.push(row);
       });
     });
