@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { Suggestion } from '../../src/core/git/suggestions';
 import {
   EXPANDED_GROUP_MAX,
   EvidenceTreeModel,
@@ -9,6 +8,7 @@ import {
   ViewSettings,
 } from '../../src/vscode/evidenceView/treeModel';
 import { english } from '../../src/vscode/shared/translate';
+import { suggestion } from '../support/suggestion';
 import { FakeIndex, adr } from './support/fakeIndex';
 
 const view = (over: Partial<ViewSettings> = {}): ViewSettings => ({ groupBy: 'kind', filter: {}, me: { emails: [], names: [] }, ...over });
@@ -26,29 +26,6 @@ function group(m: EvidenceTreeModel, label: string): GroupRow {
   const g = m.roots().find((r): r is GroupRow => r.type === 'group' && r.label === label);
   assert.ok(g, `no group ${label} in ${shown(m.roots()).join(', ')}`);
   return g;
-}
-
-function suggestion(over: Partial<Suggestion>): Suggestion {
-  return {
-    sha: 'a'.repeat(40),
-    commits: ['a'.repeat(40)],
-    kind: 'merge',
-    title: 'Add export to CSV',
-    description: 'Finance can export invoices.\n\nMore.',
-    mergedAt: '2026-03-05T10:00:00+01:00',
-    author: { name: 'Dana', email: 'dana@example.com' },
-    coAuthors: [],
-    pr: { provider: 'github', number: 12, url: 'https://github.com/acme/shop/pull/12' },
-    files: 2,
-    insertions: 2,
-    deletions: 0,
-    paths: ['src/export.ts', 'src/export.test.ts'],
-    reviewLatencyHours: 98.5,
-    latencyEstimated: false,
-    tags: [],
-    category: 'other',
-    ...over,
-  } as Suggestion;
 }
 
 describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
@@ -229,7 +206,7 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
       'src/export.ts',
       'src/export.test.ts',
       'Review latency 98.5 h',
-      'other [category]',
+      'feature [category]',
     ]);
     assert.deepStrictEqual(shown(m.children(rows[1], [])).slice(1, 2), ['1 file [+2 −0]']);
     assert.deepStrictEqual(shown(m.children(suggestionsRow, [{ folderUri: 'f', folderName: 'shop', state: 'ready', pending: [] }])), [
