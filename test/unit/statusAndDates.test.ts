@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { addDays, compactDateToIso, daysBetween, isIsoDate, isoDateOrNull, localToday } from '../../src/core/evidence/dates';
+import { quarterDays, readRange } from '../../src/core/evidence/quarters';
 import { CANONICAL_STATUSES, STATUSES, STATUS_SYNONYMS, canonicalStatus } from '../../src/core/evidence/status';
 
 describe('canonicalStatus', () => {
@@ -72,6 +73,25 @@ describe('day arithmetic', () => {
     assert.strictEqual(addDays('2024-03-01', -1), '2024-02-29');
     assert.strictEqual(addDays('2025-12-31', 90), '2026-03-31');
   });
+  it('takes the years 0001–9999 alike, and no other', () => {
+    assert.ok(isIsoDate('0001-01-01') && isIsoDate('0099-12-31') && isIsoDate('9999-12-31'));
+    assert.ok(!isIsoDate('0000-01-01'));
+    assert.strictEqual(addDays('0099-12-31', 1), '0100-01-01');
+    assert.strictEqual(addDays('0001-03-01', -120), '0001-01-01', 'kept within the first year');
+    assert.strictEqual(addDays('9999-12-01', 90), '9999-12-31');
+    assert.throws(() => addDays('2026-02-30', 1), RangeError);
+  });
+
+  it('reads quarters of any year 0001–9999, and nothing else', () => {
+    assert.deepStrictEqual(readRange('0999-Q1', '2026-12-01'), { since: '0999-01-01', until: '0999-03-31' });
+    assert.deepStrictEqual(readRange('0004-Q1', '2026-12-01'), { since: '0004-01-01', until: '0004-03-31' });
+    assert.deepStrictEqual(quarterDays(4, 1).until, '0004-03-31');
+    assert.deepStrictEqual(quarterDays(2024, 1).until, '2024-03-31');
+    assert.deepStrictEqual(quarterDays(2000, 1), { since: '2000-01-01', until: '2000-03-31' });
+    assert.strictEqual(readRange('0000-Q4', '2026-12-01'), null);
+    assert.strictEqual(readRange('last-quarter', '0001-02-01'), null);
+  });
+
   it('counts whole days between two dates', () => {
     assert.strictEqual(daysBetween('2024-02-28', '2024-03-01'), 2);
     assert.strictEqual(daysBetween('2024-03-01', '2024-02-28'), -2);

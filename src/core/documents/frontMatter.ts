@@ -56,7 +56,19 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
       bodyStart: end + 1,
     };
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    // Turning the document into values can still fail: an alias bomb ("Excessive alias count"),
+    // a key that is itself a collection. One bad file must never hide the others.
+    value = doc.toJS();
+  } catch (err) {
+    return {
+      data: null,
+      present: true,
+      error: { line: 2, message: `front matter cannot be read: ${firstLine((err as Error).message)}` },
+      bodyStart: end + 1,
+    };
+  }
   if (value === null || value === undefined) return { data: {}, present: true, error: null, bodyStart: end + 1 };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { data: null, present: true, error: { line: 2, message: 'front matter is not a YAML mapping' }, bodyStart: end + 1 };

@@ -283,8 +283,8 @@ export function readLinks(
   const local = (href: string) => !/^[a-z][a-z0-9+.-]*:|^#/i.test(href) && /\.md(#.*)?$/i.test(href);
   lines.forEach((l, i) => {
     if (!l.includes('](')) return; // both patterns below need a Markdown link; most lines have none
-    const m = /^\s*(?:[*-]\s+)?([A-Za-z][A-Za-z ]*?)\s*:?\s+\[[^\]]*\]\(([^)\s]+)\)\s*$/.exec(l);
-    if (m && local(m[2]) && !/^status$/i.test(m[1])) out.push({ relation: norm(m[1]), target: resolve(m[2]), line: i + 1 });
+    const m = linkLine(l);
+    if (m && local(m.href) && !/^status$/i.test(m.relation)) out.push({ relation: norm(m.relation), target: resolve(m.href), line: i + 1 });
     const s = /Status(?:\*\*)?\s*:\s*superse[dc]ed by\s+\[[^\]]*\]\(([^)\s]+)\)/i.exec(l);
     if (s && local(s[1])) out.push({ relation: 'superseded-by', target: resolve(s[1]), line: i + 1 });
   });
@@ -304,6 +304,24 @@ export function readLinks(
     out.push(...listed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   return out;
+}
+
+/**
+ * A line `Relation [text](href)` (adr-tools link lines, MADR/log4brains bullets `* Relation: [text](href)`):
+ * the relation and the href, or undefined. Read in parts, linear in the line's length (one pattern
+ * with a lazy relation and optional blanks around `:` tries every split of a long run of blanks).
+ */
+function linkLine(line: string): { relation: string; href: string } | undefined {
+  const open = line.indexOf('[');
+  if (open < 1) return undefined;
+  const link = /^\[[^\]]*\]\(([^)\s]+)\)\s*$/.exec(line.slice(open));
+  if (!link) return undefined;
+  const head = line.slice(0, open);
+  let relation = head.trimEnd();
+  if (relation === head) return undefined; // a blank must stand before the link
+  if (relation.endsWith(':')) relation = relation.slice(0, -1).trimEnd();
+  relation = relation.trimStart().replace(/^[*-]\s+/, '');
+  return /^[A-Za-z][A-Za-z ]*$/.test(relation) ? { relation, href: link[1] } : undefined;
 }
 
 /** The paths of a front matter link value: a list, or one path, of strings. */

@@ -32,10 +32,26 @@ export function headings(lines: readonly string[], from = 0): Heading[] {
       continue;
     }
     if (fence !== null) continue;
-    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (h) out.push({ level: h[1].length, text: h[2].trim(), line: i });
+    const h = atxHeading(line);
+    if (h) out.push({ ...h, line: i });
   }
   return out;
+}
+
+/**
+ * An ATX heading line (`## Title ##`): its level and text, without the closing `#` sequence (which
+ * CommonMark takes only after a blank: `# C#` is "C#"). Linear in the line's length — a pattern
+ * like `(.*?)\s*#*\s*$` tries every split of a long run of blanks (cubic).
+ */
+function atxHeading(line: string): { level: number; text: string } | undefined {
+  const open = /^\s{0,3}(#{1,6})\s/.exec(line);
+  if (!open) return undefined;
+  let text = line.slice(open[0].length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === 0) text = '';
+  else if (end < text.length && /\s/.test(text[end - 1])) text = text.slice(0, end).trim();
+  return { level: open[1].length, text };
 }
 
 /** The first level-1 heading from line `from` on, or undefined. */

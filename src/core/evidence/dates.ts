@@ -7,15 +7,37 @@
 export const DAY_MS = 86_400_000;
 
 /**
- * True when `text` is a real calendar date written `YYYY-MM-DD` (ISO 8601 calendar date, no time).
- * `2023-02-30` is false.
+ * The UTC midnight of a calendar day, for years 0001–9999 alike (`Date.UTC` takes years 0–99 as
+ * 1900–1999, so the year is set on its own).
+ */
+function utcDay(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(Date.UTC(2000, monthIndex, day));
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
+/** `YYYY-MM-DD` of a UTC date; the year always four digits. */
+function isoOf(date: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(date.getUTCFullYear(), 4)}-${p(date.getUTCMonth() + 1)}-${p(date.getUTCDate())}`;
+}
+
+/**
+ * True when `text` is a real calendar date written `YYYY-MM-DD` (ISO 8601 calendar date, no time),
+ * in the years 0001–9999. `2023-02-30` and `0000-01-01` are false.
  */
 export function isIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1) return false;
+  const date = utcDay(y, mo - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The last day of month `monthIndex` (0-based) of `year`, as a day of the month (28–31). */
+export function lastDayOfMonth(year: number, monthIndex: number): number {
+  return utcDay(year, monthIndex + 1, 0).getUTCDate();
 }
 
 /** Returns `text` trimmed when it is an ISO calendar date (see {@link isIsoDate}), else null. */
@@ -39,11 +61,21 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-/** `day` (`YYYY-MM-DD`) moved by `days` (negative: earlier), as `YYYY-MM-DD`. */
+/** The first and last days this module takes. */
+const FIRST_DAY = '0001-01-01';
+const LAST_DAY = '9999-12-31';
+
+/**
+ * `day` (`YYYY-MM-DD`) moved by `days` (negative: earlier), as `YYYY-MM-DD`, kept within the years
+ * 0001–9999 (a result before or after them is their first or last day).
+ * @throws RangeError when `day` is not a date (see {@link isIsoDate}).
+ */
 export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
+  if (!isIsoDate(day)) throw new RangeError(`not a date: ${day}`);
+  const d = utcDay(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const year = d.getUTCFullYear();
+  return year < 1 ? FIRST_DAY : year > 9999 ? LAST_DAY : isoOf(d);
 }
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`; negative when `to` is earlier). */

@@ -1,3 +1,5 @@
+import { lastDayOfMonth } from './dates';
+
 /** Calendar quarters, as used for ranges and the quarterly benchmark. */
 
 /** A closed range of calendar days, `YYYY-MM-DD`. */
@@ -6,27 +8,27 @@ export interface DayRange {
   until: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** Days of quarter `q` (1–4) of `year`. */
+/** Days of quarter `q` (1–4) of `year` (0001–9999). */
 export function quarterDays(year: number, q: number): DayRange {
   const startMonth = (q - 1) * 3 + 1;
   const endMonth = startMonth + 2;
-  const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
-  return { since: `${year}-${pad(startMonth)}-01`, until: `${year}-${pad(endMonth)}-${pad(lastDay)}` };
+  const y = pad(year, 4);
+  return { since: `${y}-${pad(startMonth)}-01`, until: `${y}-${pad(endMonth)}-${pad(lastDayOfMonth(year, endMonth - 1))}` };
 }
 
 /**
  * Reads a range name: `this-quarter`, `last-quarter` (relative to `today`, `YYYY-MM-DD` local) or
- * `YYYY-Qn` (e.g. `2026-Q3`). Returns null for anything else.
+ * `YYYY-Qn` (e.g. `2026-Q3`, years 0001–9999). Returns null for anything else.
  */
 export function readRange(spec: string, today: string): DayRange | null {
   const year = Number(today.slice(0, 4));
   const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   if (spec === 'this-quarter') return quarterDays(year, q);
-  if (spec === 'last-quarter') return q === 1 ? quarterDays(year - 1, 4) : quarterDays(year, q - 1);
+  if (spec === 'last-quarter') return q > 1 ? quarterDays(year, q - 1) : year > 1 ? quarterDays(year - 1, 4) : null;
   const m = /^(\d{4})-Q([1-4])$/i.exec(spec);
-  return m ? quarterDays(Number(m[1]), Number(m[2])) : null;
+  return m && Number(m[1]) >= 1 ? quarterDays(Number(m[1]), Number(m[2])) : null;
 }
 
 /** `2026-Q3` for a `YYYY-MM-DD` day. */

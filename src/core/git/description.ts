@@ -15,8 +15,18 @@ export function cleanDescription(body: string, squash = false): string {
     text = paragraphs.join('\n\n');
   }
   text = text.replace(/^---\n[\s\S]*?\n\.\.\.\s*$/m, '').replace(/(^|\n)-{3,}\s*$/, '');
+  // Trailing blanks removed line by line: `/[ \t]+$/gm` tries every blank of a long run (quadratic).
   return text
-    .replace(/[ \t]+$/gm, '')
+    .split('\n')
+    .map(trimBlanksEnd)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** `line` without its trailing spaces and tabs; linear in its length. */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }

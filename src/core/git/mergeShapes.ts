@@ -26,18 +26,20 @@ interface Shape {
   titleGroup?: number;
 }
 
-// Merge commits (two or more parents), by the subject the hosting service writes.
+// Merge commits (two or more parents), by the subject the hosting service writes. Every pattern is
+// linear in the subject's length: no two quantifiers can take the same characters (a subject of
+// thousands of spaces must not take seconds).
 const MERGE_SHAPES: readonly Shape[] = [
   { provider: 'github', subject: /^Merge pull request #(\d+) from \S+/, numberGroup: 1 },
-  { provider: 'bitbucket', subject: /^Merged in \S+.*\(pull request #(\d+)\)$/, numberGroup: 1 },
+  { provider: 'bitbucket', subject: /^Merged in \S.*\(pull request #(\d+)\)$/, numberGroup: 1 },
   { provider: 'azure', subject: /^Merged PR (\d+): (.+)$/, numberGroup: 1, titleGroup: 2 },
 ];
 
 // Single-parent commits that carry a PR: squash merges.
 const SQUASH_SHAPES: readonly Shape[] = [
   { provider: 'azure', subject: /^Merged PR (\d+): (.+)$/, numberGroup: 1, titleGroup: 2 },
-  { provider: 'bitbucket', subject: /^(.+?)\s*\(pull request #(\d+)\)$/, numberGroup: 2, titleGroup: 1 },
-  { provider: 'github', subject: /^(.+?)\s*\(#(\d+)\)$/, numberGroup: 2, titleGroup: 1 },
+  { provider: 'bitbucket', subject: /^(.*\S)\s*\(pull request #(\d+)\)$/, numberGroup: 2, titleGroup: 1 },
+  { provider: 'github', subject: /^(.*\S)\s*\(#(\d+)\)$/, numberGroup: 2, titleGroup: 1 },
 ];
 
 /** GitLab writes the MR reference as a trailer-like line in merge and squash messages. */

@@ -1,0 +1,116 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { findDocument, planStatusChange, writeEdits } from '../../src/node/lifecycle';
+import { scanEvidence } from '../../src/node/scanEvidence';
+import { cli } from '../support/cli';
+import { ADR_TOOLS_FILES, evidenceRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
+
+// Bad input, end to end: each case asserts the documented outcome — listed with a problem (never
+// silently missing), a one-line error with exit code 1 (never a stack trace or exit 2), and no file
+// changed but the one meant.
+
+/** Every file under `dir` (`.git` included) with its bytes, to show nothing else was touched. */
+function snapshotOf(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const full = path.join(dir, rel);
+    if (fs.statSync(full).isFile()) out.set(rel, fs.readFileSync(full).toString('base64'));
+  }
+  return out;
+}
+
+/** A one-line error on stderr and exit code 1. */
+function badInput(r: { code: number | null; stderr: string }, message: RegExp): void {
+  assert.strictEqual(r.code, 1, r.stderr);
+  assert.strictEqual(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, message);
+}
+
+const aliasBomb = () => {
+  const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+  for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h'].entries())
+    levels.push(
+      `${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(', ')}]`,
+    );
+  return ['---', ...levels, 'status: accepted', '---', '# Bomb', ''].join('\n');
+};
+
+describe('bad input: documents, writes and CLI arguments', function () {
+  this.timeout(30_000);
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach(removeDir));
+
+  it('a front matter of chained YAML aliases is one document with a problem; scan, check and overview go on', () => {
+    const dir = tempDir('bad-alias');
+    dirs.push(dir);
+    writeFiles(dir, { 'docs/decisions/0001-bomb.md': aliasBomb(), 'docs/decisions/0002-fine.md': '---\nstatus: accepted\n---\n# Fine\n' });
+    const scan = cli(['scan', dir, '--json']);
+    assert.strictEqual(scan.code, 0, scan.stderr);
+    const json = JSON.parse(scan.stdout) as { items: { title: string }[]; problems: { path: string; message: string }[] };
+    assert.deepStrictEqual(
+      json.items.map((i) => i.title),
+      ['Bomb', 'Fine'],
+    );
+    assert.match(json.problems[0].message, /Excessive alias count/);
+    const check = cli(['check', dir]);
+    assert.strictEqual(check.code, 1, 'findings are reported, not a crash');
+    assert.match(check.stdout, /0001-bomb\.md:2/);
+    assert.strictEqual(cli(['overview', dir]).code, 0);
+  });
+
+  it('--range takes quarters of the years 0001–9999 and refuses others with a one-line error', () => {
+    const repo = evidenceRepo();
+    dirs.push(repo.root);
+    for (const range of ['0999-Q1', '0001-Q1', '9999-Q4']) {
+      const r = cli(['suggest', repo.root, '--range', range, '--json']);
+      assert.strictEqual(r.code, 0, `${range}: ${r.stderr}`);
+      assert.deepStrictEqual(JSON.parse(r.stdout).suggestions, []);
+    }
+    badInput(cli(['suggest', repo.root, '--range', '0000-Q4']), /--range wants this-quarter, last-quarter or YYYY-Qn, got "0000-Q4"/);
+    badInput(cli(['suggest', repo.root, '--since', '0000-01-01']), /--since wants a date YYYY-MM-DD/);
+  });
+
+  it('a save by another program between the read and the write is never lost: the edit is refused, nothing left behind', async () => {
+    const dir = tempDir('bad-race');
+    dirs.push(dir);
+    writeFiles(dir, ADR_TOOLS_FILES);
+    const scan = await scanEvidence(dir);
+    const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
+    const edit = await planStatusChange(scan, findDocument(scan, rel), 'accepted');
+    const theirs = `${fs.readFileSync(path.join(dir, rel), 'utf8')}\nA note saved by an editor meanwhile.\n`;
+    fs.writeFileSync(path.join(dir, rel), theirs);
+    const before = snapshotOf(dir);
+    await assert.rejects(writeEdits([edit]), /changed while it was being edited; nothing written to it/);
+    assert.deepStrictEqual(snapshotOf(dir), before, 'their save is kept, and no temporary file is left');
+  });
+
+  it('status on a document changed between the plan and the rename keeps the other save (checked again just before the rename)', async () => {
+    const dir = tempDir('bad-race-late');
+    dirs.push(dir);
+    writeFiles(dir, ADR_TOOLS_FILES);
+    const scan = await scanEvidence(dir);
+    const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
+    const edit = await planStatusChange(scan, findDocument(scan, rel), 'accepted');
+    // The file changes after the first check of writeEdits, before its rename: the last check sees it.
+    const full = path.join(dir, rel);
+    const original = fs.promises.writeFile;
+    const theirs = `${edit.before}\nSaved meanwhile.\n`;
+    fs.promises.writeFile = (async (...args: Parameters<typeof original>) => {
+      await original(...args);
+      if (String(args[0]).includes('.tmp')) await original(full, theirs);
+    }) as typeof original;
+    try {
+      await assert.rejects(writeEdits([edit]), /changed by another program while it was being edited/);
+    } finally {
+      fs.promises.writeFile = original;
+    }
+    assert.strictEqual(fs.readFileSync(full, 'utf8'), theirs);
+    assert.deepStrictEqual(
+      fs.readdirSync(path.dirname(full)).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import { readFrontMatter } from '../../src/core/documents/frontMatter';
+import { readLinks } from '../../src/core/documents/lifecycle';
+import { headings } from '../../src/core/documents/markdown';
+import { readDocument } from '../../src/core/documents/readDocument';
+import { cleanDescription } from '../../src/core/git/description';
+import { readMergedChange } from '../../src/core/git/mergeShapes';
+
+/** Runs `fn` and fails when it takes longer than `ms` (the inputs below took seconds to minutes with super-linear patterns). */
+function within<T>(ms: number, fn: () => T): T {
+  const started = performance.now();
+  const value = fn();
+  const took = performance.now() - started;
+  assert.ok(took < ms, `took ${took.toFixed(0)} ms (budget ${ms} ms)`);
+  return value;
+}
+
+const blanks = (n: number) => ' '.repeat(n);
+
+describe('hostile input: linear time, and one bad document never hides the others', () => {
+  it('reads a heading of a word, 4,000 blanks and a word (was cubic)', () => {
+    const [h] = within(200, () => headings([`# x${blanks(4000)}y`]));
+    assert.strictEqual(h.text, `x${blanks(4000)}y`);
+    const doc = within(200, () =>
+      readDocument({ path: 'doc/adr/0001-x.md', text: `# x${blanks(4000)}y\n`, kind: 'decision', convention: 'adr-tools' }),
+    );
+    assert.ok(doc.item.title.startsWith('x'));
+  });
+
+  it('reads headings as CommonMark does: a closing # sequence only after a blank', () => {
+    assert.deepStrictEqual(
+      headings(['# Title #', '## C#', '### Tab\t##', '#NoSpace', '   # Indented', '#   ']).map((h) => [h.level, h.text]),
+      [
+        [1, 'Title'],
+        [2, 'C#'],
+        [3, 'Tab'],
+        [1, 'Indented'],
+        [1, ''],
+      ],
+    );
+  });
+
+  it('reads a link line with 2,000 blanks in it, and the usual ones', () => {
+    const doc = { path: 'doc/adr/0002-b.md', text: '', format: 'adr-tools' as const };
+    within(200, () => readLinks(doc, [`Supersedes${blanks(2000)}[x](y`]));
+    assert.deepStrictEqual(
+      readLinks(doc, [
+        'Supersedes [1. A](0001-a.md)',
+        '* Amended by: [3. C](0003-c.md)',
+        '- Relates to  :  [4](0004-d.md)',
+        'Status: [x](0005-e.md)',
+        'Supersedes[x](0006-f.md)',
+      ]).map((l) => [l.relation, l.target]),
+      [
+        ['supersedes', 'doc/adr/0001-a.md'],
+        ['amended-by', 'doc/adr/0003-c.md'],
+        ['related', 'doc/adr/0004-d.md'],
+      ],
+    );
+  });
+
+  it('cleans a description with a line of 100,000 blanks (was quadratic)', () => {
+    assert.strictEqual(
+      within(200, () => cleanDescription(`x${blanks(100_000)}y  \nnext\t`)),
+      `x${blanks(100_000)}y\nnext`,
+    );
+  });
+
+  it('reads squash and merge subjects of 100,000 blanks without the seconds', () => {
+    for (const subject of [`x${blanks(100_000)}y`, `Merged in x${blanks(100_000)}y`, `x${blanks(100_000)}(#12) y`]) {
+      const r = within(200, () => readMergedChange({ parents: ['a'], message: subject }));
+      assert.strictEqual(r.pr, null, subject.slice(0, 20));
+    }
+    assert.deepStrictEqual(readMergedChange({ parents: ['a'], message: `Speed up search${blanks(3)}(#13)` }).pr, {
+      number: 13,
+      provider: 'github',
+    });
+    assert.strictEqual(readMergedChange({ parents: ['a'], message: 'Add export (pull request #7)' }).title, 'Add export');
+  });
+
+  it('reports a front matter of chained YAML aliases as a problem instead of throwing', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h'].entries())
+      levels.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+      );
+    const lines = ['---', ...levels, 'status: accepted', '---', '# Bomb'];
+    const fm = within(1000, () => readFrontMatter(lines));
+    assert.strictEqual(fm.data, null);
+    assert.match(fm.error?.message ?? '', /front matter cannot be read: Excessive alias count/);
+    const doc = readDocument({ path: 'docs/decisions/0001-bomb.md', text: lines.join('\n'), kind: 'decision', convention: 'generic' });
+    assert.strictEqual(doc.item.title, 'Bomb');
+    assert.match(doc.problems[0]?.message ?? '', /Excessive alias count/);
+  });
+});
