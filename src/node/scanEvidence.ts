@@ -122,7 +122,9 @@ async function listMarkdown(dir: string, rel: string, depth: number): Promise<st
       out.push(`${relName}/README.md`);
     } else if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'templates' && e.name !== 'node_modules') {
       out.push(...(await listMarkdown(full, relName, depth + 1)));
-    } else if ((e.isFile() || e.isSymbolicLink()) && isEvidenceFileName(e.name)) {
+    } else if (!e.isDirectory() && isEvidenceFileName(e.name)) {
+      // Files and links to them; anything else with such a name (a FIFO, a socket) is listed too,
+      // and its read reports that it is not a regular file: never silently left out.
       out.push(relName);
     }
   }

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findDocument, planStatusChange, writeEdits } from '../../src/node/lifecycle';
@@ -111,6 +112,40 @@ describe('bad input: documents, writes and CLI arguments', function () {
     assert.deepStrictEqual(
       fs.readdirSync(path.dirname(full)).filter((f) => f.endsWith('.tmp')),
       [],
+    );
+  });
+});
+
+describe('bad input: what the scan lists', function () {
+  this.timeout(30_000);
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach(removeDir));
+
+  it("text output shows a title's terminal escape sequences as text, never sends them", () => {
+    const dir = tempDir('bad-escape');
+    dirs.push(dir);
+    writeFiles(dir, { 'docs/decisions/0001-x.md': '---\nstatus: accepted\n---\n# Evil \u001b[2J\u001b]0;owned\u0007 title\n' });
+    const r = cli(['scan', dir]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(r.stdout), JSON.stringify(r.stdout));
+    assert.match(r.stdout, /Evil \\u\{1b\}\[2J\\u\{1b\}\]0;owned\\u\{7\} title/);
+  });
+
+  it('a FIFO named like a decision is listed with a problem, not left out (and reading it never blocks)', () => {
+    const dir = tempDir('bad-fifo');
+    dirs.push(dir);
+    writeFiles(dir, { 'docs/decisions/0001-fine.md': '---\nstatus: accepted\n---\n# Fine\n' });
+    execFileSync('mkfifo', [path.join(dir, 'docs/decisions/0002-pipe.md')]);
+    const r = cli(['scan', dir, '--json']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { items: { path: string }[]; problems: { path: string; message: string }[] };
+    assert.deepStrictEqual(
+      json.items.map((i) => i.path),
+      ['docs/decisions/0001-fine.md', 'docs/decisions/0002-pipe.md'],
+    );
+    assert.deepStrictEqual(
+      json.problems.map((p) => [p.path, p.message]),
+      [['docs/decisions/0002-pipe.md', 'not a regular file']],
     );
   });
 });

@@ -85,7 +85,7 @@ describe('scanEvidence (real folders)', () => {
     );
   });
 
-  it('lists a link to a named pipe without waiting for a writer (a pipe itself is not listed)', async function () {
+  it('lists a named pipe and a link to one, each with a problem, without waiting for a writer', async function () {
     this.timeout(10_000);
     writeFiles(dir, { 'doc/adr/0001-a.md': '# 1. A\n' });
     execFileSync('mkfifo', [path.join(dir, 'pipe'), path.join(dir, 'doc/adr/0003-pipe.md')]);
@@ -93,11 +93,14 @@ describe('scanEvidence (real folders)', () => {
     const r = await scanEvidence(dir);
     assert.deepStrictEqual(
       r.items.map((i) => i.id),
-      ['0001', '0002'],
+      ['0001', '0002', '0003'],
     );
     assert.deepStrictEqual(
       r.problems.map((p) => [p.path, p.message]),
-      [['doc/adr/0002-pipe.md', 'not a regular file']],
+      [
+        ['doc/adr/0002-pipe.md', 'not a regular file'],
+        ['doc/adr/0003-pipe.md', 'not a regular file'],
+      ],
     );
   });
 

@@ -19,12 +19,14 @@ describe('checkDocuments', () => {
       doc('docs/decisions/0005-e.md', '---\nstatus: accepted\ndate: 2026-11-01\nrelated: [0001-a.md]\n---\n# E\n'),
     ];
     const findings = checkDocuments(docs, [], opts);
+    const badDate = findings.find((f) => f.code === 'bad-date')!;
+    assert.deepStrictEqual([badDate.line, badDate.column], [3, 7], 'the bad date is pointed at where it stands');
     assert.deepStrictEqual(
       findings.map((f) => [f.path.split('/').pop(), f.line, f.code]),
       [
         ['0001-a.md', 2, 'unknown-status'],
         ['0002-b.md', 2, 'superseded-without-successor'],
-        ['0003-c.md', null, 'bad-date'],
+        ['0003-c.md', 3, 'bad-date'],
         ['0003-c.md', 4, 'missing-link-target'],
         ['0004-d.md', 2, 'stale-proposal'],
       ],

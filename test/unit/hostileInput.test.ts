@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { readFrontMatter } from '../../src/core/documents/frontMatter';
+import { isEvidenceFileName } from '../../src/core/documents/layout';
 import { readLinks } from '../../src/core/documents/lifecycle';
 import { headings } from '../../src/core/documents/markdown';
 import { readDocument } from '../../src/core/documents/readDocument';
@@ -93,5 +94,50 @@ describe('hostile input: linear time, and one bad document never hides the other
     const doc = readDocument({ path: 'docs/decisions/0001-bomb.md', text: lines.join('\n'), kind: 'decision', convention: 'generic' });
     assert.strictEqual(doc.item.title, 'Bomb');
     assert.match(doc.problems[0]?.message ?? '', /Excessive alias count/);
+  });
+});
+
+describe('decision records as teams write them', () => {
+  const adr = (heading: string) => `# ${heading}\n\nDate: 2025-06-18\n\n## Status\n\nApproved\n\n## Context\n\nText.\n`;
+  for (const heading of [
+    'n. Django Templates',
+    '12 Django Templates',
+    'ADR-0012: Django Templates',
+    'ADR 12 - Django Templates',
+    '0012 Django Templates',
+    '12: Django Templates',
+  ]) {
+    it(`reads "# ${heading}" as "Django Templates", with its status and date`, () => {
+      const r = readDocument({ path: 'docs/adr/0012-django-templates.md', text: adr(heading), kind: 'decision', convention: 'generic' });
+      assert.deepStrictEqual(
+        [r.item.format, r.item.title, r.item.status, r.item.statusText, r.item.date],
+        ['adr-tools', 'Django Templates', 'accepted', 'Approved', '2025-06-18'],
+      );
+    });
+  }
+
+  it('keeps a title that only starts with a digit', () => {
+    const r = readDocument({
+      path: 'docs/adr/0003-2fa.md',
+      text: '# 2FA for admins\n\n## Status\n\nAccepted\n',
+      kind: 'decision',
+      convention: 'generic',
+    });
+    assert.strictEqual(r.item.title, '2FA for admins');
+  });
+
+  it('takes templates for what they are, not decisions', () => {
+    for (const name of [
+      '0000-TEMPLATE.md',
+      '0000-template.md',
+      '9999-Template.md',
+      'template.md',
+      'template-madr.md',
+      'adr-template.md',
+      'decision-template.md',
+    ])
+      assert.ok(!isEvidenceFileName(name), name);
+    for (const name of ['0001-use-templates.md', '0002-templating-engine.md', '0003-template-caching.md'])
+      assert.ok(isEvidenceFileName(name), name);
   });
 });

@@ -39,6 +39,41 @@ describe('buildSuggestions', () => {
     assert.deepStrictEqual(s.tags, ['performance']);
   });
 
+  it("credits a branch that ends with a bot's fix-up to its most recent human author, and drops the bot", () => {
+    const merge = (tipAuthor: { name: string; email: string }, latestHuman: { name: string; email: string } | null) =>
+      buildSuggestions(
+        [
+          commit({
+            sha: 'm'.repeat(40),
+            parents: ['p'.repeat(40), 'b'.repeat(40)],
+            authorName: 'Sam',
+            authorEmail: 'sam@example.com',
+            message: 'Merge pull request #7 from dana/infra\n\nMove the cluster to eu-west',
+          }),
+        ],
+        {
+          ...ctx,
+          branches: new Map([
+            [
+              'm'.repeat(40),
+              {
+                firstAuthoredAt: '2026-01-01T00:00:00Z',
+                tipAuthor,
+                latestHuman,
+                people: [tipAuthor, { name: 'Kim', email: 'kim@example.com' }, { name: 'Dana', email: 'dana@example.com' }],
+              },
+            ],
+          ]),
+        },
+      );
+    const bot = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+    const [human] = merge(bot, { name: 'Dana', email: 'dana@example.com' });
+    assert.deepStrictEqual([human.author.email, human.coAuthors.map((p) => p.email)], ['dana@example.com', ['kim@example.com']]);
+    assert.ok(matchesFilter(human, { authors: ['dana@example.com'] }), 'the human is credited, and the suggestion kept');
+    const [botOnly] = merge(bot, null);
+    assert.ok(!matchesFilter(botOnly, { authors: 'all' }), 'a branch of bot commits alone is bot work');
+  });
+
   it('uses the merged branch for author, co-authors and exact latency', () => {
     const branches = new Map([
       [

@@ -156,7 +156,8 @@ export class DocumentChecks {
     if (details?.dateText && details.dateText !== item.date && !isIsoDate(details.dateText) && !/^\{.*\}$/.test(details.dateText)) {
       afterLinks.push({
         path: item.path,
-        line: null,
+        line: details.dateLine ?? null,
+        ...(details.dateColumn ? { column: details.dateColumn } : {}),
         code: 'bad-date',
         severity: 'warning',
         message: `"${details.dateText}" is not a date (YYYY-MM-DD)`,

@@ -120,10 +120,16 @@ function log4brainsFolders(text: string, problems: Problem[]): string[] {
   return out;
 }
 
-/** File names in evidence folders that are not evidence (templates, indexes, log4brains backlog). */
+/**
+ * File names in evidence folders that are not evidence: templates (`template.md`, `template-*.md`,
+ * `adr-template.md`, `*-template.md`, `0000-TEMPLATE.md` with any number, any case), indexes
+ * (`index.md`, `README.md`) and log4brains' `backlog.md`.
+ */
 export function isEvidenceFileName(name: string): boolean {
   const lower = name.toLowerCase();
   if (!lower.endsWith('.md')) return false;
-  if (lower.startsWith('adr-template')) return false;
-  return !['template.md', 'index.md', 'readme.md', 'backlog.md'].includes(lower);
+  const stem = lower.slice(0, -3);
+  if (stem.startsWith('template') || stem.startsWith('adr-template') || stem.endsWith('-template') || /^\d+-template$/.test(stem))
+    return false;
+  return !['index', 'readme', 'backlog'].includes(stem);
 }

@@ -19,6 +19,18 @@ export interface DocumentSource {
 const ADR_TOOLS_TITLE = /^(\d+)\.\s+(.+)$/;
 
 /**
+ * A heading that starts with the document's number, as teams write it: `12. Title` (adr-tools),
+ * `n. Title` (adr-tools' placeholder left in), `12 Title`, `0012 Title`, `12: Title`, `12 - Title`,
+ * `ADR-0012: Title`, `ADR 12 - Title`. The title without the number, or undefined. Linear.
+ */
+export function numberedTitle(heading: string): string | undefined {
+  const m = /^(?:ADR[- ]?)?(\d+|n)([.:]|\s)/i.exec(heading);
+  if (!m || (m[1].toLowerCase() === 'n' && m[2] !== '.')) return undefined;
+  const title = heading.slice(m[0].length).replace(/^[\s.:\-–—]+/, '');
+  return title || undefined;
+}
+
+/**
  * Reads one evidence document in any supported format (adr-tools, MADR 2.x bullets, MADR 3/4 front
  * matter, log4brains bullets, our own front matter). Pure and total: never throws; what could not be
  * parsed is reported as problems and the document is still returned, titled from its file name.
@@ -61,8 +73,8 @@ export function readDocument(src: DocumentSource): ReadResult {
 
   switch (format) {
     case 'adr-tools': {
-      const m = title ? ADR_TOOLS_TITLE.exec(title.text) : null;
-      if (m) item.title = m[2].trim();
+      const numbered = title && numberedTitle(title.text);
+      if (numbered) item.title = numbered.trim();
       item.statusText = adrToolsStatus(lines, outline);
       const dateLine = lines.find((l) => /^Date:\s*/i.test(l));
       item.date = dateLine ? isoDateOrNull(dateLine.replace(/^Date:\s*/i, '')) : null;
@@ -129,23 +141,40 @@ function readDetails(
   ];
   const tags = [...list(data['tags']), ...list(bullet('Tags')?.value)];
   let dateText: string | null = null;
+  let dateAt: { line: number; column: number } | null = null;
   let statusLine: number | null = null;
+  /** Where `dateText` stands on 0-based line `i`: 1-based line and column. */
+  const at = (i: number) => (dateText ? { line: i + 1, column: Math.max(0, lines[i].indexOf(dateText)) + 1 } : null);
   if (format === 'adr-tools') {
     const i = lines.findIndex((l) => /^Date:\s*/i.test(l));
     if (i >= 0) dateText = lines[i].replace(/^Date:\s*/i, '').trim() || null;
+    if (i >= 0) dateAt = at(i);
     const sec = sectionOf(lines, outline, 'Status');
     const first = sec?.find((l) => l.text.trim() !== '');
     statusLine = first ? first.line + 1 : null;
   } else if (hasFrontMatter && format !== 'log4brains') {
     dateText = scalarText(data['date']);
+    const d = lines.slice(0, bodyStart).findIndex((l) => /^date\s*:/.test(l));
+    if (d >= 0) dateAt = at(d);
     const i = lines.slice(0, bodyStart).findIndex((l) => /^status\s*:/.test(l));
     statusLine = i >= 0 ? i + 1 : null;
   } else {
-    dateText = bullet('Date')?.value || null;
+    const date = bullet('Date');
+    dateText = date?.value || null;
+    if (date) dateAt = at(date.line);
     const b = bullet('Status');
     statusLine = b ? b.line + 1 : null;
   }
-  return { people: [...new Set(people)], tags: [...new Set(tags)], dateText, statusLine, hasFrontMatter, resultHasNumber: null, links: [] };
+  return {
+    people: [...new Set(people)],
+    tags: [...new Set(tags)],
+    dateText,
+    ...(dateAt ? { dateLine: dateAt.line, dateColumn: dateAt.column } : {}),
+    statusLine,
+    hasFrontMatter,
+    resultHasNumber: null,
+    links: [],
+  };
 }
 
 function detectFormat(
@@ -162,6 +191,8 @@ function detectFormat(
   if (title && ADR_TOOLS_TITLE.test(title) && sectionOf(lines, outline, 'Status')) return 'adr-tools';
   if (hasFrontMatter) return 'madr';
   if (bulletValue(lines, 'Status', 0, titleEnd) || bulletValue(lines, 'Date', 0, titleEnd)) return 'madr';
+  // `# ADR-0012: Title`, `# 12 Title`…: numbered like adr-tools, with its `## Status` section.
+  if (title && numberedTitle(title) && sectionOf(lines, outline, 'Status')) return 'adr-tools';
   if (src.convention === 'adr-tools') return 'adr-tools';
   return src.kind === 'decision' ? 'madr' : 'markdown';
 }

@@ -67,6 +67,9 @@ export interface DocumentDetails {
   tags: string[];
   /** The date as written, when there is one (even when it is not a date). */
   dateText: string | null;
+  /** 1-based line and column where `dateText` stands, when known (to point diagnostics at). */
+  dateLine?: number;
+  dateColumn?: number;
   /** 1-based line of the status (to point diagnostics at), or null. */
   statusLine: number | null;
   /** For brag entries: whether the `## Impact` section states a number (null for other kinds). */

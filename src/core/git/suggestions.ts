@@ -62,6 +62,8 @@ export interface BranchInfo {
   firstAuthoredAt: string;
   /** Author of the branch's tip (the merge's second parent). */
   tipAuthor: Person;
+  /** The author of the branch's most recently authored commit that is not a bot's, or null when every commit is a bot's. */
+  latestHuman?: Person | null;
   /** Every author and co-author of the branch's commits. */
   people: Person[];
 }
@@ -94,8 +96,15 @@ export function toSuggestion(c: LogCommit, ctx: BuildContext): Suggestion {
   const conventional = readConventionalTitle(change.title);
   const description = cleanDescription(change.description, change.kind === 'squash');
   const coAuthors = [...trailers.coAuthors];
-  const author = branch?.tipAuthor ?? { name: c.authorName, email: c.authorEmail };
+  // A branch whose tip is a bot's fix-up (a formatter, a lint fix pushed on top) is the work of its
+  // people: credited to the most recent human author, the others as co-authors.
+  const author = branch
+    ? isBot(branch.tipAuthor)
+      ? (branch.latestHuman ?? branch.tipAuthor)
+      : branch.tipAuthor
+    : { name: c.authorName, email: c.authorEmail };
   for (const p of branch?.people ?? []) {
+    if (isBot(p)) continue;
     if (p.email.toLowerCase() !== author.email.toLowerCase() && !coAuthors.some((x) => x.email.toLowerCase() === p.email.toLowerCase()))
       coAuthors.push(p);
   }

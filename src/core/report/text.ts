@@ -31,11 +31,20 @@ const CHANGE_LABELS: Readonly<Record<SuggestionKind, string>> = {
   commit: 'Commits',
 };
 
-/** Renders rows as left-aligned columns separated by two spaces; the last column is not padded. */
+/**
+ * `text` fit for a terminal: control characters (C0, DEL, C1 — the escape sequences a title or a
+ * commit subject could carry) shown as `\u{…}` instead of being sent to the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/** Renders rows as left-aligned columns separated by two spaces; the last column is not padded. Cells are made {@link printable}. */
 export function columns(rows: readonly (readonly string[])[], indent = '  '): string[] {
+  const safe = rows.map((r) => r.map(printable));
   const widths: number[] = [];
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map(
+  for (const r of safe) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return safe.map(
     (r) =>
       indent +
       r
@@ -47,7 +56,7 @@ export function columns(rows: readonly (readonly string[])[], indent = '  '): st
 
 /** Human-readable `scan` output: documents grouped by kind, then problems. */
 export function formatScan(report: ScanReport): string {
-  const out: string[] = [`Evidence in ${report.root}`];
+  const out: string[] = [`Evidence in ${printable(report.root)}`];
   if (report.items.length === 0)
     out.push(
       '',
@@ -61,7 +70,7 @@ export function formatScan(report: ScanReport): string {
   }
   if (report.problems.length > 0) {
     out.push('', `Problems (${report.problems.length})`);
-    out.push(...report.problems.map((p) => `  ${p.path}${p.line ? `:${p.line}` : ''}  ${p.message}`));
+    out.push(...report.problems.map((p) => `  ${printable(p.path)}${p.line ? `:${p.line}` : ''}  ${printable(p.message)}`));
   }
   return out.join('\n') + '\n';
 }

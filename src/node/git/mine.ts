@@ -4,8 +4,8 @@ import { addDays } from '../../core/evidence/dates';
 import { Problem } from '../../core/evidence/model';
 import { DEFAULT_EXPOSURE_RULES, ExposureRule, readExposureRules } from '../../core/git/exposure';
 import { GitLogParser, LOG_FORMAT } from '../../core/git/logFormat';
-import { Person } from '../../core/evidence/person';
-import { BranchInfo, Suggestion, SuggestionBuilder, SuggestionFilter, matchesFilter } from '../../core/git/suggestions';
+import { Person, readPerson } from '../../core/evidence/person';
+import { BranchInfo, Suggestion, SuggestionBuilder, SuggestionFilter, isBot, matchesFilter } from '../../core/git/suggestions';
 import { streamGit } from './logStream';
 import { Repository, SHA, defaultBranch, firstParentRange, headCommit, isAncestor, isShallow, mergeBase, originWeb } from './repository';
 
@@ -236,6 +236,7 @@ async function readBranches(
     const tip = graph.get(merge.parents[1]);
     if (!tip) continue;
     let first = tip.authoredAt;
+    let latestHuman: GraphCommit | null = null;
     const people = new Map<string, Person>();
     const stack = merge.parents.slice(1);
     const visited = new Set<string>();
@@ -246,18 +247,20 @@ async function readBranches(
       if (!c) continue;
       visited.add(id);
       if (Date.parse(c.authoredAt) < Date.parse(first)) first = c.authoredAt;
+      if (!isBot(c.author) && (!latestHuman || Date.parse(c.authoredAt) > Date.parse(latestHuman.authoredAt))) latestHuman = c;
       for (const p of [c.author, ...c.coAuthors]) people.set(p.email.toLowerCase(), p);
       stack.push(...c.parents);
     }
-    out.set(sha, { firstAuthoredAt: first, tipAuthor: tip.author, people: [...people.values()] });
+    out.set(sha, { firstAuthoredAt: first, tipAuthor: tip.author, latestHuman: latestHuman?.author ?? null, people: [...people.values()] });
   }
   return out;
 }
 
+/** `Co-authored-by` values (`Name <email>`, separated by \x1f or new lines); the ones without an address are left out. */
 function parsePeople(values: string): Person[] {
   return values.split(/[\x1f\n]/).flatMap((v) => {
-    const m = /^(.*?)\s*<([^<>]+)>\s*$/.exec(v.trim());
-    return m ? [{ name: m[1], email: m[2] }] : [];
+    const p = readPerson(v);
+    return p && p.email ? [p] : [];
   });
 }
 
