@@ -37,6 +37,11 @@ describe('numbering', () => {
   it("takes the highest number + 1 and the folder's padding", () => {
     assert.deepStrictEqual(nextNumber(['0001-a.md', '0009-b.md', 'README.md', 'template.md']), { next: 10, width: 4 });
     assert.deepStrictEqual(nextNumber(['001-a.md', '002-b.md']), { next: 3, width: 3 });
+    // Past 9999999 the numbering widens, and a widened number counts for the next one.
+    assert.deepStrictEqual(nextNumber(['9999999-last.md']).next, 10000000);
+    assert.deepStrictEqual(nextNumber(['9999999-last.md', '10000000-first.md']).next, 10000001);
+    // log4brains dates are not numbers.
+    assert.deepStrictEqual(nextNumber(['0003-c.md', '20201222-use-log4brains.md']).next, 4);
     assert.deepStrictEqual(nextNumber([]), { next: 1, width: 4 });
   });
   it('ignores log4brains date prefixes', () => {

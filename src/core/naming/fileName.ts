@@ -1,3 +1,4 @@
+import { compactDateToIso } from '../evidence/dates';
 /** Safe titles, file names and numbering for new evidence documents. */
 
 const MAX_TITLE = 200;
@@ -51,8 +52,10 @@ export function nextNumber(names: readonly string[]): Numbering {
   let max = 0;
   const widths = new Map<number, number>();
   for (const name of names) {
-    const m = /^(\d{1,7})-/.exec(name);
-    if (!m) continue;
+    // Any number of digits (numbering widens past 9999999), but not a log4brains date (`20201222-…`),
+    // nor more digits than a number can hold exactly.
+    const m = /^(\d{1,15})-/.exec(name);
+    if (!m || (m[1].length === 8 && compactDateToIso(m[1]) !== null)) continue;
     max = Math.max(max, Number(m[1]));
     widths.set(m[1].length, (widths.get(m[1].length) ?? 0) + 1);
   }
