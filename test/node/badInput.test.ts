@@ -124,12 +124,19 @@ describe('bad input: what the scan lists', function () {
   it('numbering widens past 9999999 and stays free of collisions', () => {
     const dir = tempDir('bad-numbers');
     dirs.push(dir);
-    writeFiles(dir, { '.adr-dir': 'doc/adr\n', 'doc/adr/9999999-last.md': '# 9999999. Last\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n' });
+    writeFiles(dir, {
+      '.adr-dir': 'doc/adr\n',
+      'doc/adr/9999999-last.md': '# 9999999. Last\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n',
+    });
     const first = cli(['new', 'adr', 'First', '--dir', dir]);
     const second = cli(['new', 'adr', 'Second', '--dir', dir]);
     assert.strictEqual(first.code, 0, first.stderr);
     assert.strictEqual(second.code, 0, second.stderr);
-    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'doc/adr')).sort(), ['10000000-first.md', '10000001-second.md', '9999999-last.md']);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'doc/adr')).sort(), [
+      '10000000-first.md',
+      '10000001-second.md',
+      '9999999-last.md',
+    ]);
   });
 
   it("text output shows a title's terminal escape sequences as text, never sends them", () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { addDays, compactDateToIso, daysBetween, isIsoDate, isoDateOrNull, localToday } from '../../src/core/evidence/dates';
 import { quarterDays, readRange } from '../../src/core/evidence/quarters';
-import { CANONICAL_STATUSES, STATUSES, STATUS_SYNONYMS, canonicalStatus } from '../../src/core/evidence/status';
+import { CANONICAL_STATUSES, STATUSES, STATUS_SYNONYMS, canonicalStatus, closestStatuses } from '../../src/core/evidence/status';
 
 describe('canonicalStatus', () => {
   const cases: [string | null, string | null][] = [
@@ -95,5 +95,16 @@ describe('day arithmetic', () => {
   it('counts whole days between two dates', () => {
     assert.strictEqual(daysBetween('2024-02-28', '2024-03-01'), 2);
     assert.strictEqual(daysBetween('2024-03-01', '2024-02-28'), -2);
+  });
+});
+
+describe('quick fixes for an unknown status', () => {
+  it('offers the closest canonical status first', () => {
+    assert.deepStrictEqual(closestStatuses('Accpeted'), ['accepted', 'proposed', 'rejected', 'deprecated']);
+    assert.strictEqual(closestStatuses('Rejectd')[0], 'rejected');
+    assert.strictEqual(closestStatuses('Depricated')[0], 'deprecated');
+    assert.strictEqual(closestStatuses('Aproved')[0], 'accepted', 'close to a synonym of accepted');
+    assert.strictEqual(closestStatuses('In reveiw')[0], 'proposed');
+    assert.deepStrictEqual(closestStatuses('on hold').sort(), ['accepted', 'deprecated', 'proposed', 'rejected']);
   });
 });

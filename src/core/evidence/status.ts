@@ -97,3 +97,29 @@ export function canonicalStatus(text: string | null | undefined): CanonicalStatu
   if (isCanonicalStatus(first)) return first;
   return SYNONYMS.get(first) ?? null;
 }
+
+/** Edit distance (insertions, deletions, substitutions) between two short words. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * The statuses a quick fix offers for a status the reader does not know, closest to what is written
+ * first (by the edit distance of its first word to each status and synonym; ties in table order).
+ */
+export function closestStatuses(written: string): CanonicalStatus[] {
+  const word = (/[A-Za-z]+/.exec(written)?.[0] ?? '').toLowerCase().slice(0, 40);
+  const offered = STATUSES.filter((s) => s.quickFix).map((s) => s.status);
+  const distance = (status: CanonicalStatus) =>
+    Math.min(editDistance(word, status), ...[...SYNONYMS].filter(([, to]) => to === status).map(([from]) => editDistance(word, from)));
+  return offered
+    .map((status, i) => ({ status, d: distance(status), i }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.status);
+}

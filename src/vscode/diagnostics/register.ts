@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { relativeLink } from '../../core/documents/lifecycle';
 import { localToday } from '../../core/evidence/dates';
-import { STATUSES } from '../../core/evidence/status';
+import { closestStatuses } from '../../core/evidence/status';
 import { nextNumber } from '../../core/naming/fileName';
 import { documentUri } from '../services/evidenceIndex';
 import { Services } from '../services/services';
@@ -102,10 +102,13 @@ class QuickFixes implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {
       if (d.code === 'unknown-status') {
-        for (const { status } of STATUSES.filter((s) => s.quickFix)) {
+        // The closest status first (a typo of "accepted" offers "accepted"), preferred.
+        const written = snapshot.documents.find((x) => x.item.path === rel)?.item.statusText ?? '';
+        for (const [i, status] of closestStatuses(written).entries()) {
           const a = new vscode.CodeAction(`Set status to ${status}`, vscode.CodeActionKind.QuickFix);
           a.command = { command: 'careerEvidence.changeStatus', title: a.title, arguments: [document.uri, { status }] };
           a.diagnostics = [d];
+          a.isPreferred = i === 0;
           actions.push(a);
         }
       } else if (d.code === 'missing-link-target') {
