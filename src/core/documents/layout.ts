@@ -104,7 +104,7 @@ function adrConfigPath(text: string, problems: Problem[]): string | null {
 function log4brainsFolders(text: string, problems: Problem[]): string[] {
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    doc = parseYaml(text, { logLevel: 'error' }); // problems are reported as ours, not as process warnings
   } catch (err) {
     problems.push({ path: '.log4brains.yml', line: null, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` });
     return [];

@@ -49,7 +49,7 @@ export function readDocument(src: DocumentSource): ReadResult {
   const data = fm.data ?? {};
   // The body's headings, found once: the title and each section looked up below come from them.
   const outline = headings(lines, fm.bodyStart);
-  const title = outline.find((h) => h.level === 1);
+  const title = outline.find((h) => h.level === 1 && h.text !== ''); // `# ` alone titles nothing
   const titleEnd = nextHeadingLine(lines, title ? title.line + 1 : fm.bodyStart);
   const format = detectFormat(src, data, fm.present, lines, outline, title?.text, titleEnd);
 

@@ -131,7 +131,7 @@ export function readExposureRules(text: string, file = '.career-evidence/exposur
   const problem = (message: string) => ({ rules: defaults, problems: [{ path: file, line: null, message }] });
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    doc = parseYaml(text, { logLevel: 'error' }); // problems are reported as ours, not as process warnings
   } catch (err) {
     return problem(`not valid YAML: ${(err as Error).message.split('\n')[0]}; built-in rules used`);
   }

@@ -1,5 +1,6 @@
-import { compactDateToIso } from '../evidence/dates';
 /** Safe titles, file names and numbering for new evidence documents. */
+
+import { compactDateToIso } from '../evidence/dates';
 
 const MAX_TITLE = 200;
 const MAX_SLUG = 60;
