@@ -5,6 +5,7 @@ import { readLinks } from '../../src/core/documents/lifecycle';
 import { headings } from '../../src/core/documents/markdown';
 import { readDocument } from '../../src/core/documents/readDocument';
 import { cleanDescription } from '../../src/core/git/description';
+import { DEFAULT_EXPOSURE_RULES, exposureTags, readExposureRules } from '../../src/core/git/exposure';
 import { readMergedChange } from '../../src/core/git/mergeShapes';
 
 /** Runs `fn` and fails when it takes longer than `ms` (the inputs below took seconds to minutes with super-linear patterns). */
@@ -139,5 +140,17 @@ describe('decision records as teams write them', () => {
       assert.ok(!isEvidenceFileName(name), name);
     for (const name of ['0001-use-templates.md', '0002-templating-engine.md', '0003-template-caching.md'])
       assert.ok(isEvidenceFileName(name), name);
+  });
+});
+
+describe("a repository's own exposure rules", () => {
+  it('refuses a pattern that can backtrack exponentially, keeping the built-in rules, and stays fast', () => {
+    const r = readExposureRules("rules:\n  - tag: evil\n    words: ['^(a+)+$']\n");
+    assert.deepStrictEqual(r.rules, DEFAULT_EXPOSURE_RULES);
+    assert.match(r.problems[0].message, /rules\[0\]\.words: "\^\(a\+\)\+\$" can take exponential time/);
+    within(200, () => exposureTags(r.rules, [], `${'a'.repeat(34)}!`));
+    const ok = readExposureRules("rules:\n  - tag: payments\n    words: ['\\bstripe\\b']\n");
+    assert.deepStrictEqual(ok.problems, []);
+    assert.deepStrictEqual(exposureTags(ok.rules, [], 'Charge with Stripe'), ['payments']);
   });
 });

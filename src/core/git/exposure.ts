@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import { parse as parseYaml } from 'yaml';
 import { Problem } from '../evidence/model';
 
@@ -103,14 +104,18 @@ export const DEFAULT_EXPOSURE_RULES: readonly ExposureRule[] = [
   },
 ];
 
+/** How much of a change's text the word rules read: enough for any title and description, and a bound on a slow pattern. */
+const MAX_TEXT = 20_000;
+
 /**
- * Tags of the rules that match any changed path or the text, in rule order.
+ * Tags of the rules that match any changed path or the text (its first 20,000 characters), in rule order.
  * @param paths changed paths, POSIX, relative to the repository root.
  */
 export function exposureTags(rules: readonly ExposureRule[], paths: readonly string[], text: string): string[] {
   const tags: string[] = [];
+  const read = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   for (const rule of rules) {
-    if (rule.words.some((w) => w.test(text)) || paths.some((p) => rule.paths.some((r) => r.test(p)))) tags.push(rule.tag);
+    if (rule.words.some((w) => w.test(read)) || paths.some((p) => rule.paths.some((r) => r.test(p)))) tags.push(rule.tag);
   }
   return tags;
 }
@@ -147,6 +152,11 @@ export function readExposureRules(text: string, file = '.career-evidence/exposur
       const v = rule[key] ?? [];
       if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
         return problem(`rules[${i}].${key} must be a list of strings; built-in rules used`);
+      // A repository's own pattern runs on every merged change: one that can backtrack
+      // exponentially (nested repetition, `^(a+)+$`) would hang the miner, so it is refused.
+      const unsafe = (v as string[]).find((source) => !safeRegex(source));
+      if (unsafe !== undefined)
+        return problem(`rules[${i}].${key}: "${unsafe}" can take exponential time (nested repetition); built-in rules used`);
       try {
         lists.push(rx(v as string[]));
       } catch (err) {
