@@ -74,6 +74,10 @@ export async function createDocument(
   } catch (err) {
     throw new UserError(`cannot create folder ${folderPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  // Nothing is written outside the repository: not through a folder that is a link leading out of it.
+  const [realRoot, realDir] = await Promise.all([fs.realpath(abs), fs.realpath(dir)]);
+  if (realDir !== realRoot && !realDir.startsWith(realRoot + path.sep))
+    throw new UserError(`${folderPath} is a link to a folder outside the repository (${realDir}); nothing written`);
   // Numbers, not only names, must not collide: two windows creating "0003-a" and "0003-b" at once
   // would both succeed an exclusive create. A lock folder serialises list-plan-write across processes.
   const template = await findTemplate(

@@ -99,7 +99,7 @@ function cacheKey(f: DocumentFile): string {
 }
 
 /** A document that could not be read, listed by its name with the reason as a problem. */
-function listedByName(rel: string, folder: EvidenceFolder, message: string): ReadResult {
+export function listedByName(rel: string, folder: EvidenceFolder, message: string): ReadResult {
   return {
     item: {
       kind: folder.kind,

@@ -1,12 +1,12 @@
-import { promises as fs, statSync } from 'fs';
+import { promises as fs, lstatSync, realpathSync, statSync } from 'fs';
 import * as path from 'path';
 import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
-import { DocumentDetails } from '../core/evidence/model';
+import { DocumentDetails, ReadResult } from '../core/evidence/model';
 import { FileReading, compareDocuments } from '../core/index/snapshot';
 import { ScanReport } from '../core/report/text';
 import { UserError } from './errors';
 import { ParsedDocuments } from './parsedDocuments';
-import { DocumentFile, MAX_DOCUMENT_BYTES, readDocuments, readFileNow } from './readDocuments';
+import { DocumentFile, MAX_DOCUMENT_BYTES, listedByName, readDocuments, readFileNow } from './readDocuments';
 
 export { MAX_DOCUMENT_BYTES };
 
@@ -56,6 +56,18 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
   const folders: EvidenceFolder[] = [];
   const files: DocumentFile[] = [];
   const seen = new Set<string>();
+  // Links are not followed out of the scanned folder, and a folder or file reached through a link
+  // from another path is listed once, under its real path.
+  const realRoot = await fs.realpath(abs);
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
+  const real = new Map<EvidenceFolder, string>();
+  for (const folder of candidates) {
+    const r = await fs.realpath(path.join(abs, ...folder.path.split('/'))).catch(() => null);
+    if (r) real.set(folder, r);
+  }
+  const linkedElsewhere = new Map<string, ReadResult>();
+  const listed: DocumentFile[] = []; // in listing order, links included
+  const links: { rel: string; folder: EvidenceFolder }[] = [];
   for (const folder of candidates) {
     const dir = path.join(abs, ...folder.path.split('/'));
     const st = await fs.stat(dir).catch(() => null);
@@ -64,16 +76,42 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
       if (options.folders) folders.push(folder);
       continue;
     }
+    const realDir = real.get(folder)!;
+    if (!inside(realDir)) {
+      problems.push({ path: folder.path, line: null, message: 'a link to a folder outside the repository: its documents are not read' });
+      folders.push({ ...folder, outside: true });
+      continue;
+    }
+    const own = path.join(realRoot, ...folder.path.split('/'));
+    if (realDir !== own && candidates.some((other) => other !== folder && real.get(other) === realDir)) continue; // listed under its real path
     folders.push(folder);
-    for (const rel of await listMarkdown(dir, folder.path === '.' ? '' : folder.path, 0)) {
-      if (seen.has(rel)) continue;
-      seen.add(rel);
-      files.push({ rel, folder });
+    for (const entry of await listMarkdown(dir, folder.path === '.' ? '' : folder.path, 0)) {
+      if (seen.has(entry.rel)) continue;
+      seen.add(entry.rel);
+      listed.push({ rel: entry.rel, folder });
+      if (entry.link) links.push({ rel: entry.rel, folder });
     }
   }
+  const skipped = new Set<string>();
+  for (const link of links) {
+    const target = await fs.realpath(path.join(abs, ...link.rel.split('/'))).catch(() => null);
+    if (target !== null && !inside(target)) {
+      linkedElsewhere.set(link.rel, listedByName(link.rel, link.folder, 'a link to a file outside the repository: not read'));
+      continue;
+    }
+    const targetRel = target && toPosix(path.relative(realRoot, target));
+    // The document the link leads to is listed under its own path.
+    if (targetRel && targetRel !== link.rel && seen.has(targetRel) && !links.some((l) => l.rel === targetRel)) skipped.add(link.rel);
+  }
+  for (const f of listed) if (!linkedElsewhere.has(f.rel) && !skipped.has(f.rel)) files.push(f);
 
   options.onListed?.(folders);
-  const results = await readDocuments(abs, files, options.parsed);
+  const read = await readDocuments(abs, files, options.parsed);
+  const byRel = new Map(read.map((r) => [r.item.path, r]));
+  const results = listed.flatMap((f) => {
+    const r = byRel.get(f.rel) ?? linkedElsewhere.get(f.rel);
+    return r ? [r] : [];
+  });
   const items = results.map((r) => r.item).sort(compareDocuments);
   const details: Record<string, DocumentDetails> = {};
   for (const r of results) {
@@ -107,10 +145,13 @@ async function readLayoutConfig(abs: string): Promise<LayoutConfig> {
   return config;
 }
 
-/** Evidence files under `dir` (`rel`: its POSIX path relative to the scanned root), sorted by name at each level. */
-async function listMarkdown(dir: string, rel: string, depth: number): Promise<string[]> {
+/**
+ * Evidence files under `dir` (`rel`: its POSIX path relative to the scanned root), sorted by name at
+ * each level; a symbolic link is marked (`link`), for the caller to see where it leads.
+ */
+async function listMarkdown(dir: string, rel: string, depth: number): Promise<{ rel: string; link?: true }[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const out: string[] = [];
+  const out: { rel: string; link?: true }[] = [];
   // Plain code-unit order: localeCompare costs more than the rest of the listing (and numbered names sort alike).
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith('.')) continue;
@@ -119,13 +160,13 @@ async function listMarkdown(dir: string, rel: string, depth: number): Promise<st
     // Symbolic links are not followed into directories (no loops); linked files are read.
     if (e.isDirectory() && /^\d+-/.test(e.name) && (await isFile(path.join(full, 'README.md')))) {
       // A folder per document, as in `rfc/0001-title/README.md`.
-      out.push(`${relName}/README.md`);
+      out.push({ rel: `${relName}/README.md` });
     } else if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'templates' && e.name !== 'node_modules') {
       out.push(...(await listMarkdown(full, relName, depth + 1)));
     } else if (!e.isDirectory() && isEvidenceFileName(e.name)) {
       // Files and links to them; anything else with such a name (a FIFO, a socket) is listed too,
       // and its read reports that it is not a regular file: never silently left out.
-      out.push(relName);
+      out.push(e.isSymbolicLink() ? { rel: relName, link: true } : { rel: relName });
     }
   }
   return out;
@@ -156,6 +197,7 @@ export function readChangedFile(root: string, layout: readonly EvidenceFolder[],
   const name = rel.split('/').pop() ?? rel;
   if (LAYOUT_FILES.has(name)) return 'rescan';
   const folder = layout.find((f) => rel.startsWith(`${f.path}/`));
+  if (folder?.outside) return 'ignored';
   const depth = folder ? rel.slice(folder.path.length + 1).split('/').length - 1 : -1;
   const perDocumentFolder = /(^|\/)\d+-[^/]+\/README\.md$/i.test(rel);
   if (
@@ -166,11 +208,26 @@ export function readChangedFile(root: string, layout: readonly EvidenceFolder[],
   ) {
     return 'ignored';
   }
+  const full = path.join(root, ...rel.split('/'));
   let exists = false;
   try {
-    exists = statSync(path.join(root, ...rel.split('/'))).isFile();
+    exists = statSync(full).isFile();
   } catch {
     exists = false;
   }
-  return exists ? { rel, result: readFileNow(root, rel, folder) } : { rel, result: 'gone' };
+  if (!exists) return { rel, result: 'gone' };
+  if (leavesRoot(root, full)) return { rel, result: listedByName(rel, folder, 'a link to a file outside the repository: not read') };
+  return { rel, result: readFileNow(root, rel, folder) };
+}
+
+/** True when `full` (a path under `root`) is a symbolic link that leads outside `root`. */
+function leavesRoot(root: string, full: string): boolean {
+  try {
+    if (!lstatSync(full).isSymbolicLink()) return false;
+    const realRoot = realpathSync(root);
+    const real = realpathSync(full);
+    return real !== realRoot && !real.startsWith(realRoot + path.sep);
+  } catch {
+    return false;
+  }
 }

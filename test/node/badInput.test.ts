@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findDocument, planStatusChange, writeEdits } from '../../src/node/lifecycle';
-import { scanEvidence } from '../../src/node/scanEvidence';
+import { readChangedFile, scanEvidence } from '../../src/node/scanEvidence';
 import { cli } from '../support/cli';
 import { ADR_TOOLS_FILES, evidenceRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
 
@@ -165,5 +165,68 @@ describe('bad input: what the scan lists', function () {
       json.problems.map((p) => [p.path, p.message]),
       [['docs/decisions/0002-pipe.md', 'not a regular file']],
     );
+  });
+});
+
+describe('bad input: links in and out of the repository', function () {
+  this.timeout(30_000);
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach(removeDir));
+
+  it('a document that links to a file outside is listed with a problem, and its text is not read', async () => {
+    const repo = tempDir('link-out');
+    const outside = tempDir('outside');
+    dirs.push(repo, outside);
+    writeFiles(outside, { 'secret.md': "---\nstatus: accepted\n---\n# Someone else's secret\n" });
+    writeFiles(repo, { 'docs/decisions/0001-a.md': '---\nstatus: accepted\n---\n# A\n' });
+    fs.symlinkSync(path.join(outside, 'secret.md'), path.join(repo, 'docs/decisions/0002-linked.md'));
+    const scan = await scanEvidence(repo);
+    assert.deepStrictEqual(
+      scan.items.map((i) => [i.path, i.title]),
+      [
+        ['docs/decisions/0001-a.md', 'A'],
+        ['docs/decisions/0002-linked.md', 'Linked'],
+      ],
+    );
+    assert.deepStrictEqual(
+      scan.problems.map((p) => [p.path, p.message]),
+      [['docs/decisions/0002-linked.md', 'a link to a file outside the repository: not read']],
+    );
+    const changed = readChangedFile(scan.root, scan.folders, 'docs/decisions/0002-linked.md');
+    assert.ok(changed !== 'ignored' && changed !== 'rescan' && changed.result !== 'gone');
+    assert.match(changed.result.problems[0].message, /outside the repository/, 'a watcher event does not read it either');
+  });
+
+  it('an evidence folder that links outside is not read, and New Design Doc writes nothing through it', () => {
+    const repo = tempDir('folder-out');
+    const outside = tempDir('outside-adr');
+    dirs.push(repo, outside);
+    writeFiles(outside, { '0001-theirs.md': '# 1. Theirs\n\n## Status\n\nAccepted\n' });
+    fs.mkdirSync(path.join(repo, 'doc'));
+    fs.symlinkSync(outside, path.join(repo, 'doc/adr'));
+    const scan = cli(['scan', repo, '--json']);
+    assert.strictEqual(scan.code, 0, scan.stderr);
+    const json = JSON.parse(scan.stdout) as { items: unknown[]; problems: { path: string; message: string }[] };
+    assert.deepStrictEqual(json.items, []);
+    assert.deepStrictEqual(
+      json.problems.map((p) => [p.path, p.message]),
+      [['doc/adr', 'a link to a folder outside the repository: its documents are not read']],
+    );
+    const before = snapshotOf(outside);
+    badInput(cli(['new', 'adr', 'Sneaky', '--dir', repo]), /doc\/adr is a link to a folder outside the repository .*; nothing written/);
+    assert.deepStrictEqual(snapshotOf(outside), before, 'nothing written outside');
+  });
+
+  it('a folder linked to another evidence folder (docs → doc) lists each document once, under its real path', async () => {
+    const repo = tempDir('link-twice');
+    dirs.push(repo);
+    writeFiles(repo, ADR_TOOLS_FILES);
+    fs.symlinkSync(path.join(repo, 'doc'), path.join(repo, 'docs'));
+    writeFiles(repo, { '.adr-dir': 'doc/adr\n' });
+    const viaLinks = await scanEvidence(repo);
+    fs.rmSync(path.join(repo, 'docs'));
+    const plain = await scanEvidence(repo);
+    assert.deepStrictEqual(viaLinks.items, plain.items);
+    assert.ok(viaLinks.items.every((i) => i.path.startsWith('doc/adr/')));
   });
 });

@@ -10,6 +10,8 @@ export interface EvidenceFolder {
   convention: FolderConvention;
   /** Why the folder is listed: the configuration file that names it, or `default`. */
   source: '.adr-dir' | '.log4brains.yml' | 'adr.config.json' | 'setting' | 'default';
+  /** Set by the scan when the folder is a link leading out of the repository: listed (so nothing is written there by mistake), never read. */
+  outside?: true;
 }
 
 /** The configuration files that decide where evidence lives, as read by the caller. */
