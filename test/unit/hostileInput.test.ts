@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { readFrontMatter } from '../../src/core/documents/frontMatter';
 import { isEvidenceFileName } from '../../src/core/documents/layout';
-import { readLinks } from '../../src/core/documents/lifecycle';
+import { addLink, readLinks, setStatus } from '../../src/core/documents/lifecycle';
 import { headings } from '../../src/core/documents/markdown';
 import { readDocument } from '../../src/core/documents/readDocument';
 import { cleanDescription } from '../../src/core/git/description';
@@ -152,5 +152,20 @@ describe("a repository's own exposure rules", () => {
     const ok = readExposureRules("rules:\n  - tag: payments\n    words: ['\\bstripe\\b']\n");
     assert.deepStrictEqual(ok.problems, []);
     assert.deepStrictEqual(exposureTags(ok.rules, [], 'Charge with Stripe'), ['payments']);
+  });
+});
+
+describe('edits keep every line end they do not touch', () => {
+  it('a status edit of a file mixing CRLF and LF changes the status line alone, byte for byte', () => {
+    const text = '# 2. Use PostgreSQL\r\n\r\nDate: 2026-02-03\n\n## Status\r\n\r\nProposed\n\n## Context\r\n\r\nText.\n';
+    const after = setStatus({ path: 'doc/adr/0002-x.md', text, format: 'adr-tools' }, 'accepted');
+    assert.strictEqual(after, text.replace('Proposed', 'Accepted'));
+  });
+
+  it('a link added to a CR-only file (classic Mac) is written with CR', () => {
+    const text = '# 1. A\r\rDate: 2026-01-01\r\r## Status\r\rAccepted\r';
+    const after = addLink({ path: 'doc/adr/0001-a.md', text, format: 'adr-tools' }, 'Amends', { path: 'doc/adr/0002-b.md', id: '0002', title: 'B' });
+    assert.ok(!after.includes('\n'), JSON.stringify(after));
+    assert.match(after, /Accepted\r\rAmends \[2\. B\]\(0002-b\.md\)\r/);
   });
 });

@@ -1,7 +1,7 @@
 import { CanonicalStatus, DocumentFormat } from '../evidence/model';
 import { normalizePosix } from '../naming/posixPath';
 import { frontMatterEnd, readFrontMatter } from './frontMatter';
-import { LINK_LINE, toLines } from './markdown';
+import { LINK_LINE } from './markdown';
 
 export { frontMatterEnd };
 
@@ -48,20 +48,69 @@ export function checkTransition(from: CanonicalStatus | null, to: CanonicalStatu
 
 interface Text {
   bom: string;
+  /** The line end new lines get: the file's most common one. */
   eol: string;
+  /** The lines, edited in place by the edits below. */
   lines: string[];
+  /** The lines as read, and the end each of them had ('' after the last): written back as they were. */
+  original: readonly string[];
+  ends: readonly string[];
 }
 
-/** The lines of a document as readers see them (`toLines`), with the BOM and line end to write them back with. */
+/**
+ * The lines of a document as readers see them (`toLines`), with the BOM and the line ends to write
+ * them back with: every line the edit leaves alone keeps its own end (a file mixing CRLF and LF
+ * keeps both), new and changed lines get the most common one.
+ */
 function split(text: string): Text {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
-  const eol = /\r\n/.test(body) ? '\r\n' : /\r/.test(body) && !/\n/.test(body) ? '\r' : '\n';
-  return { bom, eol, lines: toLines(body) };
+  const lines: string[] = [];
+  const ends: string[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    lines.push(body.slice(start, m.index));
+    ends.push(m[0]);
+    start = m.index + m[0].length;
+  }
+  lines.push(body.slice(start));
+  ends.push('');
+  const count = (e: string) => ends.filter((x) => x === e).length;
+  const eol = (['\n', '\r\n', '\r'] as const).reduce((best, e) => (count(e) > count(best) ? e : best), '\n' as string);
+  return { bom, eol, lines, original: [...lines], ends };
 }
 
+/** The text of `t` after its edits: lines kept at the start and the end keep their own line ends. */
 function join(t: Text): string {
-  return t.bom + t.lines.join(t.eol);
+  const { lines, original, ends } = t;
+  let head = 0;
+  while (head < lines.length && head < original.length && lines[head] === original[head]) head++;
+  let tail = 0;
+  while (
+    tail < lines.length - head &&
+    tail < original.length - head &&
+    lines[lines.length - 1 - tail] === original[original.length - 1 - tail]
+  )
+    tail++;
+  let out = t.bom;
+  for (let i = 0; i < lines.length; i++) {
+    const fromEnd = lines.length - 1 - i;
+    // Kept lines keep their end; a changed line takes the end of the line it replaces; new lines the common one.
+    const end =
+      i < head
+        ? ends[i]
+        : fromEnd < tail
+          ? ends[original.length - 1 - fromEnd]
+          : i === lines.length - 1
+            ? ''
+            : i < original.length - tail
+              ? ends[i]
+              : t.eol;
+    // A kept line that was last before (no end) but is followed now by new lines gets the common end.
+    out += lines[i] + (end === '' && i < lines.length - 1 ? t.eol : end);
+  }
+  return out;
 }
 
 /** Path of `to` relative to the folder of `from` (both repository-relative, POSIX). */
