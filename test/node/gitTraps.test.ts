@@ -13,7 +13,7 @@ import { COLLEAGUE, evidenceRepo, removeDir } from '../support/gitRepo';
 // (so the test would fail if a trap could not leave its marker); then everything we run — the
 // miner, the index's git lookups, numbering, identities and the CLI — must leave none.
 
-describe('git traps in a repository\'s configuration never run', function () {
+describe("git traps in a repository's configuration never run", function () {
   this.timeout(60_000);
 
   it('fsmonitor, hooks, diff.external, textconv and sshCommand: git springs them, we never do', async () => {
@@ -34,12 +34,14 @@ describe('git traps in a repository\'s configuration never run', function () {
       const sprung = () => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '');
 
       // The positive control: git runs every trap when asked to do what each is for.
-      const run = (args: string[]) => spawnSync('git', args, { cwd: repo.root, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+      const run = (args: string[]) =>
+        spawnSync('git', args, { cwd: repo.root, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
       run(['status']);
       run(['diff', 'HEAD~1', 'HEAD']);
       run(['log', '-p', '-1', '--textconv', '--no-ext-diff']);
       run(['ls-remote', 'ssh://example.invalid/x.git']);
-      for (const name of ['pre-commit', 'post-commit', 'fsmonitor', 'diff.external', 'textconv', 'sshCommand']) assert.match(sprung(), new RegExp(`^${name.replace('.', '\\.')} `, 'm'), `control: git springs ${name}`);
+      for (const name of ['pre-commit', 'post-commit', 'fsmonitor', 'diff.external', 'textconv', 'sshCommand'])
+        assert.match(sprung(), new RegExp(`^${name.replace('.', '\\.')} `, 'm'), `control: git springs ${name}`);
       fs.rmSync(marker);
 
       // What we run, in-process and through the CLI.
@@ -49,7 +51,12 @@ describe('git traps in a repository\'s configuration never run', function () {
       await headBlobs(opened, ['doc/adr']);
       await namesOnAllRefs(opened, 'doc/adr');
       await userIdentities(opened, ['dana@example.com']);
-      for (const args of [['suggest', repo.root, '--all-authors', '--json'], ['overview', repo.root], ['check', repo.root]]) cli(args);
+      for (const args of [
+        ['suggest', repo.root, '--all-authors', '--json'],
+        ['overview', repo.root],
+        ['check', repo.root],
+      ])
+        cli(args);
       const created = cli(['new', 'adr', 'Trapped', '--dir', repo.root]);
       assert.strictEqual(created.code, 0, created.stderr);
       assert.strictEqual(sprung(), '', 'a trap ran');

@@ -150,3 +150,29 @@ describe('DocumentChecks (checking again after edits)', () => {
     );
   });
 });
+
+describe('a date long after the day git added the file', () => {
+  it("is reported as a likely typo, where the date stands, with git's day for the quick fix", () => {
+    const withAdded = (text: string, added: string) => {
+      const d = doc('docs/decisions/0001-a.md', text);
+      return {
+        item: d.item,
+        details: { ...d.details!, added: { name: 'Dana', email: 'dana@example.com', date: `${added}T10:00:00+02:00` } },
+      };
+    };
+    const typo = withAdded('---\nstatus: accepted\ndate: 2026-06-16\n---\n# A\n', '2025-06-18');
+    const [f] = checkDocuments([typo], [], opts);
+    assert.deepStrictEqual([f.code, f.severity, f.line, f.column, f.data], ['date-after-added', 'info', 3, 7, '2025-06-18']);
+    assert.match(f.message, /dated 2026-06-16, 363 days after git added it \(2025-06-18\)/);
+    assert.deepStrictEqual(
+      checkDocuments([withAdded('---\nstatus: accepted\ndate: 2025-07-10\n---\n# A\n', '2025-06-18')], [], opts),
+      [],
+      '22 days: fine',
+    );
+    assert.deepStrictEqual(
+      checkDocuments([withAdded('---\nstatus: accepted\ndate: 2024-01-01\n---\n# A\n', '2025-06-18')], [], opts),
+      [],
+      'earlier: written before it was committed',
+    );
+  });
+});

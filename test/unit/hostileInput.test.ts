@@ -164,7 +164,11 @@ describe('edits keep every line end they do not touch', () => {
 
   it('a link added to a CR-only file (classic Mac) is written with CR', () => {
     const text = '# 1. A\r\rDate: 2026-01-01\r\r## Status\r\rAccepted\r';
-    const after = addLink({ path: 'doc/adr/0001-a.md', text, format: 'adr-tools' }, 'Amends', { path: 'doc/adr/0002-b.md', id: '0002', title: 'B' });
+    const after = addLink({ path: 'doc/adr/0001-a.md', text, format: 'adr-tools' }, 'Amends', {
+      path: 'doc/adr/0002-b.md',
+      id: '0002',
+      title: 'B',
+    });
     assert.ok(!after.includes('\n'), JSON.stringify(after));
     assert.match(after, /Accepted\r\rAmends \[2\. B\]\(0002-b\.md\)\r/);
   });

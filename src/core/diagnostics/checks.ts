@@ -3,6 +3,9 @@ import { EvidenceItem, Problem } from '../evidence/model';
 import { IndexedDocument } from '../index/snapshot';
 import { CANONICAL_STATUSES } from '../evidence/status';
 
+/** A document dated more than this many days after the day git added it is reported. */
+const DATE_AFTER_ADDED_DAYS = 30;
+
 /** The canonical words, as the unknown-status finding lists them: `a, b or c`. */
 const KNOWN_STATUSES = `${CANONICAL_STATUSES.slice(0, -1).join(', ')} or ${CANONICAL_STATUSES[CANONICAL_STATUSES.length - 1]}`;
 
@@ -15,13 +18,14 @@ export type FindingCode =
   | 'duplicate-number'
   | 'bad-date'
   | 'stale-proposal'
+  | 'date-after-added'
   | 'unquantified-result';
 
 /** A problem found in an evidence document (Problems panel, `career-evidence check`). */
 export interface Finding extends Problem {
   code: FindingCode;
   severity: 'error' | 'warning' | 'info';
-  /** For `missing-link-target`: the target as resolved; for `duplicate-number`: the number. */
+  /** For `missing-link-target`: the target as resolved; for `duplicate-number`: the number; for `date-after-added`: git's day. */
   data?: string;
 }
 
@@ -161,6 +165,19 @@ export class DocumentChecks {
         code: 'bad-date',
         severity: 'warning',
         message: `"${details.dateText}" is not a date (YYYY-MM-DD)`,
+      });
+    }
+    // A date long after the day git added the file is most likely a typo (2026 for 2025).
+    const addedDay = details?.added?.date.slice(0, 10);
+    if (item.date && addedDay && isIsoDate(addedDay) && daysBetween(addedDay, item.date) > DATE_AFTER_ADDED_DAYS) {
+      afterLinks.push({
+        path: item.path,
+        line: details?.dateLine ?? null,
+        ...(details?.dateColumn ? { column: details.dateColumn } : {}),
+        code: 'date-after-added',
+        severity: 'info',
+        message: `dated ${item.date}, ${daysBetween(addedDay, item.date)} days after git added it (${addedDay}): a typo?`,
+        data: addedDay,
       });
     }
     const days = item.kind === 'decision' && item.status === 'proposed' && item.date ? daysBetween(item.date, opts.today) : 0;

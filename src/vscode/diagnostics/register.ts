@@ -111,6 +111,22 @@ class QuickFixes implements vscode.CodeActionProvider {
           a.isPreferred = i === 0;
           actions.push(a);
         }
+      } else if (d.code === 'date-after-added') {
+        // Replace the date where it stands (the finding points at it) with the day git added the file.
+        const day = (d as vscode.Diagnostic & { data?: string }).data ?? '';
+        const line = document.lineAt(Math.min(d.range.start.line, document.lineCount - 1));
+        const at = line.text.indexOf(
+          /\d{4}-\d{2}-\d{2}/.exec(line.text.slice(d.range.start.character))?.[0] ?? '\0',
+          d.range.start.character,
+        );
+        if (day && at >= 0) {
+          const a = new vscode.CodeAction(`Use the day git added it (${day})`, vscode.CodeActionKind.QuickFix);
+          a.edit = new vscode.WorkspaceEdit();
+          a.edit.replace(document.uri, new vscode.Range(line.lineNumber, at, line.lineNumber, at + 10), day);
+          a.diagnostics = [d];
+          a.isPreferred = true;
+          actions.push(a);
+        }
       } else if (d.code === 'missing-link-target') {
         const missing = (d as vscode.Diagnostic & { data?: string }).data ?? '';
         for (const candidate of closestDocuments(

@@ -171,6 +171,38 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     }
   });
 
+  it("reports a date long after git added the file, and the quick fix puts git's day there", async () => {
+    // The fixture committed this ADR on 2026-02-03; a date months later is most likely a typo.
+    const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
+    const original = fs.readFileSync(file(rel).fsPath, 'utf8');
+    try {
+      fs.writeFileSync(file(rel).fsPath, original.replace('Date: 2026-02-03', 'Date: 2026-09-03'));
+      const diagnostic = await waitFor(
+        () => vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'date-after-added'),
+        'the date-after-added diagnostic',
+      );
+      assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+      assert.deepStrictEqual([diagnostic.range.start.line, diagnostic.range.start.character], [2, 6], 'at the date itself');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        file(rel),
+        diagnostic.range,
+      );
+      const fix = actions.find((x) => x.title === 'Use the day git added it (2026-02-03)');
+      assert.ok(fix?.edit, actions.map((x) => x.title).join(', '));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const doc = await vscode.workspace.openTextDocument(file(rel));
+      assert.match(doc.getText(), /^Date: 2026-02-03$/m);
+      await doc.save();
+      await waitFor(
+        () => vscode.languages.getDiagnostics(file(rel)).every((d) => d.code !== 'date-after-added') || undefined,
+        'the diagnostic to go',
+      );
+    } finally {
+      fs.writeFileSync(file(rel).fsPath, original);
+    }
+  });
+
   it('reports problems in the Problems panel and fixes an unknown status with a quick fix', async () => {
     const rel = 'doc/adr/0009-maybe.md';
     fs.writeFileSync(file(rel).fsPath, '# 9. Maybe later\n\nDate: 2026-11-01\n\n## Status\n\nOn hold\n\n## Context\n\nx\n');
