@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: mining performance on the express history (../shared/corpus) and on a synthetic
-// history of 100,000 commits (20,000 merges) generated once with git fast-import and cached under
+// `npm run bench`: mining performance on the express history (../shared/corpus), on a synthetic
+// history of 100,000 commits (20,000 merges, squash-and-merge style) and on a git/git-shaped one
+// (long-lived branches merged again and again), generated once with git fast-import and cached under
 // .vscode-test/bench/. Prints medians of several runs; a script, not a timed test.
 //   - full mining (all authors, numstat) vs the raw `git log` commands that read the same fields
 //   - incremental mining after one new commit
@@ -34,6 +35,85 @@ function expressRepo() {
 }
 
 /** 100,000 commits: 60,000 on main, 20,000 merges of 20,000 one-commit branches; one file changed per commit. */
+/**
+ * Writes a history through git fast-import into `dir` (once; cached). `build(commit)` makes the
+ * commits: `commit(ref, from, merges, msg, who, file)` returns the new commit's mark.
+ */
+function generatedRepo(name, build) {
+  const dir = path.join(CACHE, name);
+  if (fs.existsSync(path.join(dir, '.git', 'bench-ready'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  git(dir, ['init', '--quiet', '--initial-branch=main']);
+  git(dir, ['config', 'user.email', 'dev0@example.com']);
+  process.stderr.write(`generating the ${name} history (once)…\n`);
+  const started = Date.now();
+  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
+  let mark = 0;
+  let t = 1_600_000_000;
+  const out = [];
+  const commit = (ref, from, merges, msg, who, file) => {
+    mark++;
+    t += 60;
+    const data = `${msg}\n`;
+    out.push(
+      `commit ${ref}\nmark :${mark}\nauthor Dev ${who} <dev${who}@example.com> ${t} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${t} +0000\ndata ${Buffer.byteLength(data)}\n${data}`,
+    );
+    if (from) out.push(`from :${from}\n`);
+    for (const m of merges) out.push(`merge :${m}\n`);
+    out.push(`M 100644 inline ${file}\ndata 12\nline ${String(mark).padStart(6, '0')}\n\n`);
+    if (out.length > 2000) child.stdin.write(out.splice(0).join(''));
+    return mark;
+  };
+  build(commit);
+  child.stdin.end(out.join(''));
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`fast-import exited ${code}`));
+      git(dir, ['checkout', '--quiet', '-f', 'main']);
+      fs.writeFileSync(path.join(dir, '.git', 'bench-ready'), '');
+      process.stderr.write(`generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      resolve(dir);
+    });
+  });
+}
+
+/**
+ * History shaped like git/git's: long-lived `next` and `maint` branches merged into `main` again
+ * and again (each merge brings everything `next` gained since the last), `maint` merged into
+ * `next` (merges of merges), topics merged into `next`, and an octopus merge now and then.
+ */
+function gitGitShapedRepo(total) {
+  return generatedRepo(`gitgit-${total / 1000}k`, (commit) => {
+    let main = commit('refs/heads/main', 0, [], 'Initial commit', 0, 'README.md');
+    let next = commit('refs/heads/next', main, [], 'Start next', 1, 'next.txt');
+    let maint = commit('refs/heads/maint', main, [], 'Start maint', 2, 'maint.txt');
+    let count = 3;
+    for (let i = 1; count < total; i++) {
+      const topic = commit('refs/heads/topic', next, [], `Work on topic ${i}`, i % 50, `src/t${i % 500}.c`);
+      next = commit('refs/heads/next', next, [topic], `Merge branch 'dev/topic-${i}' into next`, i % 50, `next/${i % 100}.txt`);
+      count += 2;
+      if (i % 7 === 0) {
+        maint = commit('refs/heads/maint', maint, [], `Fix ${i} on maint`, i % 40, `maint/${i % 100}.c`);
+        next = commit('refs/heads/next', next, [maint], "Merge branch 'maint' into next", 3, `next/m${i % 100}.txt`);
+        count += 2;
+      }
+      if (i % 10 === 0) {
+        main = commit('refs/heads/main', main, [next], `Merge pull request #${i} from dev/next\n\nThe ${i}th batch`, 4, `CHANGELOG/${i % 100}.md`);
+        count += 1;
+      } else if (i % 97 === 0) {
+        const a = commit('refs/heads/oa', main, [], `Octopus part A ${i}`, 5, `oct/a${i}.c`);
+        const b = commit('refs/heads/ob', main, [], `Octopus part B ${i}`, 6, `oct/b${i}.c`);
+        main = commit('refs/heads/main', main, [a, b], `Merge branches 'oa' and 'ob'`, 4, `oct/m${i}.md`);
+        count += 3;
+      } else {
+        main = commit('refs/heads/main', main, [], `Refactor module ${i} (#${i})`, i % 50, `lib/m${i % 1000}.c`);
+        count += 1;
+      }
+    }
+  });
+}
+
 function syntheticRepo() {
   const dir = path.join(CACHE, 'synthetic-100k');
   if (fs.existsSync(path.join(dir, '.git', 'bench-ready'))) return dir;
@@ -184,6 +264,9 @@ async function main() {
   console.log(`median of ${RUNS} runs`);
   await benchRepo('express (../shared/corpus/express-history.bundle)', expressRepo());
   await benchRepo('synthetic 100,000 commits / 20,000 merges', await syntheticRepo());
+  // BENCH_GITGIT sets its size (100,000 by default; 1,000,000 once is enough: it is generated and cached once).
+  const size = Number(process.env.BENCH_GITGIT || 100_000);
+  await benchRepo(`git/git-shaped ${size.toLocaleString('en')} commits (long-lived branches merged again and again, octopus merges)`, await gitGitShapedRepo(size));
 }
 
 main().catch((err) => {

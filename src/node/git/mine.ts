@@ -49,8 +49,6 @@ export interface MineOptions {
 
 /** Days of extra history read for merged branches when a start date is given (a branch starts before it lands). */
 const BRANCH_SLACK_DAYS = 120;
-/** Longest merged branch walked for its first commit and authors. */
-const MAX_BRANCH_WALK = 10_000;
 /** Options every history read passes: never run external diff drivers, textconv filters or gpg. */
 const SAFE_LOG = ['--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-color', '--encoding=UTF-8'];
 /** `git log` format of the commit graph pass: id, parents, author date, author, Co-authored-by values. */
@@ -180,7 +178,8 @@ interface GraphCommit {
 
 /**
  * Reads the commit graph (no diffs) and summarises, for each merge commit on the first-parent line,
- * its merged branch: the commits reachable from its second parent that are not on the line.
+ * its merged branch: the commits reachable from its second parent that are not on the line and
+ * that no older merge of the line brought in. Linear in the size of the graph.
  * The graph is dropped afterwards; only the per-merge summaries are kept.
  */
 async function readBranches(
@@ -223,35 +222,49 @@ async function readBranches(
   if (partial) pending.push(partial);
   drain();
 
-  // The first-parent line from each tip, as far as the graph reaches.
+  // The first-parent line from each tip, as far as the graph reaches: the default branch's first,
+  // then what HEAD adds to it.
   const mainline = new Set<string>();
+  const lines: string[][] = [];
   for (const tip of tips) {
-    for (let sha: string | undefined = tip; sha && graph.has(sha) && !mainline.has(sha); sha = graph.get(sha)!.parents[0])
+    const line: string[] = [];
+    for (let sha: string | undefined = tip; sha && graph.has(sha) && !mainline.has(sha); sha = graph.get(sha)!.parents[0]) {
       mainline.add(sha);
-  }
-  const out = new Map<string, BranchInfo>();
-  for (const sha of mainline) {
-    const merge = graph.get(sha)!;
-    if (merge.parents.length < 2) continue;
-    const tip = graph.get(merge.parents[1]);
-    if (!tip) continue;
-    let first = tip.authoredAt;
-    let latestHuman: GraphCommit | null = null;
-    const people = new Map<string, Person>();
-    const stack = merge.parents.slice(1);
-    const visited = new Set<string>();
-    while (stack.length > 0 && visited.size < MAX_BRANCH_WALK) {
-      const id = stack.pop()!;
-      if (visited.has(id) || mainline.has(id)) continue;
-      const c = graph.get(id);
-      if (!c) continue;
-      visited.add(id);
-      if (Date.parse(c.authoredAt) < Date.parse(first)) first = c.authoredAt;
-      if (!isBot(c.author) && (!latestHuman || Date.parse(c.authoredAt) > Date.parse(latestHuman.authoredAt))) latestHuman = c;
-      for (const p of [c.author, ...c.coAuthors]) people.set(p.email.toLowerCase(), p);
-      stack.push(...c.parents);
+      line.push(sha);
     }
-    out.set(sha, { firstAuthoredAt: first, tipAuthor: tip.author, latestHuman: latestHuman?.author ?? null, people: [...people.values()] });
+    lines.push(line);
+  }
+  // One pass over the graph: each branch commit is claimed by the oldest merge on the line that
+  // brings it in, so a long-lived branch merged again and again is walked once, not once per merge
+  // (history shaped like git/git's or the kernel's would cost merges × branch length).
+  const claimed = new Set<string>();
+  const out = new Map<string, BranchInfo>();
+  for (const line of lines) {
+    for (let i = line.length - 1; i >= 0; i--) {
+      const sha = line[i];
+      const merge = graph.get(sha)!;
+      if (merge.parents.length < 2) continue;
+      const tip = graph.get(merge.parents[1]);
+      if (!tip) continue;
+      let first = tip.authoredAt;
+      let firstMs = Date.parse(first);
+      let latestHuman: { author: Person; ms: number } | null = null;
+      const people = new Map<string, Person>();
+      const stack = merge.parents.slice(1);
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (claimed.has(id) || mainline.has(id)) continue;
+        const c = graph.get(id);
+        if (!c) continue;
+        claimed.add(id);
+        const ms = Date.parse(c.authoredAt);
+        if (ms < firstMs) [first, firstMs] = [c.authoredAt, ms];
+        if (!isBot(c.author) && (!latestHuman || ms > latestHuman.ms)) latestHuman = { author: c.author, ms };
+        for (const p of [c.author, ...c.coAuthors]) people.set(p.email.toLowerCase(), p);
+        for (const parent of c.parents) stack.push(parent);
+      }
+      out.set(sha, { firstAuthoredAt: first, tipAuthor: tip.author, latestHuman: latestHuman?.author ?? null, people: [...people.values()] });
+    }
   }
   return out;
 }
