@@ -72,7 +72,9 @@ function generatedRepo(name, build) {
       if (code !== 0) return reject(new Error(`fast-import exited ${code}`));
       git(dir, ['checkout', '--quiet', '-f', 'main']);
       fs.writeFileSync(path.join(dir, '.git', 'bench-ready'), '');
-      process.stderr.write(`generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(
+        `generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       resolve(dir);
     });
   });
@@ -99,7 +101,14 @@ function gitGitShapedRepo(total) {
         count += 2;
       }
       if (i % 10 === 0) {
-        main = commit('refs/heads/main', main, [next], `Merge pull request #${i} from dev/next\n\nThe ${i}th batch`, 4, `CHANGELOG/${i % 100}.md`);
+        main = commit(
+          'refs/heads/main',
+          main,
+          [next],
+          `Merge pull request #${i} from dev/next\n\nThe ${i}th batch`,
+          4,
+          `CHANGELOG/${i % 100}.md`,
+        );
         count += 1;
       } else if (i % 97 === 0) {
         const a = commit('refs/heads/oa', main, [], `Octopus part A ${i}`, 5, `oct/a${i}.c`);
@@ -266,7 +275,10 @@ async function main() {
   await benchRepo('synthetic 100,000 commits / 20,000 merges', await syntheticRepo());
   // BENCH_GITGIT sets its size (100,000 by default; 1,000,000 once is enough: it is generated and cached once).
   const size = Number(process.env.BENCH_GITGIT || 100_000);
-  await benchRepo(`git/git-shaped ${size.toLocaleString('en')} commits (long-lived branches merged again and again, octopus merges)`, await gitGitShapedRepo(size));
+  await benchRepo(
+    `git/git-shaped ${size.toLocaleString('en')} commits (long-lived branches merged again and again, octopus merges)`,
+    await gitGitShapedRepo(size),
+  );
 }
 
 main().catch((err) => {

@@ -1,12 +1,6 @@
 import * as assert from 'assert';
-import {
-  EXPANDED_GROUP_MAX,
-  EvidenceTreeModel,
-  GroupRow,
-  SuggestionsView,
-  TreeRow,
-  ViewSettings,
-} from '../../src/vscode/evidenceView/treeModel';
+import { GroupRow, TreeRow } from '../../src/vscode/evidenceView/rowsModel';
+import { EXPANDED_GROUP_MAX, EvidenceTreeModel, SuggestionsView, ViewSettings } from '../../src/vscode/evidenceView/treeModel';
 import { english } from '../../src/vscode/shared/translate';
 import { suggestion } from '../support/suggestion';
 import { FakeIndex, adr } from './support/fakeIndex';

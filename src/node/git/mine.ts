@@ -263,7 +263,12 @@ async function readBranches(
         for (const p of [c.author, ...c.coAuthors]) people.set(p.email.toLowerCase(), p);
         for (const parent of c.parents) stack.push(parent);
       }
-      out.set(sha, { firstAuthoredAt: first, tipAuthor: tip.author, latestHuman: latestHuman?.author ?? null, people: [...people.values()] });
+      out.set(sha, {
+        firstAuthoredAt: first,
+        tipAuthor: tip.author,
+        latestHuman: latestHuman?.author ?? null,
+        people: [...people.values()],
+      });
     }
   }
   return out;

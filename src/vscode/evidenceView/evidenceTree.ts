@@ -5,7 +5,8 @@ import { Identity } from '../../core/index/viewModel';
 import { SHOW_SUGGESTION_COMMAND } from '../shared/commandIds';
 import { Services } from '../services/services';
 import { documentUri, locateFile } from '../services/evidenceIndex';
-import { EvidenceTreeModel, Refresh, RowResource, SuggestionsView, TreeRow } from './treeModel';
+import { RowResource, TreeRow } from './rowsModel';
+import { EvidenceTreeModel, Refresh, SuggestionsView } from './treeModel';
 import { ViewState } from './viewState';
 
 /** A node of the Evidence view: a row of {@link EvidenceTreeModel}. */

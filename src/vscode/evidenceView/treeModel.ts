@@ -1,157 +1,16 @@
-import { KINDS } from '../../core/evidence/kinds';
-import { DocumentDetails, EvidenceItem, EvidenceKind } from '../../core/evidence/model';
 import { GroupBy, Identity, ViewFilter, groupDocuments, isFiltering, matchesViewFilter, viewFilterTest } from '../../core/index/viewModel';
-import { DocumentKey, EvidenceSnapshot, FolderSnapshot, IndexedFolder, SnapshotChange, documentAt } from '../../core/index/snapshot';
+import { DocumentKey, EvidenceSnapshot, FolderSnapshot, SnapshotChange, documentAt } from '../../core/index/snapshot';
 import { Suggestion } from '../../core/git/suggestions';
 import { equalData } from '../../core/index/equalData';
 import { Translate } from '../shared/translate';
+import { DetailRow, DocumentRow, GroupRow, LinkRow, ListedDocument, MessageRow, SuggestionRow, SuggestionsRow, TreeRow } from './rowsModel';
+import { documentTooltip, suggestionTooltip } from './tooltipsModel';
 
 // What the Evidence view shows, computed without VS Code: rows with their labels, descriptions,
 // icons, ids, collapsible states and order, from the index's snapshots and change lists, the
 // view's grouping and filter, and the Suggestions list. `EvidenceTreeProvider` only maps rows to
 // `TreeItem`s. Rows are this model's own objects: a row keeps its identity while it stays in its
 // group, so VS Code can refresh it alone.
-
-/** A document of a snapshot as the view lists it: with its folder. */
-export interface ListedDocument {
-  readonly item: EvidenceItem;
-  readonly details?: DocumentDetails;
-  readonly folder: IndexedFolder;
-}
-
-/** How a row opens: not at all, or collapsed or expanded at first. */
-export type Collapsible = 'none' | 'collapsed' | 'expanded';
-
-/** A file of the index, as a row points at it (the provider makes the URI). */
-export interface RowResource {
-  readonly folder: IndexedFolder;
-  readonly path: string;
-}
-
-interface RowBase {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly collapsible: Collapsible;
-  /** A codicon name. */
-  readonly icon?: string;
-  /** The `viewItem` of menus' `when` clauses. */
-  readonly contextValue: string;
-}
-
-/** A group of documents (Decisions, 2026-Q1, Proposed, a tag). */
-export interface GroupRow extends RowBase {
-  readonly type: 'group';
-  readonly key: string;
-  members: ListedDocument[];
-  /** Its document rows, made on first expansion. */
-  children?: DocumentRow[];
-}
-
-/**
- * A document in a group. Expanding a large group makes thousands of rows at once while VS Code
- * shows a few dozen, so a row is a thin view of its listed document: its id, label and description
- * are made when first read, and made again after the document changes.
- */
-export class DocumentRow implements RowBase {
-  readonly type = 'document';
-  readonly contextValue: string;
-  readonly icon: string;
-  /** Rows of the document's links, made on first expansion; undefined again when its links change. */
-  links?: LinkRow[];
-  private current: ListedDocument;
-  private described: { description: string; resource: RowResource } | undefined;
-
-  constructor(
-    doc: ListedDocument,
-    /** Key of the group the row is in (a document can be in two groups when grouped by tag). */
-    readonly groupKey: string,
-    /** The folder's name, shown when several workspace folders are open. */
-    private readonly folderName: string | undefined,
-  ) {
-    this.current = doc;
-    this.contextValue = `document.${doc.item.kind}`;
-    this.icon = KIND_ICONS[doc.item.kind];
-  }
-
-  /** The listed document the row shows; setting it (after an edit) makes the row describe it anew. */
-  get doc(): ListedDocument {
-    return this.current;
-  }
-
-  set doc(doc: ListedDocument) {
-    this.current = doc;
-    this.described = undefined;
-    this.links = undefined;
-  }
-
-  get id(): string {
-    return `doc:${this.groupKey}:${this.current.folder.key}:${this.current.item.path}`;
-  }
-
-  get label(): string {
-    return this.current.item.title;
-  }
-
-  get description(): string {
-    return this.describe().description;
-  }
-
-  get collapsible(): Collapsible {
-    return (this.current.details?.links.length ?? 0) > 0 ? 'collapsed' : 'none';
-  }
-
-  /** The file the row opens (one object per row state, so the provider can keep its URI). */
-  get resource(): RowResource {
-    return this.describe().resource;
-  }
-
-  private describe(): { description: string; resource: RowResource } {
-    if (!this.described) {
-      const { item, folder } = this.current;
-      let description = item.status ?? item.statusText ?? '';
-      if (item.date) description = description ? `${description} · ${item.date}` : item.date;
-      if (this.folderName) description = description ? `${description} · ${this.folderName}` : this.folderName;
-      this.described = { description, resource: { folder, path: item.path } };
-    }
-    return this.described;
-  }
-}
-
-/** A link of a document (supersedes, superseded by, amends…). */
-export interface LinkRow extends RowBase {
-  readonly type: 'link';
-  readonly parent: DocumentRow;
-  readonly relation: string;
-  readonly resource: RowResource;
-  readonly exists: boolean;
-}
-
-/** The Suggestions group. */
-export interface SuggestionsRow extends RowBase {
-  readonly type: 'suggestions';
-}
-
-/** A brag-entry suggestion. */
-export interface SuggestionRow extends RowBase {
-  readonly type: 'suggestion';
-  readonly folderUri: string;
-  readonly suggestion: Suggestion;
-}
-
-/** A line of a suggestion's details. */
-export interface DetailRow extends RowBase {
-  readonly type: 'detail';
-  tooltip?: string;
-}
-
-/** A line of text (why there is nothing to show). */
-export interface MessageRow extends RowBase {
-  readonly type: 'message';
-}
-
-/** A row of the Evidence view. */
-export type TreeRow = GroupRow | DocumentRow | LinkRow | SuggestionsRow | SuggestionRow | DetailRow | MessageRow;
 
 /** The Suggestions list as the view reads it: each folder's pending suggestions, or why there are none. */
 export type SuggestionsView = readonly ({ folderUri: string; folderName: string } & (
@@ -164,17 +23,6 @@ export type Refresh = { readonly all: true } | { readonly all: false; readonly r
 /** Groups with more documents than this start collapsed. */
 export const EXPANDED_GROUP_MAX = 500;
 
-const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
-  decision: 'law',
-  rfc: 'comment-discussion',
-  design: 'symbol-structure',
-  tradeoff: 'checklist',
-  postmortem: 'flame',
-  log: 'notebook',
-  growth: 'rocket',
-  brag: 'star-full',
-  star: 'mortar-board',
-};
 const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
 
 /** The view's settings the rows depend on. */
@@ -536,36 +384,4 @@ export class EvidenceTreeModel {
 /** Same documents in the same order (the same files; their contents may differ). */
 function sameMembers(a: readonly ListedDocument[], b: readonly ListedDocument[]): boolean {
   return a.length === b.length && a.every((d, i) => d.item.path === b[i].item.path && d.folder.key === b[i].folder.key);
-}
-
-/** Markdown-escapes text shown in a tooltip. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
-
-function documentTooltip(t: Translate, item: EvidenceItem, details: DocumentDetails | undefined): string {
-  const lines: string[] = [
-    `**${escapeMarkdown(item.title)}**`,
-    `${t(KINDS[item.kind].label)} · ${item.format}${item.id ? ` · ${escapeMarkdown(item.id)}` : ''}`,
-  ];
-  if (item.statusText) lines.push(t('Status: {0}', escapeMarkdown(item.statusText)));
-  if (item.date) lines.push(t('Date: {0}', item.date));
-  if (details?.people.length) lines.push(t('People: {0}', escapeMarkdown(details.people.join(', '))));
-  if (details?.added) lines.push(t('Added by {0} on {1}', escapeMarkdown(details.added.name), details.added.date.slice(0, 10)));
-  if (details?.tags.length) lines.push(t('Tags: {0}', escapeMarkdown(details.tags.join(', '))));
-  for (const l of details?.links ?? [])
-    lines.push(`${escapeMarkdown(t(l.relation.replace(/-/g, ' ')))}: \`${l.target.replace(/`/g, "'")}\``);
-  lines.push(`\`${item.path.replace(/`/g, "'")}\``);
-  return lines.join('\n\n');
-}
-
-function suggestionTooltip(t: Translate, s: Suggestion): string {
-  const lines: string[] = [`**${escapeMarkdown(s.title)}**`];
-  const size = t('merged {0} · {1} files, +{2} −{3}', s.mergedAt.slice(0, 10), s.files, s.insertions, s.deletions);
-  lines.push(`${s.pr ? `${t('PR #{0} ({1})', s.pr.number, s.pr.provider)} · ` : ''}${size}`);
-  if (s.reviewLatencyHours !== null)
-    lines.push(`${t('Review latency: {0} h', s.reviewLatencyHours)}${s.latencyEstimated ? ` ${t('(estimated)')}` : ''}`);
-  if (s.tags.length > 0) lines.push(t('Exposure: {0}', s.tags.join(', ')));
-  lines.push(`${escapeMarkdown(s.author.name)} · \`${s.sha.slice(0, 12)}\``);
-  return lines.join('\n\n');
 }

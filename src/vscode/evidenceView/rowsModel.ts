@@ -1,0 +1,159 @@
+import { DocumentDetails, EvidenceItem, EvidenceKind } from '../../core/evidence/model';
+import { IndexedFolder } from '../../core/index/snapshot';
+import { Suggestion } from '../../core/git/suggestions';
+
+// The rows of the Evidence view, as `EvidenceTreeModel` makes them: plain data (a document row is
+// a thin view of its document), no `vscode`; `EvidenceTreeProvider` maps them to `TreeItem`s.
+
+/** A document of a snapshot as the view lists it: with its folder. */
+export interface ListedDocument {
+  readonly item: EvidenceItem;
+  readonly details?: DocumentDetails;
+  readonly folder: IndexedFolder;
+}
+
+/** How a row opens: not at all, or collapsed or expanded at first. */
+export type Collapsible = 'none' | 'collapsed' | 'expanded';
+
+/** A file of the index, as a row points at it (the provider makes the URI). */
+export interface RowResource {
+  readonly folder: IndexedFolder;
+  readonly path: string;
+}
+
+interface RowBase {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly collapsible: Collapsible;
+  /** A codicon name. */
+  readonly icon?: string;
+  /** The `viewItem` of menus' `when` clauses. */
+  readonly contextValue: string;
+}
+
+/** A group of documents (Decisions, 2026-Q1, Proposed, a tag). */
+export interface GroupRow extends RowBase {
+  readonly type: 'group';
+  readonly key: string;
+  members: ListedDocument[];
+  /** Its document rows, made on first expansion. */
+  children?: DocumentRow[];
+}
+
+/**
+ * A document in a group. Expanding a large group makes thousands of rows at once while VS Code
+ * shows a few dozen, so a row is a thin view of its listed document: its id, label and description
+ * are made when first read, and made again after the document changes.
+ */
+export class DocumentRow implements RowBase {
+  readonly type = 'document';
+  readonly contextValue: string;
+  readonly icon: string;
+  /** Rows of the document's links, made on first expansion; undefined again when its links change. */
+  links?: LinkRow[];
+  private current: ListedDocument;
+  private described: { description: string; resource: RowResource } | undefined;
+
+  constructor(
+    doc: ListedDocument,
+    /** Key of the group the row is in (a document can be in two groups when grouped by tag). */
+    readonly groupKey: string,
+    /** The folder's name, shown when several workspace folders are open. */
+    private readonly folderName: string | undefined,
+  ) {
+    this.current = doc;
+    this.contextValue = `document.${doc.item.kind}`;
+    this.icon = KIND_ICONS[doc.item.kind];
+  }
+
+  /** The listed document the row shows; setting it (after an edit) makes the row describe it anew. */
+  get doc(): ListedDocument {
+    return this.current;
+  }
+
+  set doc(doc: ListedDocument) {
+    this.current = doc;
+    this.described = undefined;
+    this.links = undefined;
+  }
+
+  get id(): string {
+    return `doc:${this.groupKey}:${this.current.folder.key}:${this.current.item.path}`;
+  }
+
+  get label(): string {
+    return this.current.item.title;
+  }
+
+  get description(): string {
+    return this.describe().description;
+  }
+
+  get collapsible(): Collapsible {
+    return (this.current.details?.links.length ?? 0) > 0 ? 'collapsed' : 'none';
+  }
+
+  /** The file the row opens (one object per row state, so the provider can keep its URI). */
+  get resource(): RowResource {
+    return this.describe().resource;
+  }
+
+  private describe(): { description: string; resource: RowResource } {
+    if (!this.described) {
+      const { item, folder } = this.current;
+      let description = item.status ?? item.statusText ?? '';
+      if (item.date) description = description ? `${description} · ${item.date}` : item.date;
+      if (this.folderName) description = description ? `${description} · ${this.folderName}` : this.folderName;
+      this.described = { description, resource: { folder, path: item.path } };
+    }
+    return this.described;
+  }
+}
+
+/** A link of a document (supersedes, superseded by, amends…). */
+export interface LinkRow extends RowBase {
+  readonly type: 'link';
+  readonly parent: DocumentRow;
+  readonly relation: string;
+  readonly resource: RowResource;
+  readonly exists: boolean;
+}
+
+/** The Suggestions group. */
+export interface SuggestionsRow extends RowBase {
+  readonly type: 'suggestions';
+}
+
+/** A brag-entry suggestion. */
+export interface SuggestionRow extends RowBase {
+  readonly type: 'suggestion';
+  readonly folderUri: string;
+  readonly suggestion: Suggestion;
+}
+
+/** A line of a suggestion's details. */
+export interface DetailRow extends RowBase {
+  readonly type: 'detail';
+  tooltip?: string;
+}
+
+/** A line of text (why there is nothing to show). */
+export interface MessageRow extends RowBase {
+  readonly type: 'message';
+}
+
+/** A row of the Evidence view. */
+export type TreeRow = GroupRow | DocumentRow | LinkRow | SuggestionsRow | SuggestionRow | DetailRow | MessageRow;
+
+const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
+  decision: 'law',
+  rfc: 'comment-discussion',
+  design: 'symbol-structure',
+  tradeoff: 'checklist',
+  postmortem: 'flame',
+  log: 'notebook',
+  growth: 'rocket',
+  brag: 'star-full',
+  star: 'mortar-board',
+};
