@@ -106,7 +106,8 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
   for (const f of listed) if (!linkedElsewhere.has(f.rel) && !skipped.has(f.rel)) files.push(f);
 
   options.onListed?.(folders);
-  const read = await readDocuments(abs, files, options.parsed);
+  // Templates (a `# Title` only inside an HTML comment) are not documents.
+  const read = (await readDocuments(abs, files, options.parsed)).filter((r) => !r.template);
   const byRel = new Map(read.map((r) => [r.item.path, r]));
   const results = listed.flatMap((f) => {
     const r = byRel.get(f.rel) ?? linkedElsewhere.get(f.rel);
@@ -217,7 +218,8 @@ export function readChangedFile(root: string, layout: readonly EvidenceFolder[],
   }
   if (!exists) return { rel, result: 'gone' };
   if (leavesRoot(root, full)) return { rel, result: listedByName(rel, folder, 'a link to a file outside the repository: not read') };
-  return { rel, result: readFileNow(root, rel, folder) };
+  const result = readFileNow(root, rel, folder);
+  return result.template ? { rel, result: 'gone' } : { rel, result };
 }
 
 /** True when `full` (a path under `root`) is a symbolic link that leads outside `root`. */

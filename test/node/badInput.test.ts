@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findDocument, planStatusChange, writeEdits } from '../../src/node/lifecycle';
 import { readChangedFile, scanEvidence } from '../../src/node/scanEvidence';
 import { cli } from '../support/cli';
+import { CLI } from '../support/paths';
 import { ADR_TOOLS_FILES, evidenceRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
 
 // Bad input, end to end: each case asserts the documented outcome — listed with a problem (never
@@ -228,5 +229,66 @@ describe('bad input: links in and out of the repository', function () {
     const plain = await scanEvidence(repo);
     assert.deepStrictEqual(viaLinks.items, plain.items);
     assert.ok(viaLinks.items.every((i) => i.path.startsWith('doc/adr/')));
+  });
+});
+
+describe('bad input: many writers, and a folder the user may not write', function () {
+  this.timeout(60_000);
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach(removeDir));
+
+  it('20 `new adr` processes at once in one folder: 20 numbers, no two alike, nothing overwritten', async () => {
+    const dir = tempDir('bad-concurrent');
+    dirs.push(dir);
+    writeFiles(dir, ADR_TOOLS_FILES);
+    const before = fs.readFileSync(path.join(dir, 'doc/adr/0001-record-architecture-decisions.md'), 'utf8');
+    const runs = Array.from(
+      { length: 20 },
+      (_, i) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, [CLI, 'new', 'adr', `Parallel ${i}`, '--dir', dir], { stdio: 'ignore' });
+          child.on('close', resolve);
+        }),
+    );
+    assert.deepStrictEqual(await Promise.all(runs), Array(20).fill(0));
+    const names = fs.readdirSync(path.join(dir, 'doc/adr')).sort();
+    const numbers = names.map((n) => n.slice(0, 4));
+    assert.strictEqual(names.length, 22);
+    assert.strictEqual(new Set(numbers).size, 22, names.join(' '));
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'doc/adr/0001-record-architecture-decisions.md'), 'utf8'), before);
+    assert.deepStrictEqual(
+      names.filter((n) => !/^\d{4}-[a-z0-9-]+\.md$/.test(n)),
+      [],
+      'no lock or temporary file left',
+    );
+  });
+
+  it('a read-only folder, for a user without root (uid 65534): a one-line error, nothing written', () => {
+    const dir = tempDir('bad-readonly');
+    dirs.push(dir);
+    writeFiles(dir, ADR_TOOLS_FILES);
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, 'doc'), 0o755);
+    fs.chmodSync(path.join(dir, 'doc/adr'), 0o555);
+    const before = snapshotOf(dir);
+    // The bundled CLI needs nothing beside it: a copy where that user may read it, wherever this checkout lives.
+    const bin = tempDir('bad-readonly-bin');
+    dirs.push(bin);
+    fs.chmodSync(bin, 0o755);
+    fs.copyFileSync(CLI, path.join(bin, 'cli.js'));
+    fs.chmodSync(path.join(bin, 'cli.js'), 0o644);
+    const asNobody = (args: string[]) =>
+      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(bin, 'cli.js'), ...args], {
+        encoding: 'utf8',
+        cwd: bin,
+      });
+    // The control: this user can run the CLI and read the folder.
+    const scan = asNobody(['scan', dir, '--json']);
+    assert.strictEqual(scan.status, 0, scan.stderr);
+    assert.strictEqual(JSON.parse(scan.stdout).items.length, 2);
+    const r = asNobody(['new', 'adr', 'Blocked', '--dir', dir]);
+    badInput({ code: r.status, stderr: r.stderr }, /cannot .*doc\/adr.*EACCES/);
+    fs.chmodSync(path.join(dir, 'doc/adr'), 0o755);
+    assert.deepStrictEqual(snapshotOf(dir), before, 'nothing written');
   });
 });

@@ -173,3 +173,24 @@ describe('edits keep every line end they do not touch', () => {
     assert.match(after, /Accepted\r\rAmends \[2\. B\]\(0002-b\.md\)\r/);
   });
 });
+
+describe('templates by their content', () => {
+  it('a file whose only title sits inside an HTML comment is a template, not a decision', () => {
+    const ghost = '<!--\n# Believe in ghosts\n\n* Status: Pending\n-->\n\nFill in the sections below.\n';
+    assert.strictEqual(
+      readDocument({ path: 'docs/adr/0000-ghosts.md', text: ghost, kind: 'decision', convention: 'generic' }).template,
+      true,
+    );
+    const real = '<!-- guidance -->\n# Use Postgres\n\n* Status: accepted\n';
+    assert.strictEqual(
+      readDocument({ path: 'docs/adr/0001-pg.md', text: real, kind: 'decision', convention: 'generic' }).template,
+      undefined,
+    );
+    const untitled = 'No heading at all.\n';
+    assert.strictEqual(
+      readDocument({ path: 'docs/adr/0002-x.md', text: untitled, kind: 'decision', convention: 'generic' }).template,
+      undefined,
+      'listed with a problem, as before',
+    );
+  });
+});

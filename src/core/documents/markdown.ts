@@ -19,12 +19,24 @@ export interface Heading {
   line: number;
 }
 
-/** ATX headings (`# x`, `## y`) outside fenced code blocks, from line `from` on. */
+/**
+ * ATX headings (`# x`, `## y`) outside fenced code blocks and HTML comments (a template's guidance
+ * written as `<!-- # Title … -->` is not a heading, as in CommonMark), from line `from` on.
+ */
 export function headings(lines: readonly string[], from = 0): Heading[] {
   const out: Heading[] = [];
   let fence: string | null = null;
+  let comment = false;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
+    if (comment) {
+      if (line.includes('-->')) comment = false;
+      continue;
+    }
+    if (fence === null && /^\s{0,3}<!--/.test(line)) {
+      comment = !line.includes('-->', line.indexOf('<!--') + 4);
+      continue;
+    }
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (f) {
       if (fence === null) fence = f[1][0];

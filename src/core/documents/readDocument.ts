@@ -109,7 +109,29 @@ export function readDocument(src: DocumentSource): ReadResult {
     details.resultHasNumber = /\d/.test(impact.replace(/\{[^}]*\}/g, ''));
   }
   details.links = readLinks({ path: src.path, text: src.text, format }, lines, fm.data);
+  if (!title && titleOnlyInComment(lines)) return { item, problems, details, template: true };
   return { item, problems, details };
+}
+
+/** True when a `# Title` heading stands inside an HTML comment (a template's guidance), read line by line. */
+function titleOnlyInComment(lines: readonly string[]): boolean {
+  let inComment = false;
+  for (const line of lines) {
+    if (!inComment) {
+      const open = line.indexOf('<!--');
+      if (open < 0) continue;
+      inComment = !line.includes('-->', open + 4);
+      if (!inComment && /<!--\s*#\s+\S/.test(line)) return true; // `<!-- # Title -->` on one line
+      continue;
+    }
+    if (line.includes('-->')) {
+      inComment = false;
+      if (/^\s{0,3}#\s+\S/.test(line)) return true;
+      continue;
+    }
+    if (/^\s{0,3}#\s+\S/.test(line)) return true;
+  }
+  return false;
 }
 
 function list(v: unknown): string[] {

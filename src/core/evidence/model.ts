@@ -87,4 +87,6 @@ export interface ReadResult {
   item: EvidenceItem;
   problems: Problem[];
   details?: DocumentDetails;
+  /** True for a template, not a document: its only `# Title` heading sits inside an HTML comment. Not listed. */
+  template?: true;
 }
