@@ -123,72 +123,35 @@ function gitGitShapedRepo(total) {
   });
 }
 
+/** A squash-and-merge style history: 100,000 commits, one in four a merged pull request of one commit. */
 function syntheticRepo() {
-  const dir = path.join(CACHE, 'synthetic-100k');
-  if (fs.existsSync(path.join(dir, '.git', 'bench-ready'))) return dir;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  git(dir, ['init', '--quiet', '--initial-branch=main']);
-  git(dir, ['config', 'user.email', 'dev0@example.com']);
-  process.stderr.write('generating the synthetic history (once)…\n');
-  const started = Date.now();
-  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
-  let mark = 0;
-  let t = 1_600_000_000;
-  const out = [];
-  const flush = () => {
-    if (out.length > 2000) child.stdin.write(out.splice(0).join(''));
-  };
-  const commit = (ref, from, merge, msg, who, file) => {
-    mark++;
-    t += 60;
-    const data = `${msg}\n`;
-    out.push(
-      `commit ${ref}\nmark :${mark}\nauthor Dev ${who} <dev${who}@example.com> ${t} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${t} +0000\ndata ${Buffer.byteLength(data)}\n${data}`,
-    );
-    if (from) out.push(`from :${from}\n`);
-    if (merge) out.push(`merge :${merge}\n`);
-    out.push(`M 100644 inline ${file}\ndata 12\nline ${String(mark).padStart(6, '0')}\n\n`);
-    flush();
-    return mark;
-  };
-  let main = commit('refs/heads/main', 0, 0, 'Initial commit', 0, 'README.md');
-  let total = 1;
-  for (let i = 1; total < 100_000; i++) {
-    if (i % 4 === 0) {
-      const side = commit('refs/heads/side', main, 0, `Work on feature ${i}`, i % 50, `src/feature${i % 500}/index.js`);
-      main = commit(
-        'refs/heads/main',
-        main,
-        side,
-        `Merge pull request #${i} from dev/feature-${i}\n\nFeature ${i}: make it faster and observable`,
-        0,
-        `CHANGELOG/${i % 100}.md`,
-      );
-      total += 2;
-    } else {
-      main = commit(
-        'refs/heads/main',
-        main,
-        0,
-        i % 3 === 0 ? `fix: handle case ${i} (#${i})` : `Refactor module ${i}`,
-        i % 50,
-        `lib/m${i % 1000}.js`,
-      );
-      total += 1;
+  return generatedRepo('synthetic-100k', (commit) => {
+    let main = commit('refs/heads/main', 0, [], 'Initial commit', 0, 'README.md');
+    let total = 1;
+    for (let i = 1; total < 100_000; i++) {
+      if (i % 4 === 0) {
+        const side = commit('refs/heads/side', main, [], `Work on feature ${i}`, i % 50, `src/feature${i % 500}/index.js`);
+        main = commit(
+          'refs/heads/main',
+          main,
+          [side],
+          `Merge pull request #${i} from dev/feature-${i}\n\nFeature ${i}: make it faster and observable`,
+          0,
+          `CHANGELOG/${i % 100}.md`,
+        );
+        total += 2;
+      } else {
+        main = commit(
+          'refs/heads/main',
+          main,
+          [],
+          i % 3 === 0 ? `fix: handle case ${i} (#${i})` : `Refactor module ${i}`,
+          i % 50,
+          `lib/m${i % 1000}.js`,
+        );
+        total += 1;
+      }
     }
-  }
-  child.stdin.end(out.join(''));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`fast-import exited ${code}`));
-      git(dir, ['reset', '--quiet', '--soft', 'main']);
-      fs.writeFileSync(path.join(dir, '.git', 'bench-ready'), '');
-      process.stderr.write(
-        `generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-      resolve(dir);
-    });
   });
 }
 

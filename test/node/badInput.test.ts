@@ -5,6 +5,7 @@ import * as path from 'path';
 import { findDocument, planStatusChange, writeEdits } from '../../src/node/lifecycle';
 import { readChangedFile, scanEvidence } from '../../src/node/scanEvidence';
 import { cli } from '../support/cli';
+import { aliasBombLines } from '../support/hostile';
 import { CLI } from '../support/paths';
 import { ADR_TOOLS_FILES, evidenceRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
 
@@ -29,16 +30,7 @@ function badInput(r: { code: number | null; stderr: string }, message: RegExp): 
   assert.match(r.stderr, message);
 }
 
-const aliasBomb = () => {
-  const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-  for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h'].entries())
-    levels.push(
-      `${name}: &${name} [${Array(9)
-        .fill(`*${String.fromCharCode(97 + i)}`)
-        .join(', ')}]`,
-    );
-  return ['---', ...levels, 'status: accepted', '---', '# Bomb', ''].join('\n');
-};
+const aliasBomb = () => [...aliasBombLines(), ''].join('\n');
 
 describe('bad input: documents, writes and CLI arguments', function () {
   this.timeout(30_000);

@@ -7,6 +7,7 @@ import { readDocument } from '../../src/core/documents/readDocument';
 import { cleanDescription } from '../../src/core/git/description';
 import { DEFAULT_EXPOSURE_RULES, exposureTags, readExposureRules } from '../../src/core/git/exposure';
 import { readMergedChange } from '../../src/core/git/mergeShapes';
+import { aliasBombLines } from '../support/hostile';
 
 /** Runs `fn` and fails when it takes longer than `ms` (the inputs below took seconds to minutes with super-linear patterns). */
 function within<T>(ms: number, fn: () => T): T {
@@ -81,14 +82,7 @@ describe('hostile input: linear time, and one bad document never hides the other
   });
 
   it('reports a front matter of chained YAML aliases as a problem instead of throwing', () => {
-    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h'].entries())
-      levels.push(
-        `${name}: &${name} [${Array(9)
-          .fill(`*${String.fromCharCode(97 + i)}`)
-          .join(', ')}]`,
-      );
-    const lines = ['---', ...levels, 'status: accepted', '---', '# Bomb'];
+    const lines = aliasBombLines();
     const fm = within(1000, () => readFrontMatter(lines));
     assert.strictEqual(fm.data, null);
     assert.match(fm.error?.message ?? '', /front matter cannot be read: Excessive alias count/);

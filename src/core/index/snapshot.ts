@@ -185,11 +185,6 @@ export function documentAt(snapshot: FolderSnapshot, path: string): IndexedDocum
   return snapshot.documents.find((d) => d.item.path === path);
 }
 
-/** The snapshot of the folder with `key`, if indexed. */
-export function folderOf(snapshot: EvidenceSnapshot, key: string): FolderSnapshot | undefined {
-  return snapshot.folders.find((f) => f.folder.key === key);
-}
-
 /** The items of a folder snapshot, for planners that take `{ root, items }` (lifecycle edits). */
 export function documentSet(snapshot: FolderSnapshot): { root: string; items: readonly EvidenceItem[] } {
   return { root: snapshot.folder.root, items: snapshot.documents.map((d) => d.item) };
