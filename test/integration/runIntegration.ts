@@ -33,7 +33,8 @@ function recordingGit(dir: string): Record<string, string> {
 
 const SUITES: Record<string, Suite> = {
   // A real git repository with adr-tools ADRs and merged work (see evidenceRepo).
-  evidence: { make: (dir) => evidenceRepo(path.join(dir, 'shop')).root },
+  // (git calls recorded: a test counts the history reads a commit causes).
+  evidence: { make: (dir) => evidenceRepo(path.join(dir, 'shop')).root, env: recordingGit },
   // A folder with no evidence and no repository.
   empty: {
     make: (dir) => {

@@ -131,7 +131,6 @@ export function isEvidenceFileName(name: string): boolean {
   const lower = name.toLowerCase();
   if (!lower.endsWith('.md')) return false;
   const stem = lower.slice(0, -3);
-  if (stem.startsWith('template') || stem.startsWith('adr-template') || stem.endsWith('-template') || /^\d+-template$/.test(stem))
-    return false;
+  if (stem.startsWith('template') || stem.startsWith('adr-template') || stem.endsWith('-template')) return false;
   return !['index', 'readme', 'backlog'].includes(stem);
 }

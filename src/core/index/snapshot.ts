@@ -83,7 +83,7 @@ export function folderSnapshot(
   documents: readonly IndexedDocument[],
   problems: readonly Problem[],
 ): FolderSnapshot {
-  return Object.freeze({ folder: Object.freeze({ ...folder }), layout, documents, problems });
+  return Object.freeze({ folder: Object.freeze(folder), layout, documents, problems });
 }
 
 /** The next snapshot: `folders` under the version after `previous`'s. */

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { fullChange } from '../../core/index/snapshot';
 import { Identity } from '../../core/index/viewModel';
 import { SHOW_SUGGESTION_COMMAND } from '../shared/commandIds';
 import { Services } from '../services/services';
@@ -17,11 +18,6 @@ const COLLAPSIBLE = {
   collapsed: vscode.TreeItemCollapsibleState.Collapsed,
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 } as const;
-
-/** The file URI a row points at, if any. */
-export function rowUri(row: TreeRow): vscode.Uri | undefined {
-  return row.type === 'document' || row.type === 'link' ? resourceUri(row.resource) : undefined;
-}
 
 /** URIs made so far, by row resource: VS Code asks for thousands of rows' items, most of them again and again. */
 const uris = new WeakMap<RowResource, vscode.Uri>();
@@ -54,6 +50,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     private readonly viewState: ViewState,
   ) {
     this.model = new EvidenceTreeModel(vscode.l10n.t, (root) => this.inRepository(root));
+    // The grouping remembered for this workspace (the filter starts empty each session).
+    this.model.setView({ groupBy: viewState.groupBy, filter: viewState.filter, me: { emails: [], names: [] } });
     this.subscriptions = [
       services.index.onDidChange((change) => this.enqueue(async () => this.model.apply(change))),
       services.mergedWork.onDidChange(() => {
@@ -148,8 +146,12 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   async getChildren(row?: EvidenceNode): Promise<EvidenceNode[]> {
     if (!row) {
       if (!this.model.hasSnapshot) {
-        // The view is shown before anything was read: read the index (its change sets the rows).
-        this.loading ??= this.services.index.snapshot().then(() => this.queue);
+        // The view is shown before the model has a snapshot: read the index. Its change event sets
+        // the rows; an index loaded before this provider listened is taken as it is.
+        this.loading ??= this.services.index.snapshot().then((snapshot) => {
+          this.enqueue(async () => (this.model.hasSnapshot ? { all: false, rows: [] } : this.model.apply(fullChange(snapshot, undefined))));
+          return this.queue;
+        });
         await this.loading;
       }
       await this.queue;

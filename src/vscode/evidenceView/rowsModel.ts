@@ -50,10 +50,12 @@ export class DocumentRow implements RowBase {
   readonly type = 'document';
   readonly contextValue: string;
   readonly icon: string;
-  /** Rows of the document's links, made on first expansion; undefined again when its links change. */
+  /** The file the row opens: the same for the row's life (a row is one document's, at one path). */
+  readonly resource: RowResource;
+  /** Rows of the document's links, made on first expansion; set back to undefined by the model when its links change. */
   links?: LinkRow[];
   private current: ListedDocument;
-  private described: { description: string; resource: RowResource } | undefined;
+  private description_: string | undefined;
 
   constructor(
     doc: ListedDocument,
@@ -65,6 +67,7 @@ export class DocumentRow implements RowBase {
     this.current = doc;
     this.contextValue = `document.${doc.item.kind}`;
     this.icon = KIND_ICONS[doc.item.kind];
+    this.resource = { folder: doc.folder, path: doc.item.path };
   }
 
   /** The listed document the row shows; setting it (after an edit) makes the row describe it anew. */
@@ -74,8 +77,7 @@ export class DocumentRow implements RowBase {
 
   set doc(doc: ListedDocument) {
     this.current = doc;
-    this.described = undefined;
-    this.links = undefined;
+    this.description_ = undefined;
   }
 
   get id(): string {
@@ -87,27 +89,18 @@ export class DocumentRow implements RowBase {
   }
 
   get description(): string {
-    return this.describe().description;
+    if (this.description_ === undefined) {
+      const { item } = this.current;
+      let description = item.status ?? item.statusText ?? '';
+      if (item.date) description = description ? `${description} · ${item.date}` : item.date;
+      if (this.folderName) description = description ? `${description} · ${this.folderName}` : this.folderName;
+      this.description_ = description;
+    }
+    return this.description_;
   }
 
   get collapsible(): Collapsible {
     return (this.current.details?.links.length ?? 0) > 0 ? 'collapsed' : 'none';
-  }
-
-  /** The file the row opens (one object per row state, so the provider can keep its URI). */
-  get resource(): RowResource {
-    return this.describe().resource;
-  }
-
-  private describe(): { description: string; resource: RowResource } {
-    if (!this.described) {
-      const { item, folder } = this.current;
-      let description = item.status ?? item.statusText ?? '';
-      if (item.date) description = description ? `${description} · ${item.date}` : item.date;
-      if (this.folderName) description = description ? `${description} · ${this.folderName}` : this.folderName;
-      this.described = { description, resource: { folder, path: item.path } };
-    }
-    return this.described;
   }
 }
 

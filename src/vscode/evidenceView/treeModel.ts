@@ -253,6 +253,7 @@ export class EvidenceTreeModel {
         const row = g.children?.[at[i]];
         if (!row) return;
         row.doc = next;
+        if (linksChanged) row.links = undefined;
         rows.push(row);
       });
     }
@@ -289,11 +290,10 @@ export class EvidenceTreeModel {
       if (!old.children) return;
       g.members.forEach((d, k) => {
         const row = old.children![k];
-        const links = row.links;
         row.doc = d;
-        if (!touched.has(keyOf({ folder: d.folder.key, path: d.item.path })))
-          row.links = links; // unchanged: its link rows stay right
-        else rows.push(row);
+        if (!touched.has(keyOf({ folder: d.folder.key, path: d.item.path }))) return; // unchanged: its link rows stay right
+        row.links = undefined;
+        rows.push(row);
       });
     });
     return { all: false, rows };

@@ -196,7 +196,9 @@ export class EvidenceIndex implements vscode.Disposable {
       if (reading === 'rescan') return this.rescanFor(uris);
       if (reading === 'ignored') continue;
       taken.push(uri);
-      readings.set(at.folder, [...(readings.get(at.folder) ?? []), reading]);
+      const forFolder = readings.get(at.folder);
+      if (forFolder) forFolder.push(reading);
+      else readings.set(at.folder, [reading]);
     }
     const added: DocumentKey[] = [];
     const changed: DocumentKey[] = [];

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EvidenceTreeProvider } from '../../../src/vscode/evidenceView/evidenceTree';
+import { ViewState } from '../../../src/vscode/evidenceView/viewState';
 import { api, children, workspaceRoot } from './helpers';
 
 describe('Evidence view', () => {
@@ -30,6 +32,26 @@ describe('Evidence view', () => {
     assert.strictEqual(first.tooltip, undefined, 'the tooltip is made on hover, not sent with every row');
     const hovered = await a.evidenceTree.resolveTreeItem(first, decisions[0].node);
     assert.ok(hovered.tooltip instanceof vscode.MarkdownString && hovered.tooltip.value.includes('Accepted'));
+  });
+
+  it('opens with the grouping remembered for the workspace', async () => {
+    const a = await api();
+    // A window opened again: its workspace storage says "status".
+    const remembered: vscode.Memento = {
+      keys: () => ['careerEvidence.groupBy'],
+      get: <T>() => 'status' as T,
+      update: async () => undefined,
+    };
+    const state = new ViewState(remembered);
+    const provider = new EvidenceTreeProvider(a.services, state);
+    try {
+      const labels = (await provider.getChildren()).map((n) => provider.getTreeItem(n).label);
+      assert.deepStrictEqual(labels, ['Proposed', 'Accepted', 'Suggestions']);
+    } finally {
+      provider.dispose();
+      state.dispose();
+      await vscode.commands.executeCommand('careerEvidence.groupBy', 'kind'); // the real view's context keys again
+    }
   });
 
   it('opens a decision record when its item is run', async () => {

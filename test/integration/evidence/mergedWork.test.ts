@@ -154,6 +154,9 @@ describe('merged work: suggestions and commit-time prompts', function () {
 
   it('prompts after a commit made in a terminal (child git commit)', async () => {
     const root = workspaceRoot().fsPath;
+    await suggestionRows(); // the Suggestions list is mined: the commit updates it and prompts
+    const calls = process.env.CE_GIT_CALLS_LOG!;
+    fs.writeFileSync(calls, '');
     const prompt = nextPrompt(await api());
     fs.writeFileSync(path.join(root, 'src-retry.ts'), 'export const retries = 3;\n');
     gitIn(root, ['add', 'src-retry.ts']);
@@ -162,8 +165,13 @@ describe('merged work: suggestions and commit-time prompts', function () {
     assert.strictEqual(e.kind, 'single');
     assert.strictEqual(e.message, 'Add to your brag document? Retry failed uploads');
     assert.deepStrictEqual(e.actions, ['Add', 'Edit first…', 'Not this one', 'Snooze 1 day']);
-    // The Suggestions group learned of it too.
+    // The Suggestions group learned of it too, from the same incremental mine: one history read.
     assert.ok((await suggestionRows()).some((r) => r.label === 'Retry failed uploads'));
+    const historyReads = fs
+      .readFileSync(calls, 'utf8')
+      .split('\n')
+      .filter((l) => /trace: built-in: git log .*--numstat/.test(l));
+    assert.strictEqual(historyReads.length, 1, historyReads.join('\n'));
   });
 
   it('prompts with the PR title when a pull request of mine is merged into the default branch', async () => {
