@@ -10,14 +10,15 @@ import { createDocument } from '../node/createDocument';
 import { localToday } from '../core/evidence/dates';
 import { findDocument, planLink, planStatusChange, planSupersede, writeEdits } from '../node/lifecycle';
 import { parseKind } from '../core/evidence/kinds';
-import { CANONICAL_STATUSES, isCanonicalStatus } from '../core/evidence/status';
+import { CANONICAL_STATUSES, StatusAliases, isCanonicalStatus } from '../core/evidence/status';
 import { CanonicalStatus, EvidenceItem } from '../core/evidence/model';
 import { UserError } from '../node/errors';
 import { userIdentities } from '../node/git/identity';
 import { MiningMeta, MiningResult, mine } from '../node/git/mine';
 import { Repository, configValue, openRepository } from '../node/git/repository';
 import { defaultJournalDir, writeBragEntry } from '../node/journal';
-import { scanEvidence } from '../node/scanEvidence';
+import { ScanResult, scanEvidence } from '../node/scanEvidence';
+import { readJournalStatusAliases } from '../node/statusVocabulary';
 
 const USAGE = `Usage: career-evidence <command> [DIR] [options]
 
@@ -46,7 +47,9 @@ Commands:
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})
 
-DIR defaults to the directory the command was started from.
+DIR defaults to the directory the command was started from. Documents are read with the status
+words of the repository's .career-evidence/statuses.yml and of the journal's career-evidence.yml
+(--journal DIR names the journal for every command).
 Exit codes: 0 ok, 1 bad input (or, for check, problems found), 2 unexpected failure.`;
 
 /** Where the command was started: npm sets INIT_CWD for `npm start -- …`, which runs in the package folder. */
@@ -58,8 +61,22 @@ function write(text: string): void {
   process.stdout.write(text);
 }
 
-async function scanCommand(dir: string, json: boolean): Promise<void> {
-  const { root, items, problems } = await scanEvidence(dir);
+/** Scans a folder with the user's status words (the journal's `career-evidence.yml`). */
+type Scan = (dir: string) => Promise<ScanResult>;
+
+/** A {@link Scan} reading the status words of the journal at `journalDir` once; a problem of that file is printed as a warning. */
+function scanner(journalDir: string): Scan {
+  let vocabulary: Promise<StatusAliases> | undefined;
+  const words = () =>
+    (vocabulary ??= readJournalStatusAliases(journalDir).then(({ aliases, problems }) => {
+      for (const p of problems) process.stderr.write(`career-evidence: ${path.join(journalDir, p.path)}: ${p.message}\n`);
+      return aliases;
+    }));
+  return async (dir) => scanEvidence(dir, { statusAliases: await words() });
+}
+
+async function scanCommand(dir: string, json: boolean, scanDir: Scan): Promise<void> {
+  const { root, items, problems } = await scanDir(dir);
   const report: ScanReport = { root, items, problems };
   write(json ? JSON.stringify(report, null, 2) + '\n' : formatScan(report));
 }
@@ -162,7 +179,7 @@ async function suggestCommand(dir: string, o: SuggestOptions, format: string): P
   else write(formatSuggestions(suggestReport(result), who));
 }
 
-async function acceptCommand(sha: string | undefined, dir: string, journal: string | undefined): Promise<void> {
+async function acceptCommand(sha: string | undefined, dir: string, journal: string): Promise<void> {
   if (!sha || !/^[0-9a-f]{7,40}$/i.test(sha))
     throw new UserError('accept wants a commit id (7 to 40 hex digits), e.g. career-evidence accept 1fa12b3');
   const repo = await openRepository(dir);
@@ -171,7 +188,7 @@ async function acceptCommand(sha: string | undefined, dir: string, journal: stri
   if (matches.length === 0)
     throw new UserError(`no merged work with commit ${sha} on the first-parent line of ${result.defaultBranch ?? 'HEAD'}`);
   if (matches.length > 1) throw new UserError(`commit id ${sha} is ambiguous; give more digits`);
-  const file = await writeBragEntry(path.resolve(journal ?? defaultJournalDir()), matches[0], path.basename(repo.root));
+  const file = await writeBragEntry(journal, matches[0], path.basename(repo.root));
   write(`${file}\n`);
 }
 
@@ -185,6 +202,7 @@ async function newCommand(
   dir: string,
   [kindArg, title]: string[],
   o: { supersedes?: string; status?: string; json: boolean },
+  scanDir: Scan,
 ): Promise<void> {
   const kind = parseKind(kindArg ?? '');
   if (!kind) throw new UserError(`new wants a kind (adr, rfc, design, tradeoff, postmortem, log, growth), got "${kindArg ?? ''}"`);
@@ -193,18 +211,18 @@ async function newCommand(
   const repo = await openRepository(dir).catch(() => null);
   let older: EvidenceItem | undefined;
   if (o.supersedes !== undefined) {
-    older = findDocument(await scanEvidence(dir), o.supersedes);
+    older = findDocument(await scanDir(dir), o.supersedes);
     if (older.status === 'superseded') throw new UserError(`${older.path} is already superseded (${older.statusText ?? 'superseded'})`);
   }
   const author = repo ? await configValue(repo, 'user.name') : null;
   const created = await createDocument(dir, kind, title, localToday(), author, { repo });
   for (const w of created.warnings) process.stderr.write(`career-evidence: ${w}\n`);
   if (status || older) {
-    let scan = await scanEvidence(dir);
+    let scan = await scanDir(dir);
     const item = findDocument(scan, created.path);
     if (status && status !== item.status) {
       await writeEdits([await planStatusChange(scan, item, status)]);
-      scan = await scanEvidence(dir);
+      scan = await scanDir(dir);
     }
     if (older) await writeEdits(await planSupersede(scan, findDocument(scan, created.path), findDocument(scan, older.path)));
   }
@@ -219,18 +237,18 @@ async function newCommand(
   );
 }
 
-async function statusCommand(dir: string, [ref, statusText]: string[]): Promise<void> {
+async function statusCommand(dir: string, [ref, statusText]: string[], scanDir: Scan): Promise<void> {
   if (!ref) throw new UserError('status wants a document and a status: career-evidence status 7 accepted');
   const status = statusArg(statusText);
-  const scan = await scanEvidence(dir);
+  const scan = await scanDir(dir);
   const edit = await planStatusChange(scan, findDocument(scan, ref), status);
   await writeEdits([edit]);
   write(`${edit.path}: ${status}\n`);
 }
 
-async function linkCommand(dir: string, [fromRef, relation, toRef]: string[]): Promise<void> {
+async function linkCommand(dir: string, [fromRef, relation, toRef]: string[], scanDir: Scan): Promise<void> {
   if (!fromRef || !relation || !toRef) throw new UserError('link wants two documents and a relation: career-evidence link 9 amends 5');
-  const scan = await scanEvidence(dir);
+  const scan = await scanDir(dir);
   const edits = await planLink(scan, findDocument(scan, fromRef), relation, findDocument(scan, toRef));
   await writeEdits(edits);
   for (const e of edits) write(`${e.path}\n`);
@@ -239,8 +257,8 @@ async function linkCommand(dir: string, [fromRef, relation, toRef]: string[]): P
 /** The days after which a proposed decision is flagged (the extension's setting default). */
 const PROPOSED_MAX_DAYS = 30;
 
-async function checkCommand(dir: string, json: boolean): Promise<number> {
-  const scan = await scanEvidence(dir);
+async function checkCommand(dir: string, json: boolean, scanDir: Scan): Promise<number> {
+  const scan = await scanDir(dir);
   const findings = checkDocuments(
     scan.items.map((item) => ({ item, details: scan.details[item.path] })),
     scan.problems,
@@ -270,8 +288,8 @@ async function checkCommand(dir: string, json: boolean): Promise<number> {
   return findings.length > 0 ? 1 : 0;
 }
 
-async function overviewCommand(dir: string): Promise<void> {
-  const scan = await scanEvidence(dir);
+async function overviewCommand(dir: string, scanDir: Scan): Promise<void> {
+  const scan = await scanDir(dir);
   write(formatScan({ root: scan.root, items: scan.items, problems: scan.problems }));
   write('\n');
   try {
@@ -334,26 +352,28 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const dir = path.resolve(startDir(), dirArg ?? '.');
+  const journalDir = path.resolve(startDir(), values.journal ?? defaultJournalDir());
+  const scanDir = scanner(journalDir);
   const shaArg = operands[0];
   try {
     switch (command) {
       case 'new':
-        await newCommand(dir, operands, { supersedes: values.supersedes, status: values.status, json: values.json });
+        await newCommand(dir, operands, { supersedes: values.supersedes, status: values.status, json: values.json }, scanDir);
         return 0;
       case 'status':
-        await statusCommand(dir, operands);
+        await statusCommand(dir, operands, scanDir);
         return 0;
       case 'link':
-        await linkCommand(dir, operands);
+        await linkCommand(dir, operands, scanDir);
         return 0;
       case 'overview':
-        await overviewCommand(dir);
+        await overviewCommand(dir, scanDir);
         return 0;
       case 'scan':
-        await scanCommand(dir, values.json || values.format === 'json');
+        await scanCommand(dir, values.json || values.format === 'json', scanDir);
         return 0;
       case 'check':
-        return await checkCommand(dir, values.json || values.format === 'json');
+        return await checkCommand(dir, values.json || values.format === 'json', scanDir);
       case 'suggest': {
         const opts = {
           since: values.since,
@@ -366,7 +386,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'accept':
-        await acceptCommand(shaArg, dir, values.journal);
+        await acceptCommand(shaArg, dir, journalDir);
         return 0;
       default:
         process.stderr.write(`career-evidence: unknown command "${command}" (try --help)\n`);

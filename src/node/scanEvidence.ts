@@ -2,11 +2,14 @@ import { promises as fs, lstatSync, realpathSync, statSync } from 'fs';
 import * as path from 'path';
 import { EvidenceFolder, LayoutConfig, candidateFolders, isEvidenceFileName } from '../core/documents/layout';
 import { DocumentDetails, ReadResult } from '../core/evidence/model';
+import { StatusAliases } from '../core/evidence/status';
+import { JOURNAL_SETTINGS_FILE, TEAM_STATUS_FILE, mergeStatusAliases, withStatusAliases } from '../core/evidence/statusAliases';
 import { FileReading, compareDocuments } from '../core/index/snapshot';
 import { ScanReport } from '../core/report/text';
 import { UserError } from './errors';
 import { ParsedDocuments } from './parsedDocuments';
 import { DocumentFile, MAX_DOCUMENT_BYTES, listedByName, readDocuments, readFileNow } from './readDocuments';
+import { readTeamStatusAliases } from './statusVocabulary';
 
 export { MAX_DOCUMENT_BYTES };
 
@@ -22,6 +25,11 @@ export interface ScanOptions {
   parsed?: ParsedDocuments;
   /** Called with the evidence folders found, before their documents are read (to start work that needs only them). */
   onListed?: (folders: readonly EvidenceFolder[]) => void;
+  /**
+   * The user's own status words (settings, journal): merged over the repository's shared
+   * `.career-evidence/statuses.yml`, which is read for a repository scan (not for given `folders`).
+   */
+  statusAliases?: StatusAliases;
 }
 
 /** The personal journal's layout: brag entries by year, STAR stories. */
@@ -35,6 +43,8 @@ export interface ScanResult extends ScanReport {
   folders: EvidenceFolder[];
   /** Details of each readable document, by its path (not part of the `scan --json` contract). */
   details: Record<string, DocumentDetails>;
+  /** The status words the documents were read with (the team's, then the user's): for re-reading one file later. */
+  statusAliases: StatusAliases;
 }
 
 /**
@@ -51,8 +61,11 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
   if (!stat.isDirectory()) throw new UserError(`not a directory: ${abs}`);
 
   const config = options.folders ? {} : await readLayoutConfig(abs);
+  const team = options.folders ? undefined : await readTeamStatusAliases(abs);
+  const statusAliases = mergeStatusAliases(team?.aliases ?? new Map(), options.statusAliases ?? new Map());
   config.settings = options.settings;
   const { folders: candidates, problems } = options.folders ? { folders: options.folders, problems: [] } : candidateFolders(config);
+  if (team) problems.push(...team.problems);
   const folders: EvidenceFolder[] = [];
   const files: DocumentFile[] = [];
   const seen = new Set<string>();
@@ -113,13 +126,13 @@ export async function scanEvidence(root: string, options: ScanOptions = {}): Pro
     const r = byRel.get(f.rel) ?? linkedElsewhere.get(f.rel);
     return r ? [r] : [];
   });
-  const items = results.map((r) => r.item).sort(compareDocuments);
+  const items = results.map((r) => withStatusAliases(r.item, statusAliases)).sort(compareDocuments);
   const details: Record<string, DocumentDetails> = {};
   for (const r of results) {
     problems.push(...r.problems);
     if (r.details) details[r.item.path] = r.details;
   }
-  return { root: abs, items, problems, folders, details };
+  return { root: abs, items, problems, folders, details, statusAliases };
 }
 
 async function readLayoutConfig(abs: string): Promise<LayoutConfig> {
@@ -186,17 +199,25 @@ function toPosix(p: string): string {
 
 /** Files whose change moves the evidence folders themselves: a full rescan follows. */
 const LAYOUT_FILES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json']);
+/** Files whose change rereads every status (the team's and the journal's status words): a full rescan follows. */
+const VOCABULARY_FILES = new Set([TEAM_STATUS_FILE, JOURNAL_SETTINGS_FILE]);
 
 /**
  * Reads one file that changed (created, changed or deleted; `rel` relative to `root`, POSIX) under
  * the evidence folders `layout` of a scan: its new reading, `gone` when it no longer exists as a
  * file, `ignored` for a file outside the evidence folders (or not evidence), `rescan` for a file
  * whose change moves the evidence folders (a layout file). Never throws: an unreadable file reads
- * as a document with a problem.
+ * as a document with a problem. `statusAliases`: the words the folder's scan was read with
+ * ({@link ScanResult.statusAliases}).
  */
-export function readChangedFile(root: string, layout: readonly EvidenceFolder[], rel: string): FileReading | 'ignored' | 'rescan' {
+export function readChangedFile(
+  root: string,
+  layout: readonly EvidenceFolder[],
+  rel: string,
+  statusAliases: StatusAliases = new Map(),
+): FileReading | 'ignored' | 'rescan' {
   const name = rel.split('/').pop() ?? rel;
-  if (LAYOUT_FILES.has(name)) return 'rescan';
+  if (LAYOUT_FILES.has(name) || VOCABULARY_FILES.has(rel)) return 'rescan';
   const folder = layout.find((f) => rel.startsWith(`${f.path}/`));
   if (folder?.outside) return 'ignored';
   const depth = folder ? rel.slice(folder.path.length + 1).split('/').length - 1 : -1;
@@ -219,7 +240,9 @@ export function readChangedFile(root: string, layout: readonly EvidenceFolder[],
   if (!exists) return { rel, result: 'gone' };
   if (leavesRoot(root, full)) return { rel, result: listedByName(rel, folder, 'a link to a file outside the repository: not read') };
   const result = readFileNow(root, rel, folder);
-  return result.template ? { rel, result: 'gone' } : { rel, result };
+  if (result.template) return { rel, result: 'gone' };
+  const item = withStatusAliases(result.item, statusAliases);
+  return { rel, result: item === result.item ? result : { ...result, item } };
 }
 
 /** True when `full` (a path under `root`) is a symbolic link that leads outside `root`. */

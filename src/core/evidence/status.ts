@@ -81,17 +81,40 @@ export const STATUS_SYNONYMS: Readonly<Record<string, CanonicalStatus>> = {
 const SYNONYMS = new Map(Object.entries(STATUS_SYNONYMS));
 
 /**
- * Maps a status as written to its canonical lower-case word, or null. The leading words are read
- * (after Markdown emphasis), so `"Superseded by [3. X](0003-x.md)"` and MADR 4's `"superseded by
- * ADR-0123"` are `superseded`, `"Approved by the board"` is `accepted` ({@link STATUS_SYNONYMS});
- * `"on hold"` and other words give null. Linear in the text's length.
+ * A team's or a user's own status words: a lower-case word or two (`"ratified"`, `"on hold"`) to
+ * its canonical status. Read by `readStatusAliases` (statusAliases.ts); looked up before
+ * {@link STATUS_SYNONYMS}, so a team can also redefine a built-in synonym.
  */
-export function canonicalStatus(text: string | null | undefined): CanonicalStatus | null {
-  if (!text) return null;
+export type StatusAliases = ReadonlyMap<string, CanonicalStatus>;
+
+/**
+ * The leading word and the leading two words of a status as written (after Markdown emphasis),
+ * lower case, or null when it does not start with a word: what {@link canonicalStatus} looks up,
+ * and the key a "treat '<word>' as …" quick fix records. Linear in the text's length.
+ */
+export function statusWords(text: string): { first: string; two?: string } | null {
   const words = /^[\s*_`]*([A-Za-z]+(?:['’][A-Za-z]+)?)(?:[ \t]+([A-Za-z]+))?/.exec(text.slice(0, 200));
   if (!words) return null;
   const first = words[1].toLowerCase().replace('’', "'");
-  const two = words[2] ? `${first} ${words[2].toLowerCase()}` : undefined;
+  return words[2] ? { first, two: `${first} ${words[2].toLowerCase()}` } : { first };
+}
+
+/**
+ * Maps a status as written to its canonical lower-case word, or null. The leading words are read
+ * (after Markdown emphasis), so `"Superseded by [3. X](0003-x.md)"` and MADR 4's `"superseded by
+ * ADR-0123"` are `superseded`, `"Approved by the board"` is `accepted` ({@link STATUS_SYNONYMS});
+ * `aliases` (a team's or user's words) are looked up first, two words before one; other words give
+ * null. Linear in the text's length.
+ */
+export function canonicalStatus(text: string | null | undefined, aliases?: StatusAliases): CanonicalStatus | null {
+  if (!text) return null;
+  const words = statusWords(text);
+  if (!words) return null;
+  const { first, two } = words;
+  if (aliases?.size) {
+    const own = (two !== undefined ? aliases.get(two) : undefined) ?? aliases.get(first);
+    if (own) return own;
+  }
   const synonym = two !== undefined ? SYNONYMS.get(two) : undefined;
   if (synonym) return synonym;
   if (isCanonicalStatus(first)) return first;

@@ -2,11 +2,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { relativeLink } from '../../core/documents/lifecycle';
 import { localToday } from '../../core/evidence/dates';
-import { closestStatuses } from '../../core/evidence/status';
+import { CanonicalStatus, closestStatuses } from '../../core/evidence/status';
+import { aliasWordFor } from '../../core/evidence/statusAliases';
 import { nextNumber } from '../../core/naming/fileName';
 import { documentUri } from '../services/evidenceIndex';
 import { Services } from '../services/services';
 import { DiagnosticData, DiagnosticsModel } from './diagnosticsModel';
+import { ADD_STATUS_ALIAS_COMMAND, AddStatusAliasArgs, addStatusAlias } from './statusAliasCommand';
 
 const SOURCE = 'Career Evidence';
 const RENUMBER_COMMAND = 'careerEvidence.renumber';
@@ -63,6 +65,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
     }),
     { dispose: () => clearTimeout(timer) },
     vscode.commands.registerCommand(RENUMBER_COMMAND, renumber),
+    vscode.commands.registerCommand(ADD_STATUS_ALIAS_COMMAND, (args?: AddStatusAliasArgs) => addStatusAlias(services, args)),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new QuickFixes(services), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
@@ -82,6 +85,30 @@ function toDiagnostic(data: DiagnosticData): vscode.Diagnostic {
   d.code = data.code;
   if (data.data) (d as vscode.Diagnostic & { data?: string }).data = data.data;
   return d;
+}
+
+/**
+ * "Treat '<word>' as <status>" (kept in the user's settings: nothing is written into the
+ * repository) and "Treat '<word>' as…" (any status, and the choice to share it with the team).
+ */
+function treatAsActions(
+  d: vscode.Diagnostic,
+  written: string,
+  status: CanonicalStatus,
+  folder: vscode.WorkspaceFolder,
+): vscode.CodeAction[] {
+  const word = aliasWordFor(written);
+  if (!word) return [];
+  const action = (title: string, args: AddStatusAliasArgs) => {
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    a.command = { command: ADD_STATUS_ALIAS_COMMAND, title, arguments: [args] };
+    a.diagnostics = [d];
+    return a;
+  };
+  return [
+    action(`Treat "${word}" as ${status} (your settings)`, { word, status, scope: 'user' }),
+    action(`Treat "${word}" as…`, { word, folder: folder.uri.toString() }),
+  ];
 }
 
 class QuickFixes implements vscode.CodeActionProvider {
@@ -104,12 +131,14 @@ class QuickFixes implements vscode.CodeActionProvider {
       if (d.code === 'unknown-status') {
         // The closest status first (a typo of "accepted" offers "accepted"), preferred.
         const written = snapshot.documents.find((x) => x.item.path === rel)?.item.statusText ?? '';
-        for (const [i, status] of closestStatuses(written).entries()) {
+        const closest = closestStatuses(written);
+        for (const [i, status] of closest.entries()) {
           const a = new vscode.CodeAction(`Set status to ${status}`, vscode.CodeActionKind.QuickFix);
           a.command = { command: 'careerEvidence.changeStatus', title: a.title, arguments: [document.uri, { status }] };
           a.diagnostics = [d];
           a.isPreferred = i === 0;
           actions.push(a);
+          if (i === 0) actions.push(...treatAsActions(d, written, status, folder));
         }
       } else if (d.code === 'date-after-added') {
         // Replace the date where it stands (the finding points at it) with the day git added the file.

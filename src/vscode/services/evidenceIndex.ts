@@ -15,7 +15,10 @@ import {
   withAdditions,
   withReadings,
 } from '../../core/index/snapshot';
+import { StatusAliases } from '../../core/evidence/status';
+import { JOURNAL_SETTINGS_FILE, mergeStatusAliases } from '../../core/evidence/statusAliases';
 import { ParsedDocuments } from '../../node/parsedDocuments';
+import { StatusAliasRead, readJournalStatusAliases } from '../../node/statusVocabulary';
 import { JOURNAL_FOLDERS, ScanResult, readChangedFile, scanEvidence } from '../../node/scanEvidence';
 import { documentFolderSettings, settings } from '../settings/settings';
 import { GitAdditions, GitAttribution, cacheName } from './gitAttribution';
@@ -64,6 +67,8 @@ export class EvidenceIndex implements vscode.Disposable {
   private journalWatcher: vscode.FileSystemWatcher | undefined;
   private flush: NodeJS.Immediate | undefined;
   private readonly pending = new Map<string, vscode.Uri>();
+  /** The status words each folder (by key) was last scanned with, for re-reading one of its files. */
+  private readonly statusAliases = new Map<string, StatusAliases>();
 
   /**
    * @param storageDir the workspace's storage folder (`ExtensionContext.storageUri`) for caches
@@ -77,7 +82,7 @@ export class EvidenceIndex implements vscode.Disposable {
     private readonly version = '0',
   ) {
     this.attribution = new GitAttribution(git, storageDir);
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,.adr-dir,.log4brains.yml,adr.config.json}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,.adr-dir,.log4brains.yml,adr.config.json,statuses.yml}');
     const onFile = (uri: vscode.Uri) => this.onFileEvent(uri);
     this.subscriptions.push(
       watcher,
@@ -91,7 +96,11 @@ export class EvidenceIndex implements vscode.Disposable {
         if (e.affectsConfiguration('careerEvidence.journal.path')) {
           this.watchJournal();
           this.invalidate();
-        } else if (e.affectsConfiguration('careerEvidence.documentFolders') || e.affectsConfiguration('adrManager.adrDirectory'))
+        } else if (
+          e.affectsConfiguration('careerEvidence.documentFolders') ||
+          e.affectsConfiguration('adrManager.adrDirectory') ||
+          e.affectsConfiguration('careerEvidence.statusAliases')
+        )
           this.invalidate();
       }),
     );
@@ -192,7 +201,7 @@ export class EvidenceIndex implements vscode.Disposable {
         if (uri.scheme === 'file' && uri.fsPath.startsWith(settings.journalDir() + path.sep)) return this.rescanFor(uris);
         continue;
       }
-      const reading = readChangedFile(at.folder.folder.root, at.folder.layout, at.rel);
+      const reading = readChangedFile(at.folder.folder.root, at.folder.layout, at.rel, this.statusAliases.get(at.folder.folder.key));
       if (reading === 'rescan') return this.rescanFor(uris);
       if (reading === 'ignored') continue;
       taken.push(uri);
@@ -225,8 +234,9 @@ export class EvidenceIndex implements vscode.Disposable {
   private async scanAll(): Promise<EvidenceSnapshot> {
     const folders = this.git.folders();
     const started = Date.now();
-    const journalScan = this.scanJournal(); // meanwhile
-    const results = await Promise.all(folders.map((folder) => this.scanFolder(folder)));
+    const vocabulary = await this.userStatusAliases();
+    const journalScan = this.scanJournal(vocabulary); // meanwhile
+    const results = await Promise.all(folders.map((folder) => this.scanFolder(folder, vocabulary.aliases)));
     const ok = results.filter((r): r is FolderSnapshot => r !== undefined);
     const journal = await journalScan;
     if (journal && folders.length > 0) ok.push(journal);
@@ -239,7 +249,15 @@ export class EvidenceIndex implements vscode.Disposable {
     return this.latest;
   }
 
-  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<FolderSnapshot | undefined> {
+  /** The user's status words: the journal's `career-evidence.yml`, then the setting (which wins); problems logged. */
+  private async userStatusAliases(): Promise<StatusAliasRead> {
+    const journal = await readJournalStatusAliases(settings.journalDir());
+    const own = settings.statusAliases();
+    for (const p of own.problems) this.log.warn(`${p.path}: ${p.message}`);
+    return { aliases: mergeStatusAliases(journal.aliases, own.aliases), problems: journal.problems };
+  }
+
+  private async scanFolder(folder: vscode.WorkspaceFolder, statusAliases: StatusAliases): Promise<FolderSnapshot | undefined> {
     try {
       const t0 = performance.now();
       const parsed = await this.parsedDocuments(folder.uri.fsPath);
@@ -248,11 +266,13 @@ export class EvidenceIndex implements vscode.Disposable {
       const scan = await scanEvidence(folder.uri.fsPath, {
         settings: documentFolderSettings(folder),
         parsed,
+        statusAliases,
         onListed: (evidenceFolders) => (git = this.attribution.lookUp(folder, evidenceFolders)),
       });
       if (parsed) setTimeout(() => void parsed.save(), SAVE_DELAY_MS); // off the path to the tree
       const t1 = performance.now();
       const indexed: IndexedFolder = { key: folder.uri.toString(), name: folder.name, index: folder.index, root: folder.uri.fsPath };
+      this.statusAliases.set(indexed.key, scan.statusAliases);
       const additions = await git;
       const read = fromScan(indexed, scan);
       const snapshot = additions ? withAdditions(read, additions).snapshot : read;
@@ -296,21 +316,28 @@ export class EvidenceIndex implements vscode.Disposable {
   }
 
   /** The personal journal (brag entries, STAR stories), indexed like a folder named "Journal". */
-  private async scanJournal(): Promise<FolderSnapshot | undefined> {
+  private async scanJournal(vocabulary: StatusAliasRead): Promise<FolderSnapshot | undefined> {
     const dir = settings.journalDir();
     const exists = await fs.stat(dir).then(
       (s) => s.isDirectory(),
       () => false,
     );
     if (!exists) return undefined;
-    const scan = await scanEvidence(dir, { folders: [...JOURNAL_FOLDERS] }).catch(() => undefined);
-    return scan && fromScan({ key: JOURNAL_KEY, name: 'Journal', index: -1, root: scan.root }, scan);
+    const scan = await scanEvidence(dir, { folders: [...JOURNAL_FOLDERS], statusAliases: vocabulary.aliases }).catch(() => undefined);
+    if (!scan) return undefined;
+    this.statusAliases.set(JOURNAL_KEY, scan.statusAliases);
+    return fromScan(
+      { key: JOURNAL_KEY, name: 'Journal', index: -1, root: scan.root },
+      { ...scan, problems: [...vocabulary.problems, ...scan.problems] },
+    );
   }
 
   /** The journal lives outside the workspace: its own watcher, made again when the setting changes. */
   private watchJournal(): void {
     this.journalWatcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(settings.journalDir()), '**/*.md'));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(settings.journalDir()), `{**/*.md,${JOURNAL_SETTINGS_FILE}}`),
+    );
     const onFile = (uri: vscode.Uri) => this.onFileEvent(uri);
     watcher.onDidCreate(onFile);
     watcher.onDidChange(onFile);

@@ -3,7 +3,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { isEvidenceKind } from '../../core/evidence/kinds';
 import { EvidenceKind } from '../../core/evidence/model';
+import { CanonicalStatus } from '../../core/evidence/status';
 import { PromptSettings } from '../../core/prompt/policy';
+import { statusAliasesFrom } from '../../core/evidence/statusAliases';
 import { defaultJournalDir } from '../../node/journal';
 
 /** Typed reads of the `careerEvidence.*` settings (package.json `contributes.configuration`). */
@@ -22,6 +24,11 @@ export const settings = {
     const v = (vscode.workspace.getConfiguration('careerEvidence').get<string>('journal.path', '') ?? '').trim();
     if (!v) return defaultJournalDir();
     return v.startsWith('~/') ? path.join(os.homedir(), v.slice(2)) : v;
+  },
+  /** The user's status words (`careerEvidence.statusAliases`): read with their problems (a bad entry is left out). */
+  statusAliases(): ReturnType<typeof statusAliasesFrom> {
+    const v = vscode.workspace.getConfiguration('careerEvidence').get<unknown>('statusAliases', {});
+    return statusAliasesFrom(v, 'careerEvidence.statusAliases');
   },
   prompt(): PromptSettings {
     const c = vscode.workspace.getConfiguration('careerEvidence.prompt');
@@ -45,6 +52,13 @@ export function documentFolderSettings(folder: vscode.WorkspaceFolder): Partial<
   const adrManager = vscode.workspace.getConfiguration('adrManager', folder).get<string>('adrDirectory');
   if (!out.decision && typeof adrManager === 'string' && adrManager.trim()) out.decision = adrManager.trim();
   return out;
+}
+
+/** Records `word` as `status` in the user's settings (`careerEvidence.statusAliases`, User scope), keeping the other words. */
+export async function rememberStatusAlias(word: string, status: CanonicalStatus): Promise<void> {
+  const config = vscode.workspace.getConfiguration('careerEvidence');
+  const current = config.inspect<Record<string, string>>('statusAliases')?.globalValue ?? {};
+  await config.update('statusAliases', { ...current, [word]: status }, vscode.ConfigurationTarget.Global);
 }
 
 /** Remembers the folder chosen for `kind` in the workspace folder's settings. */

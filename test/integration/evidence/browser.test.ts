@@ -213,28 +213,87 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
       await (await api()).services.index.snapshot();
     }
   });
+
+  it('treats an unknown word as a status from then on, kept in the user settings (the file is not edited)', async () => {
+    const rel = 'doc/adr/0009-ratified.md';
+    const text = '# 9. Ratified one\n\nDate: 2026-11-01\n\n## Status\n\nRatified by the board\n\n## Context\n\nx\n';
+    fs.writeFileSync(file(rel).fsPath, text);
+    const config = vscode.workspace.getConfiguration('careerEvidence');
+    try {
+      const { actions } = await unknownStatusFixes(rel);
+      const treat = actions.map((a) => /^Treat "ratified" as (\w+) \(your settings\)$/.exec(a.title)).find((m) => m);
+      assert.ok(treat, actions.map((x) => x.title).join(', '));
+      assert.ok(actions.some((a) => a.title === 'Treat "ratified" as…'));
+      await applyFix(rel, actions, treat[0]);
+      assert.deepStrictEqual(config.inspect('statusAliases')?.globalValue, { ratified: treat[1] });
+      assert.strictEqual(fs.readFileSync(file(rel).fsPath, 'utf8'), text);
+      const snapshot = await (await api()).services.index.snapshot();
+      const item = snapshot.folders[0].documents.find((d) => d.item.path === rel)?.item;
+      assert.deepStrictEqual([item?.status, item?.statusText], [treat[1], 'Ratified by the board']);
+      assert.ok(!fs.existsSync(file('.career-evidence/statuses.yml').fsPath), 'nothing written into the repository');
+    } finally {
+      await config.update('statusAliases', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(file(rel).fsPath, { force: true });
+      await (await api()).services.index.snapshot();
+    }
+  });
+
+  it('shares a status word with the team in .career-evidence/statuses.yml when asked to', async () => {
+    const rel = 'doc/adr/0009-parked.md';
+    fs.writeFileSync(file(rel).fsPath, '# 9. Parked one\n\nDate: 2026-11-01\n\n## Status\n\nParked\n\n## Context\n\nx\n');
+    const team = file('.career-evidence/statuses.yml');
+    try {
+      await unknownStatusFixes(rel);
+      const done = await vscode.commands.executeCommand('careerEvidence.addStatusAlias', {
+        word: 'Parked',
+        status: 'proposed',
+        scope: 'team',
+      });
+      assert.strictEqual(done, true);
+      assert.strictEqual(fs.readFileSync(team.fsPath, 'utf8'), 'statusAliases:\n  parked: proposed\n');
+      await waitFor(async () => {
+        const snapshot = await (await api()).services.index.snapshot();
+        return snapshot.folders[0].documents.find((d) => d.item.path === rel)?.item.status === 'proposed' || undefined;
+      }, 'the document to read as proposed');
+    } finally {
+      fs.rmSync(vscode.Uri.joinPath(team, '..').fsPath, { recursive: true, force: true });
+      fs.rmSync(file(rel).fsPath, { force: true });
+      await (await api()).services.index.snapshot();
+    }
+  });
 });
 
-/** Waits for the unknown-status diagnostic of `rel`, applies its quick fix, and waits for it to go. */
-async function check(rel: string): Promise<void> {
+/** The quick fixes offered for the unknown-status diagnostic of `rel` (waited for), with it. */
+async function unknownStatusFixes(rel: string): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
   await vscode.workspace.openTextDocument(file(rel));
   const diagnostic = await waitFor(async () => {
     await (await api()).services.index.snapshot();
     return vscode.languages.getDiagnostics(file(rel)).find((d) => d.code === 'unknown-status');
   }, 'the unknown-status diagnostic');
   assert.strictEqual(diagnostic.source, 'Career Evidence');
-  assert.strictEqual(diagnostic.range.start.line, 6);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',
     file(rel),
     diagnostic.range,
   );
-  const fix = actions.find((x) => x.title === 'Set status to accepted');
+  return { diagnostic, actions };
+}
+
+/** Runs the quick fix titled `title` of `rel`'s unknown status and waits for the diagnostic to go. */
+async function applyFix(rel: string, actions: vscode.CodeAction[], title: string): Promise<void> {
+  const fix = actions.find((x) => x.title === title);
   assert.ok(fix?.command, actions.map((x) => x.title).join(', '));
   await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-  assert.match(fs.readFileSync(file(rel).fsPath, 'utf8'), /## Status\n\nAccepted\n/);
   await waitFor(async () => {
     await (await api()).services.index.snapshot();
     return vscode.languages.getDiagnostics(file(rel)).every((d) => d.code !== 'unknown-status') || undefined;
   }, 'the diagnostic to go away');
+}
+
+/** Waits for the unknown-status diagnostic of `rel`, applies its quick fix, and waits for it to go. */
+async function check(rel: string): Promise<void> {
+  const { diagnostic, actions } = await unknownStatusFixes(rel);
+  assert.strictEqual(diagnostic.range.start.line, 6);
+  await applyFix(rel, actions, 'Set status to accepted');
+  assert.match(fs.readFileSync(file(rel).fsPath, 'utf8'), /## Status\n\nAccepted\n/);
 }
