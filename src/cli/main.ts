@@ -229,7 +229,14 @@ async function newCommand(
   write(
     o.json
       ? JSON.stringify(
-          { path: created.path, absolutePath: created.absolutePath, number: created.number, kind, format: created.format },
+          {
+            path: created.path,
+            absolutePath: created.absolutePath,
+            number: created.number,
+            kind,
+            format: created.format,
+            template: created.template ?? null,
+          },
           null,
           2,
         ) + '\n'

@@ -1,13 +1,13 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { EvidenceFolder, NEW_FOLDER_FOR_KIND } from '../core/documents/layout';
+import { EvidenceFolder, NEW_FOLDER_FOR_KIND, isTemplateFileName } from '../core/documents/layout';
 import { normalizePosix } from '../core/naming/posixPath';
 import { NewDocumentPlan, planNewDocument } from '../core/documents/newDocument';
 import { cleanTitle } from '../core/naming/fileName';
 import { EvidenceKind } from '../core/evidence/model';
 import { UserError } from './errors';
 import { createExclusive } from './fsAtomic';
-import { RepoTemplate, templateCandidates } from '../core/templates/overrides';
+import { RepoTemplate, TemplateSource, templateCandidates } from '../core/templates/overrides';
 import { Repository, namesOnAllRefs } from './git/repository';
 import { ScanOptions, scanEvidence } from './scanEvidence';
 import { IndexedDocument } from '../core/index/snapshot';
@@ -34,6 +34,8 @@ export interface CreateOptions {
 export interface CreatedDocument extends NewDocumentPlan {
   /** Absolute path of the new file. */
   absolutePath: string;
+  /** The repository's template it was made from (path relative to the root, POSIX), or undefined for the built-in one. */
+  template?: string;
 }
 
 /**
@@ -116,7 +118,7 @@ export async function createDocument(
         )
           continue;
       }
-      if (await createExclusive(target, plan.text)) return { ...plan, absolutePath: target };
+      if (await createExclusive(target, plan.text)) return { ...plan, absolutePath: target, template: template?.path };
     }
   } finally {
     await release();
@@ -148,16 +150,34 @@ function toPosix(p: string): string {
 
 /**
  * The repository's own template for `kind`, if any: ours (`.career-evidence/templates/<kind>.md`),
- * else the ADR tool's (adr-tools `templates/template.md`, MADR `adr-template.md`, log4brains `template.md`).
+ * else the ADR tool's (adr-tools `templates/template.md`, MADR `adr-template.md`, log4brains
+ * `template.md`), else, for decisions, the first template the folder holds by name
+ * (`0000-TEMPLATE.md`, `decision-template.md`…: see `isTemplateFileName`), filled the folder's
+ * convention's way. A template that is not a regular file, or over 1 MB, is not used.
  */
 async function findTemplate(root: string, folderDir: string, kind: EvidenceKind, convention: string): Promise<RepoTemplate | undefined> {
-  for (const c of templateCandidates(kind, convention as never)) {
-    const abs = path.join(c.base === 'root' ? root : folderDir, ...c.path.split('/'));
+  const read = async (abs: string, source: TemplateSource): Promise<RepoTemplate | undefined> => {
+    const st = await fs.stat(abs).catch(() => null);
+    if (!st?.isFile() || st.size > MAX_TEMPLATE_BYTES) return undefined;
     const text = await fs.readFile(abs, 'utf8').catch(() => undefined);
-    if (text !== undefined) return { source: c.source, path: toPosix(path.relative(root, abs)), text };
+    return text === undefined ? undefined : { source, path: toPosix(path.relative(root, abs)), text };
+  };
+  for (const c of templateCandidates(kind, convention as never)) {
+    const found = await read(path.join(c.base === 'root' ? root : folderDir, ...c.path.split('/')), c.source);
+    if (found) return found;
+  }
+  if (kind !== 'decision') return undefined;
+  const names = (await fs.readdir(folderDir).catch(() => [] as string[])).filter(isTemplateFileName).sort();
+  const source: TemplateSource = convention === 'adr-tools' || convention === 'log4brains' ? convention : 'madr';
+  for (const name of names) {
+    const found = await read(path.join(folderDir, name), source);
+    if (found) return found;
   }
   return undefined;
 }
+
+/** Templates larger than this are not used (bytes). */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 const LOCK_NAME = '.career-evidence.lock';
 const LOCK_STALE_MS = 10_000;

@@ -22,6 +22,40 @@ describe('createDocument (real folders)', () => {
     );
   });
 
+  it("fills a template the folder holds by name (0000-TEMPLATE.md, decision-template.md), in the folder's convention", async () => {
+    writeFiles(dir, {
+      ...ADR_TOOLS_FILES,
+      'doc/adr/0000-TEMPLATE.md': '# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nOur own context prompt\n',
+    });
+    const doc = await createDocument(dir, 'decision', 'Cache search results', '2026-11-21', 'Dana');
+    assert.strictEqual(doc.template, 'doc/adr/0000-TEMPLATE.md');
+    assert.strictEqual(
+      fs.readFileSync(doc.absolutePath, 'utf8'),
+      '# 3. Cache search results\n\nDate: 2026-11-21\n\n## Status\n\nProposed\n\n## Context\n\nOur own context prompt\n',
+    );
+    assert.deepStrictEqual(
+      (await scanEvidence(dir)).items.map((i) => i.path),
+      ['doc/adr/0001-record-architecture-decisions.md', 'doc/adr/0002-use-postgresql-for-billing.md', doc.path],
+      'the template is not a decision',
+    );
+
+    const madr = tempDir('create-madr');
+    try {
+      writeFiles(madr, {
+        'docs/decisions/0001-first.md': '---\nstatus: accepted\ndate: 2026-01-01\n---\n# First\n',
+        'docs/decisions/decision-template.md': '---\nstatus: {proposed}\ndate: {YYYY-MM-DD}\n---\n# {short title}\n\n## Our sections\n',
+      });
+      const made = await createDocument(madr, 'decision', 'Use queues', '2026-11-21', null);
+      assert.strictEqual(made.template, 'docs/decisions/decision-template.md');
+      assert.strictEqual(
+        fs.readFileSync(made.absolutePath, 'utf8'),
+        '---\nstatus: proposed\ndate: 2026-11-21\n---\n# Use queues\n\n## Our sections\n',
+      );
+    } finally {
+      removeDir(madr);
+    }
+  });
+
   it('gives concurrent creations distinct numbers and overwrites nothing', async () => {
     writeFiles(dir, ADR_TOOLS_FILES);
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => createDocument(dir, 'decision', `Parallel ${n}`, '2026-11-21', null)));

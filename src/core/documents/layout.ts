@@ -129,8 +129,18 @@ function log4brainsFolders(text: string, problems: Problem[]): string[] {
  */
 export function isEvidenceFileName(name: string): boolean {
   const lower = name.toLowerCase();
+  if (!lower.endsWith('.md') || isTemplateFileName(name)) return false;
+  return !['index', 'readme', 'backlog'].includes(lower.slice(0, -3));
+}
+
+/**
+ * True for a template's file name in an evidence folder (`template*.md`, `adr-template*.md`,
+ * `*-template.md`, `0000-TEMPLATE.md` with any number, any case): not a document, but what New
+ * Design Doc fills for that folder when the tool's own template is absent.
+ */
+export function isTemplateFileName(name: string): boolean {
+  const lower = name.toLowerCase();
   if (!lower.endsWith('.md')) return false;
   const stem = lower.slice(0, -3);
-  if (stem.startsWith('template') || stem.startsWith('adr-template') || stem.endsWith('-template')) return false;
-  return !['index', 'readme', 'backlog'].includes(stem);
+  return stem.startsWith('template') || stem.startsWith('adr-template') || stem.endsWith('-template');
 }

@@ -53,7 +53,7 @@ export async function createInFolder(
       selection,
       indexed: indexed && !chosenNow ? { layout: indexed.layout, documents: indexed.documents } : undefined,
     });
-    services.log.info(`created ${created.path} (${created.format})`);
+    services.log.info(`created ${created.path} (${created.format}${created.template ? `, from ${created.template}` : ''})`);
     await services.index.include([vscode.Uri.file(created.absolutePath)]);
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(created.absolutePath), { preview: false });
     if (created.snippet) {
