@@ -1,4 +1,4 @@
-// Bundles the extension (dist/extension.js, `vscode` external) and the CLI (dist/cli.js).
+// Bundles the extension (dist/extension.js, `vscode` external, and its mining worker dist/mineWorker.js) and the CLI (dist/cli.js).
 // Usage: node esbuild.js [--production] [--watch]. Types are checked separately by `tsc --noEmit`.
 'use strict';
 const esbuild = require('esbuild');
@@ -39,6 +39,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The extension's mining worker (src/node/git/mineInWorker.ts starts it from beside extension.js).
+  { ...common, entryPoints: ['src/node/git/mineWorker.ts'], outfile: 'dist/mineWorker.js' },
 ];
 
 async function main() {

@@ -6,6 +6,7 @@ import { Suggestion } from '../../core/git/suggestions';
 import { Decision, DecisionStore } from '../../node/decisions';
 import { UserError } from '../../node/errors';
 import { MiningResult, firstParentTips, mine } from '../../node/git/mine';
+import { mineInWorker } from '../../node/git/mineInWorker';
 import { Repository } from '../../node/git/repository';
 import { journaledCommits } from '../../node/journal';
 import { settings } from '../settings/settings';
@@ -281,7 +282,8 @@ export class MergedWork implements vscode.Disposable {
           state: 'unavailable',
           reason: 'Set git config user.email (or careerEvidence.identities) to find your merged work.',
         };
-      const result = await mine(repo, { filter: this.filter(identities), defaultBranch: this.git.defaultBranch(folder), signal });
+      // A full mine reads the whole history: in a worker thread, so the extension host stays responsive.
+      const result = await mineInWorker(repo, { filter: this.filter(identities), defaultBranch: this.git.defaultBranch(folder), signal });
       for (const p of result.problems) this.log.warn(`${p.path}: ${p.message}`);
       const decisions = new DecisionStore(this.stateDir, repo.root);
       const pending = await this.undecided(result.suggestions, decisions);
