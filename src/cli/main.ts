@@ -42,7 +42,8 @@ Commands:
                             relates-to, or "Forward:Reverse" as adr-tools -l takes it
   check [DIR] [--json]      problems in the evidence documents (exit 1 when there are any):
                             unreadable headers, unknown statuses, broken links, numbers
-                            used twice, dates that are not dates, stale proposals
+                            used twice, supersede cycles, dates that are not dates, stale
+                            proposals
   accept SHA [DIR] [--journal DIR]
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})

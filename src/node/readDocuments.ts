@@ -1,3 +1,4 @@
+import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import { EvidenceFolder } from '../core/documents/layout';
 import { idFromPath, readDocument, titleFromPath } from '../core/documents/readDocument';
@@ -115,7 +116,10 @@ export function listedByName(rel: string, folder: EvidenceFolder, message: strin
   };
 }
 
-/** Parses what reading `rel` gave; binary content (a NUL in the first 8 KiB) is not parsed. */
+/**
+ * Parses what reading `rel` gave; binary content (a NUL in the first 8 KiB) is not parsed, and text
+ * that is not UTF-8 is read with a problem saying so.
+ */
 function documentFromBytes(rel: string, folder: EvidenceFolder, read: FileBytes): ReadResult {
   if (!read.ok) {
     if (read.reason === 'not-a-file') return listedByName(rel, folder, 'not a regular file');
@@ -126,7 +130,13 @@ function documentFromBytes(rel: string, folder: EvidenceFolder, read: FileBytes)
   }
   const nul = read.bytes.indexOf(0);
   if (nul >= 0 && nul < 8192) return listedByName(rel, folder, 'binary file (NUL bytes); not read');
-  return readDocument({ path: rel, text: read.bytes.toString('utf8'), kind: folder.kind, convention: folder.convention });
+  const text = read.bytes.toString('utf8');
+  const result = readDocument({ path: rel, text, kind: folder.kind, convention: folder.convention });
+  if (isUtf8(read.bytes)) return result;
+  // Read anyway (most of such a file is ASCII) and say why some characters show as U+FFFD.
+  const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
+  const problem = { path: rel, line, message: 'not valid UTF-8 text (Latin-1 or another encoding?): some characters are shown as \uFFFD; save the file as UTF-8' };
+  return { ...result, problems: [...result.problems, problem] };
 }
 
 /**

@@ -7,21 +7,12 @@ import { readChangedFile, scanEvidence } from '../../src/node/scanEvidence';
 import { cli } from '../support/cli';
 import { aliasBombLines } from '../support/hostile';
 import { CLI } from '../support/paths';
+import { snapshotOf } from '../support/folderSnapshot';
 import { ADR_TOOLS_FILES, evidenceRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
 
 // Bad input, end to end: each case asserts the documented outcome — listed with a problem (never
 // silently missing), a one-line error with exit code 1 (never a stack trace or exit 2), and no file
 // changed but the one meant.
-
-/** Every file under `dir` (`.git` included) with its bytes, to show nothing else was touched. */
-function snapshotOf(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const rel of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
-    const full = path.join(dir, rel);
-    if (fs.statSync(full).isFile()) out.set(rel, fs.readFileSync(full).toString('base64'));
-  }
-  return out;
-}
 
 /** A one-line error on stderr and exit code 1. */
 function badInput(r: { code: number | null; stderr: string }, message: RegExp): void {

@@ -176,3 +176,35 @@ describe('a date long after the day git added the file', () => {
     );
   });
 });
+
+describe('supersede cycles', () => {
+  it('reports each decision of a circle once, at its link, and leaves a chain that ends alone', () => {
+    const docs = [
+      doc('d/0001-a.md', '---\nstatus: superseded\nsuperseded-by: [0002-b.md]\nsupersedes: [0003-c.md]\n---\n# A\n'),
+      doc('d/0002-b.md', '---\nstatus: superseded\nsuperseded-by: [0003-c.md]\n---\n# B\n'),
+      doc('d/0003-c.md', '---\nstatus: superseded\n---\n# C\n'),
+      doc('d/0004-d.md', '---\nstatus: superseded\nsuperseded-by: [0005-e.md]\n---\n# D\n'),
+      doc('d/0005-e.md', '---\nstatus: accepted\nsupersedes: [0004-d.md]\n---\n# E\n'),
+      doc('d/0006-self.md', '---\nstatus: superseded\nsuperseded-by: [0006-self.md]\n---\n# Self\n'),
+    ];
+    const cycles = checkDocuments(docs, [], opts).filter((f) => f.code === 'supersede-cycle');
+    assert.deepStrictEqual(
+      cycles.map((f) => [f.path.split('/').pop(), f.line]),
+      [
+        ['0001-a.md', 3],
+        ['0002-b.md', 3],
+        ['0003-c.md', null], // its part of the circle is written in A (`supersedes`)
+        ['0006-self.md', 3],
+      ],
+    );
+    assert.match(cycles[0].message, /0001-a\.md → 0002-b\.md → 0003-c\.md → 0001-a\.md/);
+  });
+
+  it('walks a chain of 20,000 supersessions without deep recursion', () => {
+    const n = 20_000;
+    const docs = Array.from({ length: n }, (_, i) =>
+      doc(`d/${i}-x.md`, `---\nstatus: superseded\nsuperseded-by: [${(i + 1) % n}-x.md]\n---\n# X\n`),
+    );
+    assert.strictEqual(checkDocuments(docs, [], opts).filter((f) => f.code === 'supersede-cycle').length, n);
+  });
+});

@@ -2,6 +2,7 @@ import { daysBetween, isIsoDate } from '../evidence/dates';
 import { EvidenceItem, Problem } from '../evidence/model';
 import { IndexedDocument } from '../index/snapshot';
 import { CANONICAL_STATUSES } from '../evidence/status';
+import { supersedeCycles } from './supersedeCycles';
 
 /** A document dated more than this many days after the day git added it is reported. */
 const DATE_AFTER_ADDED_DAYS = 30;
@@ -16,6 +17,7 @@ export type FindingCode =
   | 'superseded-without-successor'
   | 'missing-link-target'
   | 'duplicate-number'
+  | 'supersede-cycle'
   | 'bad-date'
   | 'stale-proposal'
   | 'date-after-added'
@@ -43,7 +45,7 @@ export interface CheckOptions {
 /**
  * Checks a root's documents: what could not be read (`problems` from the scan), unknown statuses,
  * superseded documents without a successor link, links to missing documents, numbers used twice in
- * one folder, dates that are not dates, proposals left open longer than `proposedMaxDays`, and brag
+ * one folder, supersede links that go round in a circle, dates that are not dates, proposals left open longer than `proposedMaxDays`, and brag
  * entries whose impact has no number yet.
  * Pure; findings are sorted by path (code-unit order) and line.
  */
@@ -65,7 +67,7 @@ interface OwnFindings {
  * panel after each edit): what depends on one document alone is remembered by its path until the
  * caller says the document changed ({@link forget}, from the index's change list), so a later check
  * reads only what changed, then runs the checks across documents (links to missing documents,
- * numbers used twice). Same findings as `checkDocuments` as long as every changed path was
+ * numbers used twice, supersede cycles). Same findings as `checkDocuments` as long as every changed path was
  * forgotten; other options forget everything. Pure: no I/O.
  */
 export class DocumentChecks {
@@ -127,6 +129,14 @@ export class DocumentChecks {
         });
       }
     }
+    for (const c of supersedeCycles(docs))
+      out.push({
+        path: c.path,
+        line: c.line,
+        code: 'supersede-cycle',
+        severity: 'warning',
+        message: `supersede cycle of ${c.size === 1 ? 'one decision' : `${c.size} decisions`}: ${c.cycle.join(' → ')}; none of them is the current one`,
+      });
     // Code-unit order (not `localeCompare`: ~10× slower, and thousands of findings are sorted on every check).
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   }
