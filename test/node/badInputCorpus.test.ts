@@ -50,7 +50,15 @@ function cases(): { name: string; c: Case }[] {
     .map(String)
     .filter((f) => f.endsWith('.yml'))
     .sort()
-    .map((f) => ({ name: f.slice(0, -4).split(path.sep).join('/'), c: parse(fs.readFileSync(path.join(CORPUS, f), 'utf8')) as Case }));
+    .map((f) => ({ name: f.slice(0, -4).split(path.sep).join('/'), c: readCase(path.join(CORPUS, f)) }));
+}
+
+function readCase(file: string): Case {
+  try {
+    return parse(fs.readFileSync(file, 'utf8')) as Case;
+  } catch (err) {
+    throw new Error(`${path.relative(CORPUS, file)}: ${(err as Error).message}`);
+  }
 }
 
 /** Generated entries: content too big, binary or special to keep as text in the corpus. */
@@ -86,8 +94,8 @@ function make(root: string, outside: string, entry: NonNullable<Case['make']>[nu
     case 'dir':
       fs.mkdirSync(full, { recursive: true });
       break;
-    case 'alias-bomb':
-      fs.writeFileSync(full, [...aliasBombLines(), ''].join('\n'));
+    case 'alias-bomb': // as front matter of a .md file, as the whole of a .yml file
+      fs.writeFileSync(full, [...aliasBombLines().filter((l) => full.endsWith('.md') || !/^(---|#)/.test(l)), ''].join('\n'));
       break;
     default:
       throw new Error(`unknown generated entry "${entry.as}"`);

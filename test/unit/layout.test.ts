@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { candidateFolders, isEvidenceFileName } from '../../src/core/documents/layout';
+import { DEFAULT_DECISION_FOLDERS, candidateFolders, isEvidenceFileName } from '../../src/core/documents/layout';
 import { normalizePosix } from '../../src/core/naming/posixPath';
 
 describe('candidateFolders', () => {
@@ -27,9 +27,12 @@ describe('candidateFolders', () => {
     assert.strictEqual(candidateFolders({ adrDir: { path: '.adr-dir', folder: '' } }).problems[0].message, '.adr-dir is empty');
   });
 
-  it('refuses an .adr-dir pointing outside the workspace folder, with a problem', () => {
+  it('refuses an .adr-dir pointing outside the workspace folder, with a problem, and searches the usual places', () => {
     const { folders, problems } = candidateFolders({ adrDir: { path: '.adr-dir', folder: '../../etc' } });
-    assert.ok(!folders.some((f) => f.kind === 'decision'));
+    assert.deepStrictEqual(
+      folders.filter((f) => f.kind === 'decision').map((f) => [f.path, f.source]),
+      DEFAULT_DECISION_FOLDERS.map((d) => [d.path, 'default']),
+    );
     assert.strictEqual(problems.length, 1);
     assert.match(problems[0].message, /outside the workspace folder/);
   });

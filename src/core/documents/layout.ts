@@ -53,13 +53,18 @@ export const NEW_FOLDER_FOR_KIND = Object.fromEntries(EVIDENCE_KINDS.map((k) => 
 
 /**
  * Lists the candidate evidence folders of a root from its configuration files (existence is the
- * caller's to check). `.adr-dir` and `.log4brains.yml` replace the default decision folders; a
- * folder that points outside the root is refused with a problem. Never throws.
+ * caller's to check). A decision folder named by `.adr-dir`, `.log4brains.yml`, `adr.config.json`
+ * or settings replaces the default ones; a folder that points outside the root or is no name
+ * (control characters) is refused with a problem, and then the defaults are searched. Never throws.
  */
 export function candidateFolders(config: LayoutConfig): { folders: EvidenceFolder[]; problems: Problem[] } {
   const folders: EvidenceFolder[] = [];
   const problems: Problem[] = [];
   const add = (written: string, f: Omit<EvidenceFolder, 'path'>, configPath: string) => {
+    if (/[\p{Cc}]/u.test(written)) {
+      problems.push({ path: configPath, line: null, message: 'names no folder (control characters); not scanned' });
+      return;
+    }
     const path = normalizePosix(written);
     if (path === null || path === '..' || path.startsWith('../')) {
       problems.push({ path: configPath, line: null, message: `folder "${written}" is outside the workspace folder; not scanned` });
@@ -84,8 +89,9 @@ export function candidateFolders(config: LayoutConfig): { folders: EvidenceFolde
     const folder = adrConfigPath(config.adrConfigJson, problems);
     if (folder) add(folder, { kind: 'decision', convention: 'generic', source: 'adr.config.json' }, 'adr.config.json');
   }
-  const decisionConfigured = folders.some((f) => f.kind === 'decision');
-  if (!decisionConfigured && !config.adrDir && config.log4brainsYml === undefined) {
+  // A configuration file that names no usable folder is reported above, and the usual places are
+  // still searched: its decisions are listed rather than lost.
+  if (!folders.some((f) => f.kind === 'decision')) {
     for (const d of DEFAULT_DECISION_FOLDERS) add(d.path, { kind: 'decision', convention: d.convention, source: 'default' }, '');
   }
   for (const o of DEFAULT_OTHER_FOLDERS) add(o.path, { kind: o.kind, convention: 'generic', source: 'default' }, '');

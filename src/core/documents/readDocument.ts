@@ -4,6 +4,7 @@ import { DocumentDetails, DocumentFormat, EvidenceItem, EvidenceKind, FolderConv
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
 import { readLinks } from './lifecycle';
+import { fileNumber } from '../naming/fileName';
 import { Heading, LINK_LINE, bulletValue, headings, sectionOf, toLines } from './markdown';
 
 /** One document to read: its text and where it was found. */
@@ -260,8 +261,7 @@ function documentName(p: string): string {
 export function idFromPath(p: string): string {
   const name = documentName(p).replace(/\.md$/i, '');
   if (/^\d{4}-\d{2}-\d{2}-/.test(name)) return name; // dated journal entries: the date is no number
-  const m = /^(\d+)-/.exec(name);
-  return m && m[1].length < 8 ? m[1] : name;
+  return fileNumber(name) ?? name;
 }
 
 /** A readable title from a file name: `0007-use-postgres.md` → `Use postgres`. */

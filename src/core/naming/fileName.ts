@@ -46,6 +46,17 @@ export interface Numbering {
 }
 
 /**
+ * The sequence number a file name starts with (`0007-use-postgres.md` → `0007`), as written, or null:
+ * 1 to 15 digits and a dash (more digits than a number holds exactly are no number), and not an
+ * 8-digit date (`20201222-…`, log4brains). The one rule for ids, numbering and duplicate checks.
+ */
+export function fileNumber(name: string): string | null {
+  const m = /^(\d{1,15})-/.exec(name);
+  if (!m || (m[1].length === 8 && compactDateToIso(m[1]) !== null)) return null;
+  return m[1];
+}
+
+/**
  * Next number for a folder from the names of its files (`NNNN-slug.md`; 8-digit `YYYYMMDD-` prefixes
  * are dates, not numbers). Width is the most common existing width, else 4.
  */
@@ -53,12 +64,10 @@ export function nextNumber(names: readonly string[]): Numbering {
   let max = 0;
   const widths = new Map<number, number>();
   for (const name of names) {
-    // Any number of digits (numbering widens past 9999999), but not a log4brains date (`20201222-…`),
-    // nor more digits than a number can hold exactly.
-    const m = /^(\d{1,15})-/.exec(name);
-    if (!m || (m[1].length === 8 && compactDateToIso(m[1]) !== null)) continue;
-    max = Math.max(max, Number(m[1]));
-    widths.set(m[1].length, (widths.get(m[1].length) ?? 0) + 1);
+    const n = fileNumber(name); // widens past 9999999: 10000000 is no date
+    if (n === null) continue;
+    max = Math.max(max, Number(n));
+    widths.set(n.length, (widths.get(n.length) ?? 0) + 1);
   }
   let width = 4;
   let best = 0;
