@@ -1,10 +1,11 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { isIsoDate } from '../core/evidence/dates';
 import { readRange } from '../core/evidence/quarters';
 import { Suggestion, SuggestionFilter } from '../core/git/suggestions';
 import { formatBragList } from '../core/journal/bragEntry';
-import { ScanReport, SuggestReport, columns, formatScan, formatSuggestions } from '../core/report/text';
+import { ScanReport, SuggestReport, columns, formatScan, formatSuggestions, printable } from '../core/report/text';
 import { checkDocuments } from '../core/diagnostics/checks';
 import { createDocument } from '../node/createDocument';
 import { localToday } from '../core/evidence/dates';
@@ -361,6 +362,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const dir = path.resolve(startDir(), dirArg ?? '.');
   const journalDir = path.resolve(startDir(), values.journal ?? defaultJournalDir());
+  if (values.journal !== undefined && isNonFolder(journalDir)) {
+    process.stderr.write(`career-evidence: --journal ${printable(values.journal)} is a file, not a folder\n`);
+    return 1;
+  }
   const scanDir = scanner(journalDir);
   const shaArg = operands[0];
   try {
@@ -407,6 +412,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`career-evidence: unexpected failure: ${String((err as Error)?.message ?? err).split('\n')[0]}\n`);
     return 2;
+  }
+}
+
+/** True when `p` exists and is not a folder (a missing journal folder is made when first written). */
+function isNonFolder(p: string): boolean {
+  try {
+    return !fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 

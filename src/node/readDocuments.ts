@@ -135,7 +135,11 @@ function documentFromBytes(rel: string, folder: EvidenceFolder, read: FileBytes)
   if (isUtf8(read.bytes)) return result;
   // Read anyway (most of such a file is ASCII) and say why some characters show as U+FFFD.
   const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
-  const problem = { path: rel, line, message: 'not valid UTF-8 text (Latin-1 or another encoding?): some characters are shown as \uFFFD; save the file as UTF-8' };
+  const problem = {
+    path: rel,
+    line,
+    message: 'not valid UTF-8 text (Latin-1 or another encoding?): some characters are shown as \uFFFD; save the file as UTF-8',
+  };
   return { ...result, problems: [...result.problems, problem] };
 }
 

@@ -197,8 +197,7 @@ describe('the bad-input corpus (test/fixtures/bad-input)', function () {
         const after = snapshotOf(root);
         const created = [...after.keys()].filter((k) => !before.has(k));
         const createdPatterns = (e.created ?? []).map((x) => new RegExp(x));
-        for (const k of created)
-          assert.ok(createdPatterns.some((x) => x.test(k)) || k in (e.changed ?? {}), `unexpected new file ${k}`);
+        for (const k of created) assert.ok(createdPatterns.some((x) => x.test(k)) || k in (e.changed ?? {}), `unexpected new file ${k}`);
         for (const x of createdPatterns)
           assert.ok(
             created.some((k) => x.test(k)),

@@ -78,7 +78,7 @@ describe('createDocument (real folders)', () => {
     assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'docs/rfcs')).sort(), [
       '0001-x.md',
       '0002-a-b.md',
-      '0003-ctl-31m.md',
+      '0003-ctl.md',
       `0004-${'y'.repeat(60)}.md`,
     ]);
   });

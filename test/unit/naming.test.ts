@@ -10,6 +10,7 @@ describe('cleanTitle and slugify', () => {
     ['Café à la crème', 'cafe-a-la-creme'],
     ['....', 'untitled'],
     ['日本語のタイトル', 'untitled'],
+    ['Use \u001b[1;31mred\u001b[0m and \u001b]0;pwned\u0007links \u001b]8;;http://x\u001b\\ok', 'use-red-and-links-ok'],
   ];
   for (const [title, slug] of hostile) {
     it(`${JSON.stringify(title)} → ${slug}`, () => assert.strictEqual(slugify(cleanTitle(title)), slug));

@@ -6,12 +6,20 @@ const MAX_TITLE = 200;
 const MAX_SLUG = 60;
 
 /**
- * Cleans a title typed by the user: removes control and format characters (C0/C1, bidi overrides,
- * zero-width), folds white space, trims, and keeps at most 200 characters.
+ * A terminal escape sequence (ECMA-48): CSI (`ESC [ … final`, colours), OSC (`ESC ] … BEL` or
+ * `ESC \\`, window titles and links) and two-character escapes: pasted from a terminal into a title.
+ */
+const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
+
+/**
+ * Cleans a title typed by the user: removes terminal escape sequences whole, control and format
+ * characters (C0/C1, bidi overrides, zero-width), folds white space, trims, and keeps at most 200
+ * characters.
  * @throws Error `title is empty` when nothing printable remains.
  */
 export function cleanTitle(raw: string): string {
   const t = raw
+    .replace(ESCAPE_SEQUENCE, '')
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
