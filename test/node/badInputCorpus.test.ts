@@ -28,6 +28,8 @@ interface Case {
   outside?: Record<string, string>;
   run: string[];
   env?: Record<string, string>;
+  /** The positive control of a trap: after the checks, these git commands leave these files (regex). */
+  control?: { git: string[][]; creates: string[] };
   expect: {
     exit: 0 | 1;
     error?: string;
@@ -121,12 +123,14 @@ function setUp(c: Case): { root: string; outside: string; journal: string; home:
   for (const entry of c.make ?? []) make(root, outside, entry);
   if (c.repo) {
     git(root, ['init', '--quiet', '--initial-branch=main']);
-    for (const [k, v] of Object.entries({ 'user.email': ME.email, 'user.name': ME.name, 'commit.gpgsign': 'false', ...c.gitConfig }))
+    for (const [k, v] of Object.entries({ 'user.email': ME.email, 'user.name': ME.name, 'commit.gpgsign': 'false' }))
       git(root, ['config', k, v]);
     if (fs.readdirSync(root).some((f) => f !== '.git')) {
       git(root, ['add', '--all']);
       git(root, ['-c', 'core.hooksPath=/dev/null', 'commit', '--quiet', '--no-verify', '-m', 'Add the case (#1)']);
     }
+    // Set after the commit: a trap set before it would be sprung by the commit itself.
+    for (const [k, v] of Object.entries(c.gitConfig ?? {})) git(root, ['config', k, v]);
     for (const args of c.git ?? []) git(root, args);
     if (c.shallow) {
       const deep = path.join(base, 'deep');
@@ -209,6 +213,16 @@ describe('the bad-input corpus (test/fixtures/bad-input)', function () {
         }
         assert.deepStrictEqual(snapshotOf(outside), outsideBefore, 'nothing written outside the repository');
         for (const m of e.missing ?? []) assert.ok(!fs.existsSync(fill(m)), `${m} must not exist`);
+        if (c.control) {
+          // git itself springs the traps we must not: so the case could fail, were we to run them.
+          for (const args of c.control.git) spawnSync('git', args, { cwd: root, env: { ...env, PATH: process.env.PATH } });
+          const sprung = [...snapshotOf(root).keys()].filter((k) => !after.has(k));
+          for (const x of c.control.creates)
+            assert.ok(
+              sprung.some((k) => new RegExp(x).test(k)),
+              `control: git leaves ${x}`,
+            );
+        }
       } finally {
         cleanup();
       }
