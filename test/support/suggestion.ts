@@ -11,6 +11,8 @@ export function suggestion(over: Partial<Suggestion> = {}): Suggestion {
     category: 'feature',
     author: { name: 'Dana Developer', email: 'dana@example.com' },
     coAuthors: [],
+    mergedBy: null,
+    reviewers: [],
     mergedAt: '2026-03-05T16:30:00+01:00',
     authoredAt: '2026-03-01T14:00:00+01:00',
     reviewLatencyHours: 98.5,

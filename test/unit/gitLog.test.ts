@@ -4,7 +4,8 @@ import * as path from 'path';
 import { GitLogParser, parseGitLog } from '../../src/core/git/logFormat';
 
 // Real output of `git log --first-parent --diff-merges=first-parent --numstat -z --format=<LOG_FORMAT>`
-// for four first-parent commits of the express history (../shared/corpus/express-history.bundle).
+// for four first-parent commits of the express history (../shared/corpus/express-history.bundle),
+// each given to `git log -n 1`: 1fa12b33, de27e2c8, 9572d748, 7ce40ddb.
 const FIXTURE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'git', 'express-first-parent.log'), 'utf8');
 
 describe('git log parser', () => {
@@ -16,6 +17,11 @@ describe('git log parser', () => {
     assert.strictEqual(merge.parents.length, 2);
     assert.strictEqual(merge.message, 'Merge pull request #2067 from swrh/mvc-example-ejs-to-jade\n\nMVC example: EJS -> Jade.');
     assert.strictEqual(merge.committerDate, '2014-04-23T10:21:26-04:00');
+    assert.deepStrictEqual([merge.committerName, merge.committerEmail], ['Roman Shtylman', 'shtylman@gmail.com']);
+    assert.deepStrictEqual(
+      [squash.authorName, squash.committerName, squash.committerEmail],
+      ['dependabot[bot]', 'GitHub', 'noreply@github.com'],
+    );
     // Established with `git show --stat --first-parent`: 12 files changed, 50 insertions(+), 54 deletions(-)
     assert.deepStrictEqual([merge.files, merge.insertions, merge.deletions], [12, 50, 54]);
     assert.strictEqual(squash.sha, 'de27e2c827a68e1b638d2e3030191e6fe52d1286');
@@ -41,7 +47,7 @@ describe('git log parser', () => {
     const record = (sha: string, message: string, numstat: string) =>
       `\x1e${sha}\0${'a'.repeat(40)}\0Ann\0ann@example.com\0` +
       `2026-01-01T10:00:00+01:00\0` +
-      `2026-01-02T10:00:00+01:00\0${message}\0\n${numstat}`;
+      `2026-01-02T10:00:00+01:00\0Ann\0ann@example.com\0${message}\0\n${numstat}`;
     const out =
       record(
         '1'.repeat(40),
@@ -56,7 +62,9 @@ describe('git log parser', () => {
 
   it('reads a commit without numstat (empty change)', () => {
     const [c] = parseGitLog(
-      `\x1e${'3'.repeat(40)}\0\0Ann\0ann@example.com\0` + `2026-01-01T10:00:00Z\0` + `2026-01-01T10:00:00Z\0Root commit\n\0`,
+      `\x1e${'3'.repeat(40)}\0\0Ann\0ann@example.com\0` +
+        `2026-01-01T10:00:00Z\0` +
+        `2026-01-01T10:00:00Z\0Ann\0ann@example.com\0Root commit\n\0`,
     );
     assert.deepStrictEqual([c.parents, c.message, c.files], [[], 'Root commit', 0]);
   });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { DEFAULT_EXPOSURE_RULES, exposureTags, readExposureRules } from '../../src/core/git/exposure';
 import { LogCommit } from '../../src/core/git/logFormat';
-import { buildSuggestions, isBot, matchesFilter } from '../../src/core/git/suggestions';
+import { buildSuggestions, isBot, matchesFilter, suggestionRole } from '../../src/core/git/suggestions';
 import { quarterDays, quarterOf, readRange } from '../../src/core/evidence/quarters';
 import { formatBragList, renderBragEntry } from '../../src/core/journal/bragEntry';
 import { suggestion } from '../support/suggestion';
@@ -14,6 +14,8 @@ function commit(over: Partial<LogCommit>): LogCommit {
     authorEmail: 'dana@example.com',
     authorDate: '2026-01-01T10:00:00Z',
     committerDate: '2026-01-01T12:00:00Z',
+    committerName: 'Dana',
+    committerEmail: 'dana@example.com',
     message: 'Work',
     files: 1,
     paths: ['a.txt'],
@@ -107,6 +109,32 @@ describe('buildSuggestions', () => {
     );
   });
 
+  it('says who landed a change: the committer, else the author of a platform-made merge commit', () => {
+    const github = { committerName: 'GitHub', committerEmail: 'noreply@github.com' };
+    const landed = (over: Partial<LogCommit>) => buildSuggestions([commit(over)], ctx)[0].mergedBy?.email ?? null;
+    const merge = { parents: ['p'.repeat(40), 'b'.repeat(40)], authorName: 'Sam', authorEmail: 'sam@example.com' };
+    assert.strictEqual(landed({ ...merge, committerName: 'Lee', committerEmail: 'lee@example.com' }), 'lee@example.com', 'merged locally');
+    assert.strictEqual(landed({ ...merge, ...github }), 'sam@example.com', "GitHub's merge button");
+    assert.strictEqual(landed({ message: 'Bump hbs (#7152)', ...github }), null, "a platform's squash");
+    assert.strictEqual(landed({ committerName: 'Dana', committerEmail: 'dana@example.com' }), 'dana@example.com', 'a direct commit');
+    assert.strictEqual(landed({ committerName: 'mergify[bot]', committerEmail: 'x@users.noreply.github.com' }), null, 'a merge bot');
+  });
+
+  it('reads Reviewed-by and Acked-by trailers as reviewers, and a rebase series keeps all of them', () => {
+    const trailer = (key: string, who: string) => `Part (#7)\n\nBody.\n\n${key}: ${who} <${who.toLowerCase()}@example.com>`;
+    const [s] = buildSuggestions(
+      [
+        commit({ sha: '1'.repeat(40), message: trailer('Reviewed-by', 'Kim') }),
+        commit({ sha: '2'.repeat(40), message: trailer('Acked-by', 'Lee') }),
+      ],
+      ctx,
+    );
+    assert.deepStrictEqual(
+      s.reviewers.map((p) => p.email),
+      ['kim@example.com', 'lee@example.com'],
+    );
+  });
+
   it('folds consecutive commits of one PR into a rebase series, oldest title first', () => {
     const list = buildSuggestions(
       [
@@ -144,6 +172,31 @@ describe('identity filter', () => {
     assert.ok(isBot({ name: 'Renovate Bot', email: 'bot@renovateapp.com' }) || isBot({ name: 'renovate[bot]', email: 'x' }));
     assert.ok(!isBot({ name: 'Robert', email: 'bob@example.com' }));
   });
+  it("keeps others' work a listed identity merged or reviewed (a bot's dependency update too) only when asked", () => {
+    const dana = { name: 'Dana', email: 'dana@example.com' };
+    const bot = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
+    const bump = suggestion({ author: bot, mergedBy: { name: 'Dana', email: 'DANA@example.com' } });
+    const reviewed = suggestion({ author: { name: 'Sam', email: 'sam@example.com' }, reviewers: [dana] });
+    const own = suggestion({ author: dana, mergedBy: { name: 'Lee', email: 'lee@example.com' } });
+    const wanted = ['dana@example.com'];
+    assert.deepStrictEqual(
+      [bump, reviewed, own].map((s) => suggestionRole(s, wanted)),
+      ['merged', 'reviewed', 'author'],
+    );
+    assert.deepStrictEqual(
+      [bump, reviewed, own].map((s) => matchesFilter(s, { authors: wanted })),
+      [false, false, true],
+    );
+    assert.deepStrictEqual(
+      [bump, reviewed, own].map((s) => matchesFilter(s, { authors: wanted, othersWork: true })),
+      [true, true, true],
+    );
+    // A bot's change nobody is known to have merged stays out, even for every author.
+    assert.ok(!matchesFilter(suggestion({ author: bot }), { authors: 'all', othersWork: true }));
+    assert.ok(matchesFilter(bump, { authors: 'all', othersWork: true }));
+    assert.strictEqual(suggestionRole(suggestion({ author: bot }), [bot.email]), null, "a bot's own work is nobody's role");
+  });
+
   it('bounds by merge day inclusive', () => {
     const s = suggestion({ mergedAt: '2026-03-31T23:30:00-05:00' });
     assert.ok(matchesFilter(s, { authors: 'all', since: '2026-01-01', until: '2026-03-31' }));

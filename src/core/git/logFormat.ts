@@ -1,15 +1,15 @@
 /**
  * The `git log` output format we read, and its streaming parser.
  *
- * Each record is `\x1e` + seven NUL-terminated fields (`%H %P %aN %aE %aI %cI %B`), then, with
+ * Each record is `\x1e` + nine NUL-terminated fields (`%H %P %aN %aE %aI %cI %cN %cE %B`), then, with
  * `--numstat -z`, NUL-terminated numstat entries (`added\tdeleted\tpath`, or `added\tdeleted\t`
  * followed by the old and new path for a rename; `-` for binary files). Fields are taken by
  * position and numstat entries by their shape, so no message or path content can be mistaken for
  * a record boundary.
  */
 
-/** Pass as `--format=${LOG_FORMAT}` together with `-z --numstat`. Author fields honour `.mailmap`. */
-export const LOG_FORMAT = '%x1e%H%x00%P%x00%aN%x00%aE%x00%aI%x00%cI%x00%B';
+/** Pass as `--format=${LOG_FORMAT}` together with `-z --numstat`. Author and committer fields honour `.mailmap`. */
+export const LOG_FORMAT = '%x1e%H%x00%P%x00%aN%x00%aE%x00%aI%x00%cI%x00%cN%x00%cE%x00%B';
 
 /** One commit as read from `git log`. */
 export interface LogCommit {
@@ -22,6 +22,9 @@ export interface LogCommit {
   authorDate: string;
   /** Strict ISO 8601 with the committer's offset. */
   committerDate: string;
+  /** Who committed it: for a merge made locally, the person who merged; on a hosting platform's button, the platform (`GitHub`). */
+  committerName: string;
+  committerEmail: string;
   /** Full message: subject, blank line, body (trailing newline removed). */
   message: string;
   /** Files changed against the first parent (numstat); 0 when the log had no `--numstat`. */
@@ -32,7 +35,7 @@ export interface LogCommit {
   deletions: number;
 }
 
-const HEADER_FIELDS = 7;
+const HEADER_FIELDS = 9;
 const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/;
 
 /**
@@ -98,7 +101,7 @@ export class GitLogParser {
   }
 
   private finishHeader(): void {
-    const [sha, parents, authorName, authorEmail, authorDate, committerDate, message] = this.header;
+    const [sha, parents, authorName, authorEmail, authorDate, committerDate, committerName, committerEmail, message] = this.header;
     this.header = [];
     this.current = {
       sha,
@@ -107,6 +110,8 @@ export class GitLogParser {
       authorEmail: authorEmail ?? '',
       authorDate: authorDate ?? '',
       committerDate: committerDate ?? '',
+      committerName: committerName ?? '',
+      committerEmail: committerEmail ?? '',
       message: (message ?? '').replace(/\n+$/, ''),
       files: 0,
       paths: [],

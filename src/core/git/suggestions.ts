@@ -34,6 +34,14 @@ export interface Suggestion {
   author: Person;
   /** `Co-authored-by` trailers of the change (and other authors of a merged branch). */
   coAuthors: Person[];
+  /**
+   * Who landed it: the committer, unless that is a hosting platform (GitHub's merge button commits
+   * as `GitHub <noreply@github.com>`) or a bot; then, for a merge commit, its author (the person who
+   * pressed the button); else null (a platform's squash or rebase does not say who merged).
+   */
+  mergedBy: Person | null;
+  /** `Reviewed-by:` and `Acked-by:` trailers of the change. */
+  reviewers: Person[];
   /** When it landed: committer date, ISO 8601 with the committer's offset. */
   mergedAt: string;
   /** When its first commit was authored: ISO 8601 with the author's offset. */
@@ -76,11 +84,24 @@ export interface BuildContext {
   rules: readonly ExposureRule[];
 }
 
+/** Committers that are a hosting platform acting for the person who merged, not a person. */
+const PLATFORM_COMMITTER = /^(noreply@github\.com|noreply@gitlab\.com)$/i;
+const PLATFORM_NAME = /^(GitHub|GitHub Enterprise|GitLab|Gerrit Code Review)$/i;
+
 const BOT = /\[bot\]|^dependabot|^renovate|dependabot\[bot\]|renovate\[bot\]|^github-actions/i;
 
 /** True for automation accounts (`[bot]` suffix, dependabot, renovate, GitHub Actions). */
 export function isBot(p: Person): boolean {
   return BOT.test(p.name) || BOT.test(p.email) || (/noreply@github\.com$/i.test(p.email) && /action/i.test(p.name));
+}
+
+/** {@link Suggestion.mergedBy} of a first-parent commit landed as `kind`. */
+function landedBy(c: LogCommit, kind: ChangeKind): Person | null {
+  const committer = { name: c.committerName, email: c.committerEmail };
+  if (committer.email && !PLATFORM_COMMITTER.test(committer.email) && !PLATFORM_NAME.test(committer.name) && !isBot(committer))
+    return committer;
+  const author = { name: c.authorName, email: c.authorEmail };
+  return kind === 'merge' && author.email && !isBot(author) ? author : null;
 }
 
 function hoursBetween(fromIso: string, toIso: string): number | null {
@@ -119,6 +140,8 @@ export function toSuggestion(c: LogCommit, ctx: BuildContext): Suggestion {
     category: conventional.category,
     author,
     coAuthors,
+    mergedBy: landedBy(c, change.kind),
+    reviewers: trailers.reviewers,
     mergedAt: c.committerDate,
     authoredAt,
     reviewLatencyHours: reviewed ? hoursBetween(authoredAt, c.committerDate) : null,
@@ -198,6 +221,7 @@ function foldSeries(newer: Suggestion, older: Suggestion): Suggestion {
     title: older.title,
     description: `${lines}\n* ${older.title}`,
     coAuthors,
+    reviewers: [...newer.reviewers, ...older.reviewers.filter((p) => !newer.reviewers.some((x) => samePerson(x, p)))],
     authoredAt: older.authoredAt,
     reviewLatencyHours: hoursBetween(older.authoredAt, newer.mergedAt),
     latencyEstimated: true,
@@ -215,6 +239,12 @@ function foldSeries(newer: Suggestion, older: Suggestion): Suggestion {
 export interface SuggestionFilter {
   /** E-mail addresses whose work counts (case-insensitive; author or co-author), or `all`. */
   authors: readonly string[] | 'all';
+  /**
+   * Also keep other people's work — a bot's dependency update included — that one of `authors`
+   * merged or reviewed ({@link suggestionRole} `merged`/`reviewed`): the reviews and merges done for
+   * others that the reports count as glue work. Default false: suggestions are the user's own work.
+   */
+  othersWork?: boolean;
   /** Keep work merged on or after this calendar date (`YYYY-MM-DD`, in the committer's offset). */
   since?: string;
   /** Keep work merged on or before this calendar date (`YYYY-MM-DD`, inclusive). */
@@ -223,14 +253,36 @@ export interface SuggestionFilter {
 
 /**
  * True when the suggestion passes the filter: merged within the dates, done by a listed identity
- * (as author or co-author), and not a bot's work (bots never become suggestions).
+ * (as author or co-author), and not a bot's work (a bot's change is kept only as others' work,
+ * with `othersWork`, when someone merged it).
  */
 export function matchesFilter(s: Suggestion, f: SuggestionFilter): boolean {
   const day = s.mergedAt.slice(0, 10);
   if (f.since && day < f.since) return false;
   if (f.until && day > f.until) return false;
-  if (isBot(s.author)) return false;
-  if (f.authors === 'all') return true;
-  const wanted = new Set(f.authors.map((a) => a.toLowerCase()));
-  return [s.author, ...s.coAuthors].some((p) => wanted.has(p.email.toLowerCase()));
+  if (f.authors === 'all') return !isBot(s.author) || (!!f.othersWork && s.mergedBy !== null);
+  const role = suggestionRole(s, f.authors);
+  return role === 'author' || role === 'co-author' || (!!f.othersWork && role !== null);
+}
+
+/** What one of `emails` did for a suggestion, most direct first. */
+export type SuggestionRole = 'author' | 'co-author' | 'merged' | 'reviewed';
+
+/**
+ * The part one of `emails` (case-insensitive) had in a suggestion: its `author` (never a bot's
+ * work), a `co-author`, the person who `merged` someone else's change, or one of its `reviewed`
+ * trailers; null when none.
+ */
+export function suggestionRole(s: Suggestion, emails: readonly string[]): SuggestionRole | null {
+  const wanted = new Set(emails.map((a) => a.toLowerCase()));
+  const is = (p: Person | null) => p !== null && wanted.has(p.email.toLowerCase());
+  if (is(s.author)) return isBot(s.author) ? null : 'author';
+  if (s.coAuthors.some(is)) return 'co-author';
+  if (is(s.mergedBy)) return 'merged';
+  if (s.reviewers.some(is)) return 'reviewed';
+  return null;
+}
+
+function samePerson(a: Person, b: Person): boolean {
+  return a.email.toLowerCase() === b.email.toLowerCase();
 }

@@ -4,7 +4,7 @@ import { Person, readPerson } from '../evidence/person';
 export interface Trailers {
   /** `Co-authored-by:` (GitHub co-authorship); counts as the co-author's work too. */
   coAuthors: Person[];
-  /** `Reviewed-by:` */
+  /** `Reviewed-by:` and `Acked-by:` (the Linux kernel's and git's own review trailers). */
   reviewers: Person[];
   /** `Signed-off-by:` (DCO) */
   signedOffBy: Person[];
@@ -36,7 +36,13 @@ export function readTrailers(message: string): Trailers {
   for (const [key, value] of parsed) {
     if (key === 'change-id') out.changeId = value;
     const list =
-      key === 'co-authored-by' ? out.coAuthors : key === 'reviewed-by' ? out.reviewers : key === 'signed-off-by' ? out.signedOffBy : null;
+      key === 'co-authored-by'
+        ? out.coAuthors
+        : key === 'reviewed-by' || key === 'acked-by'
+          ? out.reviewers
+          : key === 'signed-off-by'
+            ? out.signedOffBy
+            : null;
     const p = list && readPerson(value);
     if (list && p) list.push(p);
   }
