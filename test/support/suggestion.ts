@@ -13,6 +13,7 @@ export function suggestion(over: Partial<Suggestion> = {}): Suggestion {
     coAuthors: [],
     mergedBy: null,
     reviewers: [],
+    helpers: [],
     mergedAt: '2026-03-05T16:30:00+01:00',
     authoredAt: '2026-03-01T14:00:00+01:00',
     reviewLatencyHours: 98.5,

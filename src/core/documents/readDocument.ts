@@ -1,10 +1,12 @@
 import { compactDateToIso, isoDateOrNull } from '../evidence/dates';
 import { isEvidenceKind } from '../evidence/kinds';
-import { DocumentDetails, DocumentFormat, EvidenceItem, EvidenceKind, FolderConvention, Problem, ReadResult } from '../evidence/model';
+import { DocumentDetails, DocumentFormat, EntryFields, EvidenceItem, EvidenceKind, FolderConvention, Problem, ReadResult } from '../evidence/model';
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
 import { readLinks } from './lifecycle';
 import { fileNumber } from '../naming/fileName';
+import { readStoryParts } from '../journal/story';
+import { hasMeasurableNumber } from '../report/measurable';
 import { Heading, LINK_LINE, bulletValue, headings, sectionOf, toLines } from './markdown';
 
 /** One document to read: its text and where it was found. */
@@ -107,8 +109,10 @@ export function readDocument(src: DocumentSource): ReadResult {
   if (kind === 'brag') {
     // "Quantify everything": the result should carry a number (not the template's placeholder).
     const impact = (sectionOf(lines, outline, 'Impact') ?? sectionOf(lines, outline, 'Result') ?? []).map((l) => l.text).join('\n');
-    details.resultHasNumber = /\d/.test(impact.replace(/\{[^}]*\}/g, ''));
+    details.resultHasNumber = hasMeasurableNumber(impact);
   }
+  if (kind === 'star') details.story = readStoryParts(lines, outline);
+  if (fm.present && ENTRY_KINDS.has(kind)) details.entry = entryFields(data);
   details.links = readLinks({ path: src.path, text: src.text, format }, lines, fm.data);
   if (!title && titleOnlyInComment(lines)) return { item, problems, details, template: true };
   return { item, problems, details };
@@ -163,6 +167,13 @@ function readDetails(
     ...list(bullet('Deciders')?.value),
   ];
   const tags = [...list(data['tags']), ...list(bullet('Tags')?.value)];
+  const owners = [
+    ...list(data['incident-commander']),
+    ...list(data['owner']),
+    ...list(data['owners']),
+    ...list(bullet('Incident commander')?.value),
+    ...list(bullet('Owner')?.value),
+  ];
   let dateText: string | null = null;
   let dateAt: { line: number; column: number } | null = null;
   let statusLine: number | null = null;
@@ -197,6 +208,25 @@ function readDetails(
     hasFrontMatter,
     resultHasNumber: null,
     links: [],
+    ...(owners.length > 0 ? { owners: [...new Set(owners)] } : {}),
+  };
+}
+
+/** Kinds whose front matter carries {@link EntryFields}: the journal's, and postmortems. */
+const ENTRY_KINDS: ReadonlySet<EvidenceKind> = new Set(['brag', 'star', 'log', 'growth', 'postmortem']);
+
+/** {@link EntryFields} from front matter. */
+function entryFields(data: Record<string, unknown>): EntryFields {
+  const text = (key: string) => scalarText(data[key]);
+  const commit = text('commit');
+  return {
+    role: text('role')?.toLowerCase() ?? null,
+    ownership: data['ownership'] === true || /^(true|yes)$/i.test(text('ownership') ?? ''),
+    project: text('project'),
+    commit: commit && /^[0-9a-f]{7,40}$/i.test(commit) ? commit.toLowerCase() : null,
+    repo: text('repo'),
+    source: text('source'),
+    category: text('category')?.toLowerCase() ?? null,
   };
 }
 

@@ -80,6 +80,30 @@ export interface DocumentDetails {
   added?: { name: string; email: string; date: string };
   /** Links the document declares (see `readLinks`): relation and repository-relative target. */
   links: { relation: string; target: string; line: number | null }[];
+  /** `incident-commander`, `owner`, `owners` (front matter) or `Incident commander:`/`Owner:` bullets: who owned it (postmortems). */
+  owners?: string[];
+  /** What a journal entry's front matter says for the reports (present when the document has front matter). */
+  entry?: EntryFields;
+  /** For STAR stories: the parts still to write and whether the Result measures (`journal/story.ts`). */
+  story?: { missing: ('situation' | 'task' | 'action' | 'result')[]; resultHasNumber: boolean };
+}
+
+/** Front-matter fields of journal entries that reports read; each null when absent. */
+export interface EntryFields {
+  /** `role:` lower case (`owner`, `lead`, `contributor`…). */
+  role: string | null;
+  /** `ownership: true`. */
+  ownership: boolean;
+  /** `project:` — groups entries, changes and documents into one project of the brag document and packet. */
+  project: string | null;
+  /** `commit:` — the accepted suggestion's commit (40 hex digits). */
+  commit: string | null;
+  /** `repo:` — the repository's folder name. */
+  repo: string | null;
+  /** `source:` — the design document an entry was made from (repository-relative path). */
+  source: string | null;
+  /** `category:` (`feature`, `fix`, `design`, `mentoring`, `operations`, `learning`, `glue`…). */
+  category: string | null;
 }
 
 /** Result of reading one document: the item, its details and whatever was wrong with it. */

@@ -35,3 +35,37 @@ export function readRange(spec: string, today: string): DayRange | null {
 export function quarterOf(day: string): string {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
+
+/** A report's period: a label (`2026-Q3`, or `2026-01-05..2026-02-20` for other ranges) and its days. */
+export interface Period {
+  label: string;
+  /** First and last day, `YYYY-MM-DD`, inclusive. */
+  from: string;
+  to: string;
+}
+
+/** The period of a day range: labelled as its quarter when it is exactly one. */
+export function periodOf(range: DayRange): Period {
+  const q = quarterOf(range.since);
+  const days = quarterDays(Number(q.slice(0, 4)), Number(q.slice(6)));
+  const label = days.since === range.since && days.until === range.until ? q : `${range.since}..${range.until}`;
+  return { label, from: range.since, to: range.until };
+}
+
+/**
+ * The `count` calendar quarters before the quarter `day` is in, oldest first (years before 0001
+ * are left out).
+ */
+export function quartersBefore(day: string, count: number): Period[] {
+  let year = Number(day.slice(0, 4));
+  let q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  const out: Period[] = [];
+  for (let i = 0; i < count; i++) {
+    q -= 1;
+    if (q === 0) [year, q] = [year - 1, 4];
+    if (year < 1) break;
+    const d = quarterDays(year, q);
+    out.unshift({ label: `${String(year).padStart(4, '0')}-Q${q}`, from: d.since, to: d.until });
+  }
+  return out;
+}

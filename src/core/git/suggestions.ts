@@ -42,6 +42,8 @@ export interface Suggestion {
   mergedBy: Person | null;
   /** `Reviewed-by:` and `Acked-by:` trailers of the change. */
   reviewers: Person[];
+  /** `Helped-by:` and `Mentored-by:` trailers of the change. */
+  helpers: Person[];
   /** When it landed: committer date, ISO 8601 with the committer's offset. */
   mergedAt: string;
   /** When its first commit was authored: ISO 8601 with the author's offset. */
@@ -142,6 +144,7 @@ export function toSuggestion(c: LogCommit, ctx: BuildContext): Suggestion {
     coAuthors,
     mergedBy: landedBy(c, change.kind),
     reviewers: trailers.reviewers,
+    helpers: trailers.helpers,
     mergedAt: c.committerDate,
     authoredAt,
     reviewLatencyHours: reviewed ? hoursBetween(authoredAt, c.committerDate) : null,
@@ -221,7 +224,8 @@ function foldSeries(newer: Suggestion, older: Suggestion): Suggestion {
     title: older.title,
     description: `${lines}\n* ${older.title}`,
     coAuthors,
-    reviewers: [...newer.reviewers, ...older.reviewers.filter((p) => !newer.reviewers.some((x) => samePerson(x, p)))],
+    reviewers: unionOfPeople(newer.reviewers, older.reviewers),
+    helpers: unionOfPeople(newer.helpers, older.helpers),
     authoredAt: older.authoredAt,
     reviewLatencyHours: hoursBetween(older.authoredAt, newer.mergedAt),
     latencyEstimated: true,
@@ -266,12 +270,12 @@ export function matchesFilter(s: Suggestion, f: SuggestionFilter): boolean {
 }
 
 /** What one of `emails` did for a suggestion, most direct first. */
-export type SuggestionRole = 'author' | 'co-author' | 'merged' | 'reviewed';
+export type SuggestionRole = 'author' | 'co-author' | 'merged' | 'reviewed' | 'helped';
 
 /**
  * The part one of `emails` (case-insensitive) had in a suggestion: its `author` (never a bot's
- * work), a `co-author`, the person who `merged` someone else's change, or one of its `reviewed`
- * trailers; null when none.
+ * work), a `co-author`, the person who `merged` someone else's change, one of its `reviewed`
+ * (Reviewed-by, Acked-by) or `helped` (Helped-by, Mentored-by) trailers; null when none.
  */
 export function suggestionRole(s: Suggestion, emails: readonly string[]): SuggestionRole | null {
   const wanted = new Set(emails.map((a) => a.toLowerCase()));
@@ -280,9 +284,11 @@ export function suggestionRole(s: Suggestion, emails: readonly string[]): Sugges
   if (s.coAuthors.some(is)) return 'co-author';
   if (is(s.mergedBy)) return 'merged';
   if (s.reviewers.some(is)) return 'reviewed';
+  if (s.helpers.some(is)) return 'helped';
   return null;
 }
 
-function samePerson(a: Person, b: Person): boolean {
-  return a.email.toLowerCase() === b.email.toLowerCase();
+/** `a`, then the people of `b` not in it (by address, case-insensitive). */
+function unionOfPeople(a: readonly Person[], b: readonly Person[]): Person[] {
+  return [...a, ...b.filter((p) => !a.some((x) => x.email.toLowerCase() === p.email.toLowerCase()))];
 }

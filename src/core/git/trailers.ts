@@ -6,6 +6,8 @@ export interface Trailers {
   coAuthors: Person[];
   /** `Reviewed-by:` and `Acked-by:` (the Linux kernel's and git's own review trailers). */
   reviewers: Person[];
+  /** `Helped-by:` and `Mentored-by:` (git's and the kernel's credit for help). */
+  helpers: Person[];
   /** `Signed-off-by:` (DCO) */
   signedOffBy: Person[];
   /** Gerrit `Change-Id:`, or null. */
@@ -19,7 +21,7 @@ const TRAILER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+)$/;
  * `Key: value` trailer (continuation lines indented). Unknown keys are ignored.
  */
 export function readTrailers(message: string): Trailers {
-  const out: Trailers = { coAuthors: [], reviewers: [], signedOffBy: [], changeId: null };
+  const out: Trailers = { coAuthors: [], reviewers: [], helpers: [], signedOffBy: [], changeId: null };
   const paragraphs = message.trimEnd().split(/\n[ \t]*\n/);
   if (paragraphs.length < 2) return out;
   const lines = paragraphs[paragraphs.length - 1].split('\n');
@@ -40,9 +42,11 @@ export function readTrailers(message: string): Trailers {
         ? out.coAuthors
         : key === 'reviewed-by' || key === 'acked-by'
           ? out.reviewers
-          : key === 'signed-off-by'
-            ? out.signedOffBy
-            : null;
+          : key === 'helped-by' || key === 'mentored-by'
+            ? out.helpers
+            : key === 'signed-off-by'
+              ? out.signedOffBy
+              : null;
     const p = list && readPerson(value);
     if (list && p) list.push(p);
   }
