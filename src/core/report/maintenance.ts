@@ -14,7 +14,10 @@ export type MaintenanceKind = 'sync' | 'release' | 'version-bump';
 
 const VERSION = String.raw`v?\d+(?:\.\d+){1,3}(?:-[0-9A-Za-z.]+)?`;
 const SYNC = /^Merge (?:(?:remote-tracking )?branch|branches|tag|commit) '?[^\s']+'?(?: of \S+)?(?: into '?[^\s']+'?)?$/;
-const RELEASE = new RegExp(String.raw`^(?:release(?:d)?\b[: ]*(?:version )?${VERSION}|(?:release|chore\(release\)|build\(release\))\s*:\s*\S.*|${VERSION})$`, 'i');
+const RELEASE = new RegExp(
+  String.raw`^(?:release(?:d)?\b[: ]*(?:version )?${VERSION}|(?:release|chore\(release\)|build\(release\))\s*:\s*\S.*|${VERSION})$`,
+  'i',
+);
 const BUMP = new RegExp(String.raw`^(?:bump(?:ed)?|update|set)\s+(?:the\s+)?(?:package\s+)?version(?:\s+(?:to|=)\s*${VERSION})?$`, 'i');
 
 /**
