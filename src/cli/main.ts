@@ -1,8 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { isIsoDate } from '../core/evidence/dates';
-import { readRange } from '../core/evidence/quarters';
 import { Suggestion, SuggestionFilter } from '../core/git/suggestions';
 import { formatBragList } from '../core/journal/bragEntry';
 import { ScanReport, SuggestReport, columns, formatScan, formatSuggestions, printable } from '../core/report/text';
@@ -14,6 +12,8 @@ import { parseKind } from '../core/evidence/kinds';
 import { CANONICAL_STATUSES, StatusAliases, isCanonicalStatus } from '../core/evidence/status';
 import { CanonicalStatus, EvidenceItem } from '../core/evidence/model';
 import { UserError } from '../node/errors';
+import { readDayOptions } from './dayOptions';
+import { reportCommand } from './reportCommand';
 import { userIdentities } from '../node/git/identity';
 import { MiningMeta, MiningResult, mine } from '../node/git/mine';
 import { Repository, configValue, openRepository } from '../node/git/repository';
@@ -45,6 +45,15 @@ Commands:
                             unreadable headers, unknown statuses, broken links, numbers
                             used twice, supersede cycles, dates that are not dates, stale
                             proposals
+  report benchmark [DIR...] [--repos-under DIR]... [--range R | --since D --until D]
+          [--author EMAIL]... [--handle H]... [--target FORM=N]...
+          [--format text|md|json|html] [--json] [--out FILE]
+                            the quarterly evidence benchmark of your work across repositories
+                            (default DIR: the current one; default range: this quarter): ownership,
+                            design artifacts, review latency, complexity exposure, interview
+                            stories, glue work, gaps and trend, each figure with its receipts;
+                            settings from the journal's career-evidence.yml; --out writes a new
+                            file (never replaces one)
   accept SHA [DIR] [--journal DIR]
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})
@@ -93,20 +102,7 @@ interface SuggestOptions {
 
 /** Validates the options and opens the repository; resolves with the filter and who it counts. */
 async function resolveFilter(dir: string, o: SuggestOptions): Promise<{ repo: Repository; filter: SuggestionFilter; who: string }> {
-  for (const [flag, value] of [
-    ['--since', o.since],
-    ['--until', o.until],
-  ] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new UserError(`${flag} wants a date YYYY-MM-DD, got "${value}"`);
-  }
-  let { since, until } = o;
-  if (o.range !== undefined) {
-    if (since || until) throw new UserError('--range cannot be combined with --since or --until');
-    const r = readRange(o.range, localToday());
-    if (!r) throw new UserError(`--range wants this-quarter, last-quarter or YYYY-Qn, got "${o.range}"`);
-    ({ since, until } = r);
-  }
-  if (since && until && since > until) throw new UserError(`--since ${since} is after --until ${until}`);
+  const { since, until } = readDayOptions(o);
   const repo = await openRepository(dir);
   let authors: SuggestionFilter['authors'] = 'all';
   let who = 'all authors';
@@ -313,7 +309,7 @@ async function overviewCommand(dir: string, scanDir: Scan): Promise<void> {
 }
 
 /** Positional operands before the optional DIR (documents commands take DIR as --dir). */
-const OPERANDS: Readonly<Record<string, number>> = { accept: 1, new: 2, status: 2, link: 3 };
+const OPERANDS: Readonly<Record<string, number>> = { accept: 1, new: 2, status: 2, link: 3, report: 1 };
 
 /** Runs the CLI with `argv` (without node and script); resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -332,6 +328,10 @@ export async function main(argv: string[]): Promise<number> {
         author: { type: 'string', multiple: true, default: [] },
         'all-authors': { type: 'boolean', default: false },
         journal: { type: 'string' },
+        'repos-under': { type: 'string', multiple: true, default: [] },
+        handle: { type: 'string', multiple: true, default: [] },
+        target: { type: 'string', multiple: true, default: [] },
+        out: { type: 'string' },
         dir: { type: 'string' },
         supersedes: { type: 'string' },
         status: { type: 'string' },
@@ -355,6 +355,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command = 'overview', ...args] = positionals;
   const documentCommand = ['new', 'status', 'link'].includes(command);
   const operands = args.splice(0, OPERANDS[command] ?? 0);
+  const reportDirs = command === 'report' ? args.splice(0) : [];
   const [dirArg, ...extra] = documentCommand ? [values.dir, ...args] : args;
   if (extra.length > 0) {
     process.stderr.write(`career-evidence: unexpected argument "${extra[0]}"\n`);
@@ -398,6 +399,24 @@ export async function main(argv: string[]): Promise<number> {
         await suggestCommand(dir, opts, values.json ? 'json' : (values.format ?? 'text'));
         return 0;
       }
+      case 'report':
+        write(
+          await reportCommand(operands[0], {
+            dirs: reportDirs.map((d) => path.resolve(startDir(), d)),
+            reposUnder: values['repos-under'].map((d) => path.resolve(startDir(), d)),
+            since: values.since,
+            until: values.until,
+            range: values.range,
+            authors: values.author,
+            handles: values.handle,
+            targets: values.target,
+            format: values.json ? 'json' : (values.format ?? 'text'),
+            out: values.out === undefined ? undefined : path.resolve(startDir(), values.out),
+            journalDir,
+            statusAliases: (await readJournalStatusAliases(journalDir)).aliases,
+          }),
+        );
+        return 0;
       case 'accept':
         await acceptCommand(shaArg, dir, journalDir);
         return 0;

@@ -1,6 +1,15 @@
 import { compactDateToIso, isoDateOrNull } from '../evidence/dates';
 import { isEvidenceKind } from '../evidence/kinds';
-import { DocumentDetails, DocumentFormat, EntryFields, EvidenceItem, EvidenceKind, FolderConvention, Problem, ReadResult } from '../evidence/model';
+import {
+  DocumentDetails,
+  DocumentFormat,
+  EntryFields,
+  EvidenceItem,
+  EvidenceKind,
+  FolderConvention,
+  Problem,
+  ReadResult,
+} from '../evidence/model';
 import { canonicalStatus } from '../evidence/status';
 import { readFrontMatter } from './frontMatter';
 import { readLinks } from './lifecycle';

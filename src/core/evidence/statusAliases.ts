@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { CanonicalStatus, StatusAliases, canonicalStatus, isCanonicalStatus, statusWords } from './status';
 import { EvidenceItem, Problem } from './model';
+import { readYamlMapping } from './yamlFile';
 
 /** Where a team keeps its status words: beside the exposure rules, written only when the user picks "share with the team". */
 export const TEAM_STATUS_FILE = '.career-evidence/statuses.yml';
@@ -65,24 +66,9 @@ export function statusAliasesFrom(value: unknown, where: string): { aliases: Map
  * YAML gives no aliases and one problem.
  */
 export function readStatusAliasFile(text: string, file: string): { aliases: Map<string, CanonicalStatus>; problems: Problem[] } {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    return {
-      aliases: new Map(),
-      problems: [{ path: file, line: e.linePos?.[0].line ?? null, message: `not valid YAML: ${e.message.split('\n')[0]}` }],
-    };
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (err) {
-    return { aliases: new Map(), problems: [{ path: file, line: null, message: `not readable: ${(err as Error).message}` }] };
-  }
-  if (data === null || data === undefined) return { aliases: new Map(), problems: [] };
-  if (typeof data !== 'object' || Array.isArray(data))
-    return { aliases: new Map(), problems: [{ path: file, line: null, message: 'expected a mapping' }] };
-  return statusAliasesFrom((data as Record<string, unknown>)[KEY], file);
+  const { data, problems } = readYamlMapping(text, file);
+  if (data === null) return { aliases: new Map(), problems };
+  return statusAliasesFrom(data[KEY], file);
 }
 
 /** Alias maps merged, later ones winning (team, then journal, then settings: the user's own word last). */

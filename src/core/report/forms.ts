@@ -12,6 +12,13 @@ export const FOLLOW_UP_MIN_DAYS = 1;
 /** …and at most this many. */
 export const FOLLOW_UP_MAX_DAYS = 21;
 
+/**
+ * Files nearly every change touches — package manifests, lock files, changelogs — which say nothing
+ * about staying with a result: a follow-up must share another path.
+ */
+const BOOKKEEPING_PATH =
+  /(^|\/)(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.(toml|lock)|go\.(mod|sum)|Gemfile(\.lock)?|poetry\.lock|Pipfile(\.lock)?|composer\.(json|lock)|(CHANGELOG|CHANGES|HISTORY|NEWS)(\.[a-z]+)?)$/i;
+
 /** A count and its receipts (`count === items.length`). */
 export interface Counted {
   count: number;
@@ -23,7 +30,8 @@ export interface Counted {
  * postmortems the person wrote or owned (`incident-commander`, `owner`); annotated tags the person
  * created; releases and version bumps the person authored; CODEOWNERS lines that name the person;
  * and follow-ups — one per merged change M of the person that another of their merged changes
- * touching a path of M follows 1 to 21 days later, in the same repository. One item per commit.
+ * touching a path of M follows 1 to 21 days later, in the same repository (manifests, lock files
+ * and changelogs do not count as shared paths). One item per commit.
  */
 export function ownershipEvents(ctx: ReportContext, period: Period): Counted {
   const items: Receipt[] = [];
@@ -63,7 +71,8 @@ function followUps(ctx: ReportContext, period: Period): Receipt[] {
     if (!within(m.day, period)) continue;
     const first = addDays(m.day, FOLLOW_UP_MIN_DAYS);
     const last = addDays(m.day, FOLLOW_UP_MAX_DAYS);
-    const paths = new Set(m.s.paths);
+    const paths = new Set(m.s.paths.filter((p) => !BOOKKEEPING_PATH.test(p)));
+    if (paths.size === 0) continue;
     for (let j = i + 1; j < work.length && work[j].day <= last; j++) {
       const f = work[j];
       if (f.day < first || f.repo !== m.repo || !f.s.paths.some((p) => paths.has(p))) continue;

@@ -83,7 +83,7 @@ export async function headCommit(repo: Repository): Promise<string | null> {
  * with '' instead. HEAD is checked only after a failure: the usual case costs one process, not two.
  * @throws what the command threw, when HEAD exists.
  */
-async function unlessUnborn(repo: Repository, command: () => Promise<string>): Promise<string> {
+export async function unlessUnborn(repo: Repository, command: () => Promise<string>): Promise<string> {
   try {
     return await command();
   } catch (err) {

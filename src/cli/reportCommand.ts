@@ -1,0 +1,82 @@
+import * as path from 'path';
+import { localToday } from '../core/evidence/dates';
+import { periodOf, quartersBefore, readRange } from '../core/evidence/quarters';
+import { StatusAliases } from '../core/evidence/status';
+import { buildBenchmark } from '../core/report/benchmark';
+import { benchmarkMarkdown, benchmarkText } from '../core/report/benchmarkFormat';
+import { benchmarkHtml } from '../core/report/benchmarkHtml';
+import { readTargetOptions } from '../core/report/reportSettings';
+import { UserError } from '../node/errors';
+import { createExclusive } from '../node/fsAtomic';
+import { gatherEvidence } from '../node/report/gather';
+import { readDayOptions } from './dayOptions';
+
+/** The reports `career-evidence report` writes. */
+export const REPORTS = ['benchmark'] as const;
+
+/** Options of `career-evidence report`. */
+export interface ReportOptions {
+  dirs: string[];
+  reposUnder: string[];
+  since?: string;
+  until?: string;
+  range?: string;
+  authors: string[];
+  handles: string[];
+  targets: string[];
+  format: string;
+  out?: string;
+  journalDir: string;
+  statusAliases: StatusAliases;
+}
+
+/**
+ * `career-evidence report benchmark [DIR...]`: gathers the evidence of every repository named (the
+ * working directory when none is), of those under `--repos-under` and of the journal's settings,
+ * and prints the report, or writes it to `--out` (a new file: an existing one is never replaced).
+ * @returns the text written to stdout (empty with `--out`).
+ * @throws UserError for bad options, no identity, or an `--out` file that exists.
+ */
+export async function reportCommand(name: string | undefined, o: ReportOptions): Promise<string> {
+  if (!name || !(REPORTS as readonly string[]).includes(name))
+    throw new UserError(`report wants ${REPORTS.join(', ')}, got "${name ?? ''}"`);
+  if (!['text', 'md', 'json', 'html'].includes(o.format)) throw new UserError(`--format wants text, md, json or html, got "${o.format}"`);
+  let targets;
+  try {
+    targets = readTargetOptions(o.targets);
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+  const days = readDayOptions(o);
+  const today = localToday();
+  const range =
+    days.since || days.until ? { since: days.since ?? '0001-01-01', until: days.until ?? today } : readRange('this-quarter', today)!;
+  const period = periodOf(range);
+  const since = quartersBefore(period.from, 4)[0]?.from ?? period.from;
+  const gathered = await gatherEvidence({
+    folders: o.dirs.length > 0 || o.reposUnder.length > 0 ? o.dirs : ['.'],
+    roots: o.reposUnder,
+    journalDir: o.journalDir,
+    since,
+    identities: o.authors,
+    handles: o.handles,
+    statusAliases: o.statusAliases,
+  });
+  const benchmark = buildBenchmark(gathered.set, {
+    person: gathered.person,
+    period,
+    targets: { ...gathered.settings.targets, ...targets },
+  });
+  const text =
+    o.format === 'json'
+      ? JSON.stringify(benchmark, null, 2) + '\n'
+      : o.format === 'md'
+        ? benchmarkMarkdown(benchmark)
+        : o.format === 'html'
+          ? benchmarkHtml(benchmark)
+          : benchmarkText(benchmark);
+  if (!o.out) return text;
+  const target = path.resolve(o.out);
+  if (!(await createExclusive(target, text))) throw new UserError(`${target} exists: choose another --out name, or remove it first`);
+  return '';
+}

@@ -1,0 +1,157 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Problem } from '../../core/evidence/model';
+import { StatusAliases } from '../../core/evidence/status';
+import { JOURNAL_SETTINGS_FILE } from '../../core/evidence/statusAliases';
+import { IndexedDocument } from '../../core/index/snapshot';
+import { EvidenceSet, JournalEvidence, RepositoryEvidence } from '../../core/report/evidenceSet';
+import { ReportPerson } from '../../core/report/person';
+import { NO_REPORT_SETTINGS, ReportSettings, readReportSettings } from '../../core/report/reportSettings';
+import { UserError } from '../errors';
+import { userIdentities } from '../git/identity';
+import { mine } from '../git/mine';
+import { codeownersAdditions, readTags } from '../git/reportRefs';
+import { configValue, fileAdditions, openRepository } from '../git/repository';
+import { JOURNAL_FOLDERS, scanEvidence } from '../scanEvidence';
+
+/** How deep under a `repositoriesRoot` git repositories are looked for (`~/code/org/repo`). */
+const REPOSITORIES_ROOT_DEPTH = 2;
+
+/** What to gather. */
+export interface GatherOptions {
+  /** Repository folders (absolute or relative to the working directory). */
+  folders: readonly string[];
+  /** Folders searched {@link REPOSITORIES_ROOT_DEPTH} levels deep for more repositories. */
+  roots: readonly string[];
+  /** The journal folder (absolute). */
+  journalDir: string;
+  /** First day of merged work to read, `YYYY-MM-DD` (the trend's oldest quarter). */
+  since: string;
+  /** More e-mail addresses of the person (`--author`, settings). */
+  identities: readonly string[];
+  /** Hosting handles of the person. */
+  handles: readonly string[];
+  /** The user's status words (journal, settings). */
+  statusAliases?: StatusAliases;
+  /** Told of each repository as it is read, for progress. */
+  onRepository?: (root: string, index: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The evidence, the person it is for, and the journal's report settings. */
+export interface Gathered {
+  set: EvidenceSet;
+  person: ReportPerson;
+  settings: ReportSettings;
+}
+
+/**
+ * Gathers a report's evidence: each repository's merged work (others' work included), documents
+ * with who added them, tags and CODEOWNERS lines, and the journal. A repository that is gone or is
+ * not a git repository becomes a problem and the others are read. Reads only; writes nothing.
+ * @throws UserError when no identity at all is known (no `user.email`, none given).
+ */
+export async function gatherEvidence(opts: GatherOptions): Promise<Gathered> {
+  const settingsRead = await readJournalReportSettings(opts.journalDir);
+  const settings = settingsRead.settings;
+  const problems: Problem[] = [...settingsRead.problems];
+  const candidates = [
+    ...opts.folders.map((f) => path.resolve(f)),
+    ...settings.repositories.map(expandHome),
+    ...(await repositoriesUnder([
+      ...opts.roots.map((r) => path.resolve(r)),
+      ...(settings.repositoriesRoot ? [expandHome(settings.repositoriesRoot)] : []),
+    ])),
+  ];
+  const identities = [...opts.identities, ...settings.identities];
+  const repositories: RepositoryEvidence[] = [];
+  const emails = new Set<string>(identities.map((e) => e.toLowerCase()));
+  const names = new Set<string>();
+  const seenRoots = new Set<string>();
+  for (const [i, folder] of candidates.entries()) {
+    opts.signal?.throwIfAborted();
+    opts.onRepository?.(folder, i, candidates.length);
+    try {
+      const repo = await openRepository(folder);
+      if (seenRoots.has(repo.root)) continue;
+      seenRoots.add(repo.root);
+      for (const e of await userIdentities(repo, identities)) emails.add(e);
+      const name = await configValue(repo, 'user.name');
+      if (name) names.add(name);
+      repositories.push(await readRepository(repo, opts));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      problems.push({ path: folder, line: null, message: err.message });
+    }
+  }
+  if (emails.size === 0)
+    throw new UserError(
+      'no identity to report on: set git config user.email, add identities to the journal’s career-evidence.yml, or pass --author EMAIL',
+    );
+  const journal = await readJournal(opts.journalDir, opts.statusAliases);
+  return {
+    set: { repositories, journal, problems },
+    person: { emails: [...emails], names: [...names], handles: [...opts.handles, ...settings.handles] },
+    settings,
+  };
+}
+
+async function readRepository(repo: Awaited<ReturnType<typeof openRepository>>, opts: GatherOptions): Promise<RepositoryEvidence> {
+  const [mined, scan, tags, codeowners] = await Promise.all([
+    mine(repo, { filter: { authors: 'all', othersWork: true, since: opts.since }, signal: opts.signal }),
+    scanEvidence(repo.root, { statusAliases: opts.statusAliases }),
+    readTags(repo),
+    codeownersAdditions(repo, opts.since),
+  ]);
+  const folders = scan.folders.filter((f) => !f.outside).map((f) => `${f.path}/`);
+  const added = await fileAdditions(repo, folders);
+  const documents: IndexedDocument[] = scan.items.map((item) => {
+    const details = scan.details[item.path];
+    const a = added.get(item.path);
+    return { item, details: details && a ? { ...details, added: { name: a.author.name, email: a.author.email, date: a.date } } : details };
+  });
+  return { root: repo.root, changes: mined.suggestions, documents, tags, codeowners };
+}
+
+/** The journal's documents, or null when the journal folder does not exist yet. */
+async function readJournal(dir: string, statusAliases?: StatusAliases): Promise<JournalEvidence | null> {
+  const exists = await fs.stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!exists) return null;
+  const scan = await scanEvidence(dir, { folders: [...JOURNAL_FOLDERS], statusAliases });
+  const documents = scan.items.map((item) => ({ item, details: scan.details[item.path] }));
+  return { root: scan.root, documents, problems: scan.problems };
+}
+
+/** The report settings of the journal's `career-evidence.yml`; none when it is missing. Never throws. */
+export async function readJournalReportSettings(journalDir: string): Promise<{ settings: ReportSettings; problems: Problem[] }> {
+  const file = path.join(journalDir, JOURNAL_SETTINGS_FILE);
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return { settings: NO_REPORT_SETTINGS, problems: [] };
+  const read = readReportSettings(text, file);
+  return read;
+}
+
+/** Git work trees at most {@link REPOSITORIES_ROOT_DEPTH} levels under each root (a folder holding `.git`), sorted. */
+export async function repositoriesUnder(roots: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    if (entries.some((e) => e.name === '.git')) {
+      out.push(dir);
+      return;
+    }
+    if (depth === REPOSITORIES_ROOT_DEPTH) return;
+    for (const e of entries.filter((x) => x.isDirectory() && !x.name.startsWith('.') && x.name !== 'node_modules'))
+      await walk(path.join(dir, e.name), depth + 1);
+  };
+  for (const root of roots) await walk(root, 0);
+  return out.sort();
+}
+
+function expandHome(p: string): string {
+  return path.resolve(p.replace(/^~(?=$|[/\\])/, os.homedir()));
+}
