@@ -170,5 +170,50 @@ describe('real corpus', function () {
       assert.strictEqual(suggestions.filter((s) => s.kind === 'merge' && !s.pr).length, 300);
       assert.strictEqual(suggestions.filter((s) => s.kind === 'commit').length, 3888 - 82 - 300 - 161);
     });
+
+    // The benchmark for the contributor with the most first-parent changes in 2014-Q2, with git as
+    // the oracle: the counts below come from `git log` runs here, not from our code.
+    it('report benchmark for 2014-Q2: merged changes and releases as git counts them, every receipt resolving', () => {
+      const git = (args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const inQ2 = (out: string) => out.split('\n').filter((d) => d >= '2014-04-01' && d <= '2014-06-30');
+      const days = ['log', '--first-parent', '--date=format:%Y-%m-%d', '--format=%cd'];
+      const authors = git([...days.slice(0, -1), '--format=%cd %aE', 'main'])
+        .split('\n')
+        .filter((l) => l.slice(0, 10) >= '2014-04-01' && l.slice(0, 10) <= '2014-06-30')
+        .map((l) => l.slice(11));
+      const counts = new Map<string, number>();
+      for (const a of authors) counts.set(a, (counts.get(a) ?? 0) + 1);
+      const [who] = [...counts].sort((a, b) => b[1] - a[1])[0];
+      const release = ['-E', '--grep=^[0-9]+\\.[0-9]+\\.[0-9]+$'];
+      const commits = inQ2(git([...days, '--no-merges', `--author=${who}`, '--invert-grep', ...release, 'main'])).length;
+      const merges = inQ2(
+        git([...days, '--merges', `--author=${who}`, '--invert-grep', '-E', '--grep=^Merge (tag|branch) ', 'main']),
+      ).length;
+      const releases = inQ2(git([...days, '--no-merges', `--author=${who}`, ...release, 'main'])).length;
+
+      const home = tempDir('express-home');
+      try {
+        const r = cli(
+          ['report', 'benchmark', repo, '--range', '2014-Q2', '--author', who, '--journal', path.join(home, 'journal'), '--json'],
+          home,
+          {
+            HOME: home,
+            GIT_CONFIG_NOSYSTEM: '1',
+          },
+        );
+        assert.strictEqual(r.code, 0, r.stderr);
+        const b = JSON.parse(r.stdout);
+        assert.deepStrictEqual(b.authors, [who]);
+        assert.strictEqual(b.forms.reviewLatency.count, commits + merges, `${commits} commits + ${merges} merges`);
+        const nonFollowUps = b.forms.ownership.items.filter((i: { kind: string }) => i.kind !== 'followup');
+        assert.strictEqual(nonFollowUps.length, releases, 'each release the contributor cut is an ownership event');
+        for (const form of Object.values(b.forms) as { count: number; items: { sha?: string }[] }[]) {
+          assert.strictEqual(form.count, form.items.length);
+          for (const i of form.items) if (i.sha) git(['cat-file', '-e', `${i.sha}^{commit}`]);
+        }
+      } finally {
+        removeDir(home);
+      }
+    });
   });
 });

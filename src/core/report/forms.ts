@@ -31,7 +31,7 @@ export interface Counted {
  * created; releases and version bumps the person authored; CODEOWNERS lines that name the person;
  * and follow-ups — one per merged change M of the person that another of their merged changes
  * touching a path of M follows 1 to 21 days later, in the same repository (manifests, lock files
- * and changelogs do not count as shared paths). One item per commit.
+ * and changelogs do not count as shared paths). A journal entry, a release and its tag are one item.
  */
 export function ownershipEvents(ctx: ReportContext, period: Period): Counted {
   const items: Receipt[] = [];
@@ -187,11 +187,15 @@ function counted(items: Receipt[]): Counted {
   return { count: items.length, items };
 }
 
-/** Drops a later receipt of a commit already listed (a brag entry of a release counts once). */
+/**
+ * Drops a later receipt of a piece of work already listed: a brag entry recorded from a release,
+ * the tag of a release commit. A CODEOWNERS line and a follow-up are events of their own, whatever
+ * commit carries them.
+ */
 function uniqueByCommit(items: Receipt[]): Receipt[] {
   const seen = new Set<string>();
   return items.filter((r) => {
-    if (!r.sha || r.kind === 'followup') return true;
+    if (!r.sha || r.kind === 'followup' || r.kind === 'codeowners') return true;
     if (seen.has(r.sha)) return false;
     seen.add(r.sha);
     return true;

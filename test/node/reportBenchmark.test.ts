@@ -1,0 +1,160 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Benchmark } from '../../src/core/report/benchmark';
+import { cli } from '../support/cli';
+import { COLLEAGUE, ME, TestRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
+
+const BOT = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
+const LAPTOP = { name: ME.name, email: 'dana@laptop.local' };
+
+/** Two repositories and a journal with one of each kind of evidence, in 2026-Q2. */
+function evidence(base: string): { shop: TestRepo; infra: TestRepo; journal: string } {
+  const shop = new TestRepo(path.join(base, 'shop'));
+  shop.commit({ 'src/billing.ts': 'v1\n', 'README.md': '# Shop\n' }, 'Start', COLLEAGUE, '2026-03-01T10:00:00+00:00');
+  shop.git('checkout', '--quiet', '-b', 'dana/billing');
+  shop.commit({ 'src/billing.ts': 'v2\n' }, 'Billing v2', ME, '2026-04-01T10:00:00+00:00');
+  shop.git('checkout', '--quiet', 'main');
+  shop.merge('dana/billing', 'Merge pull request #1 from dana/billing\n\nBilling v2', COLLEAGUE, '2026-04-03T10:00:00+00:00');
+  shop.git('checkout', '--quiet', '-b', 'dana/rounding');
+  shop.commit({ 'src/billing.ts': 'v3\n' }, 'Fix rounding', ME, '2026-04-10T10:00:00+00:00');
+  shop.git('checkout', '--quiet', 'main');
+  shop.merge('dana/rounding', 'Merge pull request #2 from dana/rounding\n\nFix rounding', COLLEAGUE, '2026-04-13T10:00:00+00:00');
+  shop.commit(
+    { 'src/search.ts': 'fast\n' },
+    `Faster search (#3)\n\nCache it.\n\nReviewed-by: ${ME.name} <${ME.email}>`,
+    COLLEAGUE,
+    '2026-04-15T10:00:00+00:00',
+  );
+  shop.git('checkout', '--quiet', '-b', 'dependabot/npm/hbs');
+  shop.commit({ 'package.json': '{"hbs":"4.2.1"}\n' }, 'Bump hbs from 4.2.0 to 4.2.1', BOT, '2026-04-18T10:00:00+00:00');
+  shop.git('checkout', '--quiet', 'main');
+  shop.merge(
+    'dependabot/npm/hbs',
+    'Merge pull request #4 from dependabot/npm/hbs\n\nBump hbs from 4.2.0 to 4.2.1',
+    ME,
+    '2026-04-20T10:00:00+00:00',
+  );
+  shop.commit({ '.github/CODEOWNERS': '# owners\n/billing/ @dana\n' }, 'Add code owners (#5)', COLLEAGUE, '2026-04-22T10:00:00+00:00');
+  execFileSync('git', ['tag', '-a', 'v1.0.0', '-m', 'First release'], {
+    cwd: shop.root,
+    env: { ...process.env, GIT_COMMITTER_NAME: ME.name, GIT_COMMITTER_EMAIL: ME.email, GIT_COMMITTER_DATE: '2026-04-25T10:00:00+00:00' },
+  });
+  shop.git('tag', 'lightweight');
+  shop.commit(
+    { 'docs/decisions/0001-use-postgres.md': '---\nstatus: accepted\ndate: 2026-05-01\n---\n# Use Postgres\n' },
+    'Record the database decision',
+    ME,
+    '2026-05-01T10:00:00+00:00',
+  );
+
+  const infra = new TestRepo(path.join(base, 'infra'));
+  infra.commit({ 'main.tf': 'a\n' }, 'Tune autoscaling', LAPTOP, '2026-05-05T10:00:00+00:00');
+
+  const journal = path.join(base, 'journal');
+  writeFiles(journal, {
+    'brag/2026/2026-04-30-led-billing.md':
+      '---\ncareer-kind: brag\ndate: 2026-04-30\nrole: lead\n---\n# Led billing v2\n\n## Impact\n\nInvoices 40% faster.\n',
+    'stories/billing.md':
+      '---\ncareer-kind: star\ndate: 2026-05-02\n---\n# Billing\n\n## Situation\n\nSlow invoices.\n\n## Task\n\nFix them.\n\n## Action\n\nI rewrote the billing run.\n\n## Result\n\nFrom 30 s to 2 s.\n',
+    'stories/draft.md': '---\ncareer-kind: star\ndate: 2026-05-03\n---\n# Draft\n\n## Situation\n\n{Context, scale and constraints.}\n',
+  });
+  return { shop, infra, journal };
+}
+
+function report(args: string[], home: string): Benchmark {
+  const r = cli(['report', 'benchmark', ...args, '--range', '2026-Q2', '--json'], home, { HOME: home, GIT_CONFIG_NOSYSTEM: '1' });
+  assert.strictEqual(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as Benchmark;
+}
+
+describe('report benchmark on real repositories', function () {
+  this.timeout(60_000);
+  let base: string;
+  let repos: ReturnType<typeof evidence>;
+  before(() => {
+    base = tempDir('report');
+    repos = evidence(base);
+    fs.mkdirSync(path.join(base, 'home'));
+  });
+  after(() => removeDir(base));
+
+  it('counts each form with receipts across two repositories and the journal, and reports a missing one', () => {
+    const b = report([repos.shop.root, repos.infra.root, path.join(base, 'gone'), '--journal', repos.journal], path.join(base, 'home'));
+    assert.deepStrictEqual(
+      b.forms.reviewLatency.items.map((r) => r.title),
+      ['Fix rounding', 'Billing v2', 'Record the database decision'],
+      'the slowest first; a direct commit has no review',
+    );
+    assert.deepStrictEqual([b.forms.reviewLatency.medianHours, b.forms.reviewLatency.p90Hours], [60, 72]);
+    assert.deepStrictEqual(
+      b.forms.ownership.items.map((r) => [r.kind, r.title]),
+      [
+        ['brag', 'Led billing v2'],
+        ['tag', 'Tagged v1.0.0'],
+        ['followup', 'Stayed with “Billing v2”: Fix rounding'],
+      ],
+      'CODEOWNERS names @dana: it counts once the handle is known (next test)',
+    );
+    assert.deepStrictEqual(
+      b.forms.designArtifacts.items.map((r) => r.path),
+      ['docs/decisions/0001-use-postgres.md'],
+    );
+    assert.deepStrictEqual([b.forms.interviewStories.ready, b.forms.interviewStories.incomplete], [1, 1]);
+    assert.deepStrictEqual([b.glue.mergesForOthers, b.glue.reviewTrailers], [1, 1]);
+    assert.deepStrictEqual(b.otherIdentities, [{ ...LAPTOP, commits: 1 }]);
+    assert.deepStrictEqual(
+      b.problems.map((p) => p.path),
+      [path.join(base, 'gone')],
+    );
+    for (const form of Object.values(b.forms)) assert.strictEqual(form.count, form.items.length);
+    // Every receipt resolves: its commit exists in its repository, its file in its folder.
+    for (const r of [...Object.values(b.forms).flatMap((f) => f.items), ...b.glue.items]) {
+      if (r.sha) execFileSync('git', ['cat-file', '-e', `${r.sha}^{commit}`], { cwd: r.repo });
+      if (r.path) assert.ok(fs.existsSync(path.join(r.repo, r.path)), `${r.repo}/${r.path}`);
+    }
+  });
+
+  it('counts another address once it is given, and reads handles and targets from the journal', () => {
+    fs.writeFileSync(
+      path.join(repos.journal, 'career-evidence.yml'),
+      `identities: [${LAPTOP.email}]\nbenchmark:\n  targets: { ownership: 9 }\n`,
+    );
+    try {
+      const b = report([repos.shop.root, repos.infra.root, '--journal', repos.journal, '--handle', 'dana'], path.join(base, 'home'));
+      assert.strictEqual(b.forms.reviewLatency.count, 4);
+      assert.ok(b.forms.ownership.items.some((r) => r.kind === 'codeowners' && r.path === '.github/CODEOWNERS'));
+      assert.deepStrictEqual(b.otherIdentities, []);
+      assert.strictEqual(b.targets.ownership, 9);
+      assert.ok(b.gaps.some((g) => g.form === 'ownership'));
+    } finally {
+      fs.rmSync(path.join(repos.journal, 'career-evidence.yml'));
+    }
+  });
+
+  it('writes Markdown to a new --out file, and never replaces one', () => {
+    const out = path.join(base, 'bench.md');
+    const args = ['report', 'benchmark', repos.shop.root, '--range', '2026-Q2', '--journal', repos.journal, '--format', 'md', '--out', out];
+    const env = { HOME: path.join(base, 'home'), GIT_CONFIG_NOSYSTEM: '1' };
+    assert.strictEqual(cli(args, base, env).code, 0);
+    assert.match(fs.readFileSync(out, 'utf8'), /^# Quarterly evidence benchmark — 2026-Q2/);
+    fs.writeFileSync(out, 'my edits\n');
+    const again = cli(args, base, env);
+    assert.strictEqual(again.code, 1);
+    assert.match(again.stderr, /exists/);
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), 'my edits\n');
+  });
+
+  it('with no identity at all, says how to set one (exit 1)', () => {
+    const plain = path.join(base, 'plain');
+    fs.mkdirSync(plain);
+    execFileSync('git', ['init', '--quiet'], { cwd: plain });
+    const r = cli(['report', 'benchmark', plain, '--journal', path.join(base, 'no-journal')], base, {
+      HOME: path.join(base, 'home'),
+      GIT_CONFIG_NOSYSTEM: '1',
+    });
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.match(r.stderr, /^career-evidence: no identity to report on: .*--author EMAIL\n$/);
+  });
+});
