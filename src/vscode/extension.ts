@@ -7,6 +7,8 @@ import { registerSuggestionActions } from './mergedWork/actions';
 import { registerScanMergedWork } from './mergedWork/scanCommand';
 import { registerSuggestionDocuments } from './mergedWork/suggestionDocument';
 import { registerNewDesignDoc } from './newDesignDoc/command';
+import { registerBenchmarkCommand } from './reports/benchmarkCommand';
+import { registerStarStoryCommand } from './reports/starStoryCommand';
 import { createServices } from './services/services';
 import { registerTestHook } from './testHook';
 
@@ -28,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, services);
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
+  registerBenchmarkCommand(context);
+  registerStarStoryCommand(context);
   const prompts = registerCommitPrompts(context, services);
   const activationMs = performance.now() - started;
   registerTestHook(context, {

@@ -15,6 +15,21 @@ export const settings = {
     const v = vscode.workspace.getConfiguration('careerEvidence', scope).get<unknown>('identities', []);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   },
+  /** The user's hosting handles, without `@` (`careerEvidence.handles`): CODEOWNERS and document people lists. */
+  handles(): string[] {
+    const v = vscode.workspace.getConfiguration('careerEvidence').get<unknown>('handles', []);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((h) => h.replace(/^@/, '').trim()) : [];
+  },
+  /** More repositories for reports (`careerEvidence.repositories`), `~` expanded. */
+  repositories(): string[] {
+    const v = vscode.workspace.getConfiguration('careerEvidence').get<unknown>('repositories', []);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map(expandHome) : [];
+  },
+  /** A folder searched two levels deep for repositories when a report is asked for (`careerEvidence.repositoriesRoot`), or null. */
+  repositoriesRoot(): string | null {
+    const v = (vscode.workspace.getConfiguration('careerEvidence').get<string>('repositoriesRoot', '') ?? '').trim();
+    return v ? expandHome(v) : null;
+  },
   /** Default branch override (`careerEvidence.defaultBranch`); empty = detect. */
   defaultBranch(scope?: vscode.ConfigurationScope): string {
     return vscode.workspace.getConfiguration('careerEvidence', scope).get<string>('defaultBranch', '') ?? '';
@@ -22,8 +37,7 @@ export const settings = {
   /** Absolute journal folder (`careerEvidence.journal.path`, `~` expanded), default outside any repository. */
   journalDir(): string {
     const v = (vscode.workspace.getConfiguration('careerEvidence').get<string>('journal.path', '') ?? '').trim();
-    if (!v) return defaultJournalDir();
-    return v.startsWith('~/') ? path.join(os.homedir(), v.slice(2)) : v;
+    return v ? expandHome(v) : defaultJournalDir();
   },
   /** The user's status words (`careerEvidence.statusAliases`): read with their problems (a bad entry is left out). */
   statusAliases(): ReturnType<typeof statusAliasesFrom> {
@@ -66,4 +80,9 @@ export async function rememberDocumentFolder(folder: vscode.WorkspaceFolder, kin
   const config = vscode.workspace.getConfiguration('careerEvidence', folder);
   const current = config.get<Record<string, string>>('documentFolders', {}) ?? {};
   await config.update('documentFolders', { ...current, [kind]: relPath }, vscode.ConfigurationTarget.WorkspaceFolder);
+}
+
+function expandHome(p: string): string {
+  const t = p.trim();
+  return t === '~' ? os.homedir() : t.startsWith('~/') ? path.join(os.homedir(), t.slice(2)) : t;
 }

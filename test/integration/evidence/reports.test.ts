@@ -1,0 +1,66 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { BenchmarkResult } from '../../../src/vscode/reports/benchmarkCommand';
+import { api } from './helpers';
+
+// The fixture repository (evidenceRepo) holds, in 2026-Q1, three merged changes of mine — a
+// commit, PR #12 merged by a colleague, squash-merged #13 — and two ADRs I added.
+
+describe('reports: the quarterly benchmark and STAR stories', function () {
+  this.timeout(60_000);
+  const journal = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-it-reports-'));
+
+  before(async () => {
+    await api();
+    await vscode.workspace.getConfiguration('careerEvidence').update('journal.path', journal, vscode.ConfigurationTarget.Global);
+  });
+  after(() => fs.rmSync(journal, { recursive: true, force: true }));
+
+  const benchmark = async (quarter = '2026-Q1') =>
+    (await vscode.commands.executeCommand<BenchmarkResult | undefined>('careerEvidence.showBenchmark', {
+      quarter,
+      open: false,
+    }))!;
+
+  it('writes the benchmark of a quarter into the journal, with the figures of the repository', async () => {
+    const { file, benchmark: b } = await benchmark();
+    assert.strictEqual(file, path.join(journal, 'reports', '2026-Q1-benchmark.md'));
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /^# Quarterly evidence benchmark — 2026-Q1$/m);
+    assert.deepStrictEqual(
+      b.forms.reviewLatency.items.map((r) => r.title),
+      ['Add export to CSV', 'Speed up search', 'Record the first decisions'],
+    );
+    assert.deepStrictEqual(b.forms.designArtifacts.byKind, { decision: 2 });
+    assert.match(text, /\[Add export to CSV\]|Add export to CSV/);
+  });
+
+  it('offers every gap an action that is a registered command; New STAR Story writes a story the next benchmark counts', async () => {
+    const { benchmark: before } = await benchmark();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(before.gaps.length > 0);
+    for (const g of before.gaps) assert.ok(registered.has(g.action.command), g.action.command);
+    const stories = before.gaps.find((g) => g.form === 'interviewStories')!;
+    const story = await vscode.commands.executeCommand<string>(stories.action.command, { title: 'Cut the invoice run', open: false });
+    assert.match(story, /stories[/\\]\d{4}-\d{2}-\d{2}-cut-the-invoice-run\.md$/);
+    const { benchmark: after } = await benchmark('this-quarter'); // stories count up to the quarter's end: this one is dated today
+    assert.deepStrictEqual(
+      [after.forms.interviewStories.ready, after.forms.interviewStories.incomplete],
+      [0, 1],
+      'a story still to write is incomplete',
+    );
+  });
+
+  it('replaces its own report, and never one the user has edited', async () => {
+    const { file } = await benchmark();
+    fs.appendFileSync(file, '\nMy notes for the review.\n');
+    const { file: next } = await benchmark();
+    assert.strictEqual(next, path.join(journal, 'reports', '2026-Q1-benchmark-2.md'));
+    assert.match(fs.readFileSync(file, 'utf8'), /My notes for the review\.\n$/);
+    const { file: again } = await benchmark();
+    assert.strictEqual(again, next, 'the unedited copy is the one replaced');
+  });
+});
