@@ -164,7 +164,10 @@ export function glueWork(
   period: Period,
 ): Counted & { mergesForOthers: number; reviewTrailers: number; coAuthored: number; documentation: number } {
   const items: Receipt[] = [];
-  const add = (c: ChangeOf, role: NonNullable<Receipt['role']>) => items.push({ ...changeReceipt(c.s, c.repo), role });
+  const add = (c: ChangeOf, role: NonNullable<Receipt['role']>) => {
+    const r = changeReceipt(c.s, c.repo);
+    items.push({ ...r, kind: role === 'reviewed' || role === 'helped' ? 'review' : r.kind, role });
+  };
   for (const c of ctx.forOthers) {
     if (!within(c.day, period)) continue;
     add(c, c.role === 'merged' ? 'merged' : c.role === 'helped' ? 'helped' : 'reviewed');
