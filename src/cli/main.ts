@@ -45,15 +45,15 @@ Commands:
                             unreadable headers, unknown statuses, broken links, numbers
                             used twice, supersede cycles, dates that are not dates, stale
                             proposals
-  report benchmark [DIR...] [--repos-under DIR]... [--range R | --since D --until D]
+  report benchmark|brag [DIR...] [--repos-under DIR]... [--range R | --since D --until D]
           [--author EMAIL]... [--handle H]... [--target FORM=N]...
           [--format text|md|json|html] [--json] [--out FILE]
                             the quarterly evidence benchmark of your work across repositories
                             (default DIR: the current one; default range: this quarter): ownership,
                             design artifacts, review latency, complexity exposure, interview
                             stories, glue work, gaps and trend, each figure with its receipts;
-                            settings from the journal's career-evidence.yml; --out writes a new
-                            file (never replaces one)
+                            settings from the journal's career-evidence.yml; brag: the brag
+                            document (md or json); --out writes a new file (never replaces one)
   accept SHA [DIR] [--journal DIR]
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})

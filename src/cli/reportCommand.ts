@@ -3,6 +3,8 @@ import { localToday } from '../core/evidence/dates';
 import { periodOf, quartersBefore, readRange } from '../core/evidence/quarters';
 import { StatusAliases } from '../core/evidence/status';
 import { buildBenchmark } from '../core/report/benchmark';
+import { buildBragDocument } from '../core/report/bragDocument';
+import { bragDocumentMarkdown } from '../core/report/bragDocumentFormat';
 import { benchmarkMarkdown, benchmarkText } from '../core/report/benchmarkFormat';
 import { benchmarkHtml } from '../core/report/benchmarkHtml';
 import { readTargetOptions } from '../core/report/reportSettings';
@@ -12,7 +14,7 @@ import { gatherEvidence } from '../node/report/gather';
 import { readDayOptions } from './dayOptions';
 
 /** The reports `career-evidence report` writes. */
-export const REPORTS = ['benchmark'] as const;
+export const REPORTS = ['benchmark', 'brag'] as const;
 
 /** Options of `career-evidence report`. */
 export interface ReportOptions {
@@ -31,7 +33,7 @@ export interface ReportOptions {
 }
 
 /**
- * `career-evidence report benchmark [DIR...]`: gathers the evidence of every repository named (the
+ * `career-evidence report benchmark|brag [DIR...]`: gathers the evidence of every repository named (the
  * working directory when none is), of those under `--repos-under` and of the journal's settings,
  * and prints the report, or writes it to `--out` (a new file: an existing one is never replaced).
  * @returns the text written to stdout (empty with `--out`).
@@ -41,6 +43,7 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
   if (!name || !(REPORTS as readonly string[]).includes(name))
     throw new UserError(`report wants ${REPORTS.join(', ')}, got "${name ?? ''}"`);
   if (!['text', 'md', 'json', 'html'].includes(o.format)) throw new UserError(`--format wants text, md, json or html, got "${o.format}"`);
+  if (name === 'brag' && o.format === 'html') throw new UserError('report brag writes md or json (--format html is the benchmark’s)');
   let targets;
   try {
     targets = readTargetOptions(o.targets);
@@ -67,14 +70,20 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
     period,
     targets: { ...gathered.settings.targets, ...targets },
   });
-  const text =
-    o.format === 'json'
-      ? JSON.stringify(benchmark, null, 2) + '\n'
-      : o.format === 'md'
-        ? benchmarkMarkdown(benchmark)
-        : o.format === 'html'
-          ? benchmarkHtml(benchmark)
-          : benchmarkText(benchmark);
+  let text: string;
+  if (name === 'brag') {
+    // Markdown is the brag document's text form too: it is meant to be pasted and edited.
+    const doc = buildBragDocument(gathered.set, gathered.person, period, benchmark);
+    text = o.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : bragDocumentMarkdown(doc);
+  } else
+    text =
+      o.format === 'json'
+        ? JSON.stringify(benchmark, null, 2) + '\n'
+        : o.format === 'md'
+          ? benchmarkMarkdown(benchmark)
+          : o.format === 'html'
+            ? benchmarkHtml(benchmark)
+            : benchmarkText(benchmark);
   if (!o.out) return text;
   const target = path.resolve(o.out);
   if (!(await createExclusive(target, text))) throw new UserError(`${target} exists: choose another --out name, or remove it first`);

@@ -32,10 +32,12 @@ export interface ScanOptions {
   statusAliases?: StatusAliases;
 }
 
-/** The personal journal's layout: brag entries by year, STAR stories. */
+/** The personal journal's layout: brag entries by year, STAR stories, engineering-log entries, growth cards. */
 export const JOURNAL_FOLDERS: readonly EvidenceFolder[] = [
   { path: 'brag', kind: 'brag', convention: 'generic', source: 'default' },
   { path: 'stories', kind: 'star', convention: 'generic', source: 'default' },
+  { path: 'engineering-log', kind: 'log', convention: 'generic', source: 'default' },
+  { path: 'growth', kind: 'growth', convention: 'generic', source: 'default' },
 ];
 
 /** Result of scanning a root: the report plus the folders that exist (for New Design Doc). */

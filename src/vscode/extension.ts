@@ -7,7 +7,7 @@ import { registerSuggestionActions } from './mergedWork/actions';
 import { registerScanMergedWork } from './mergedWork/scanCommand';
 import { registerSuggestionDocuments } from './mergedWork/suggestionDocument';
 import { registerNewDesignDoc } from './newDesignDoc/command';
-import { registerBenchmarkCommand } from './reports/benchmarkCommand';
+import { registerReportCommands } from './reports/reportCommands';
 import { registerStarStoryCommand } from './reports/starStoryCommand';
 import { createServices } from './services/services';
 import { registerTestHook } from './testHook';
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, services);
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
-  registerBenchmarkCommand(context);
+  registerReportCommands(context);
   registerStarStoryCommand(context);
   const prompts = registerCommitPrompts(context, services);
   const activationMs = performance.now() - started;

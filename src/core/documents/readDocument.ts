@@ -119,6 +119,10 @@ export function readDocument(src: DocumentSource): ReadResult {
     // "Quantify everything": the result should carry a number (not the template's placeholder).
     const impact = (sectionOf(lines, outline, 'Impact') ?? sectionOf(lines, outline, 'Result') ?? []).map((l) => l.text).join('\n');
     details.resultHasNumber = hasMeasurableNumber(impact);
+    details.impact = impact
+      .replace(/\{[^{}]*\}/g, '')
+      .trim()
+      .slice(0, MAX_IMPACT_CHARS);
   }
   if (kind === 'star') details.story = readStoryParts(lines, outline);
   if (fm.present && ENTRY_KINDS.has(kind)) details.entry = entryFields(data);
@@ -220,6 +224,9 @@ function readDetails(
     ...(owners.length > 0 ? { owners: [...new Set(owners)] } : {}),
   };
 }
+
+/** The most of a brag entry's impact text kept in its details (the brag document quotes it). */
+const MAX_IMPACT_CHARS = 1000;
 
 /** Kinds whose front matter carries {@link EntryFields}: the journal's, and postmortems. */
 const ENTRY_KINDS: ReadonlySet<EvidenceKind> = new Set(['brag', 'star', 'log', 'growth', 'postmortem']);

@@ -74,6 +74,8 @@ export interface DocumentDetails {
   statusLine: number | null;
   /** For brag entries: whether the `## Impact` section states a number (null for other kinds). */
   resultHasNumber: boolean | null;
+  /** For brag entries: the `## Impact` (or `## Result`) text without placeholders, at most 1,000 characters; empty when none. */
+  impact?: string;
   /** True when the document opens with YAML front matter (MADR 3/4, ours) rather than bullets (MADR 2). */
   hasFrontMatter: boolean;
   /** Who added the file and when, from git (filled in by the index when git may run), else absent. */

@@ -149,7 +149,7 @@ export function receiptLine(r: Receipt): string {
 }
 
 /** Text safe inside Markdown: control characters visible, no HTML, no table or link syntax taken from the data. */
-function md(text: string): string {
+export function md(text: string): string {
   return printable(text)
     .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
     .replace(/([\\`*_[\]|])/g, '\\$1');

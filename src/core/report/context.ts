@@ -41,7 +41,7 @@ export class ReportContext {
   readonly changes: ChangeOf[] = [];
   /** Others' changes the person merged, reviewed or helped with. */
   readonly forOthers: ChangeOf[] = [];
-  /** Design artifacts the person wrote or decided, and every journal entry. */
+  /** Design artifacts and growth cards the person wrote or decided, and every journal entry. */
   readonly documents: DocumentOf[] = [];
   /** Annotated tags the person created. */
   readonly tags: { tag: TagRecord & { tagger: NonNullable<TagRecord['tagger']> }; repo: string }[] = [];
@@ -66,7 +66,7 @@ export class ReportContext {
         } else this.forOthers.push(c);
       }
       for (const d of repo.documents) {
-        if (!DESIGN_ARTIFACT_KINDS.includes(d.item.kind) || !this.wrote(d)) continue;
+        if (!(DESIGN_ARTIFACT_KINDS.includes(d.item.kind) || d.item.kind === 'growth') || !this.wrote(d)) continue;
         this.documents.push({ d, repo: repo.root, day: d.item.date ?? d.details?.added?.date.slice(0, 10) ?? null, journal: false });
       }
       for (const tag of repo.tags)

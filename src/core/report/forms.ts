@@ -169,7 +169,7 @@ export function glueWork(
     items.push({ ...r, kind: role === 'reviewed' || role === 'helped' ? 'review' : r.kind, role });
   };
   for (const c of ctx.forOthers) {
-    if (!within(c.day, period)) continue;
+    if (!within(c.day, period) || c.maintenance !== null) continue; // merging 'main' into a branch helps no one
     add(c, c.role === 'merged' ? 'merged' : c.role === 'helped' ? 'helped' : 'reviewed');
   }
   for (const c of ctx.changesIn(period)) {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { BenchmarkResult } from '../../../src/vscode/reports/benchmarkCommand';
+import type { BenchmarkResult } from '../../../src/vscode/reports/reportCommands';
 import { api } from './helpers';
 
 // The fixture repository (evidenceRepo) holds, in 2026-Q1, three merged changes of mine — a
@@ -62,5 +62,35 @@ describe('reports: the quarterly benchmark and STAR stories', function () {
     assert.match(fs.readFileSync(file, 'utf8'), /My notes for the review\.\n$/);
     const { file: again } = await benchmark();
     assert.strictEqual(again, next, 'the unedited copy is the one replaced');
+  });
+
+  it('exports the brag document: a brag entry with its change, the rest counted as not yet recorded', async () => {
+    const { benchmark: b } = await benchmark();
+    const csv = b.forms.reviewLatency.items.find((r) => r.title === 'Add export to CSV')!;
+    const entry = path.join(journal, 'brag', '2026', '2026-03-05-add-export-to-csv.md');
+    fs.mkdirSync(path.dirname(entry), { recursive: true });
+    fs.writeFileSync(
+      entry,
+      `---\ncareer-kind: brag\ndate: 2026-03-05\ncommit: ${csv.sha}\nproject: Invoicing\n---\n# Add export to CSV\n\n## Impact\n\nFinance stopped asking engineering.\n`,
+    );
+    const r = await vscode.commands.executeCommand<BenchmarkResult>('careerEvidence.exportBragDocument', {
+      quarter: '2026-Q1',
+      open: false,
+    });
+    assert.strictEqual(r.file, path.join(journal, 'reports', '2026-Q1-brag.md'));
+    const text = fs.readFileSync(r.file, 'utf8');
+    const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    assert.deepStrictEqual(headings, [
+      'Projects',
+      'Design and architecture',
+      'Mentoring and team building',
+      'Operational excellence',
+      'Learning and growth',
+      'Glue work',
+      'What I want to do next',
+      'Not yet recorded',
+    ]);
+    assert.match(text, /### Invoicing\n\n- \*\*Add export to CSV\*\* \(impact needs a number\)\n  Finance stopped asking engineering\./);
+    assert.match(text, /2 merged changes not yet recorded/);
   });
 });

@@ -3,6 +3,8 @@ import { localToday } from '../../core/evidence/dates';
 import { DayRange, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
 import { Benchmark, TREND_QUARTERS, buildBenchmark } from '../../core/report/benchmark';
 import { benchmarkMarkdown } from '../../core/report/benchmarkFormat';
+import { buildBragDocument } from '../../core/report/bragDocument';
+import { bragDocumentMarkdown } from '../../core/report/bragDocumentFormat';
 import { UserError } from '../../node/errors';
 import { gatherEvidence } from '../../node/report/gather';
 import { writeReport } from '../../node/report/writeReport';
@@ -16,49 +18,57 @@ export interface BenchmarkArgs {
   open?: boolean;
 }
 
-/** What the command did: the report file written and the benchmark in it; undefined when cancelled or refused. */
+/** What the command did: the report file written and the benchmark it is computed with; undefined when cancelled or refused. */
 export interface BenchmarkResult {
   file: string;
   benchmark: Benchmark;
 }
 
-async function pickQuarter(today: string): Promise<DayRange | undefined> {
+/** The reports the extension writes into the journal: command, title, file suffix, how to open it. */
+const REPORT_COMMANDS = {
+  benchmark: { command: 'careerEvidence.showBenchmark', title: 'Quarterly Benchmark', suffix: 'benchmark', preview: true },
+  brag: { command: 'careerEvidence.exportBragDocument', title: 'Export Brag Document', suffix: 'brag', preview: false },
+} as const;
+type ReportKind = keyof typeof REPORT_COMMANDS;
+
+async function pickQuarter(today: string, title: string): Promise<DayRange | undefined> {
   const current = readRange('this-quarter', today)!;
   const quarters = [...quartersBefore(today, TREND_QUARTERS)].reverse();
   const items = [
     { label: `This quarter (${periodOf(current).label})`, description: `${current.since} – ${current.until}`, range: current },
     ...quarters.map((q) => ({ label: q.label, description: `${q.from} – ${q.to}`, range: { since: q.from, until: q.to } })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Quarterly Benchmark', placeHolder: 'Which quarter?' });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Which quarter?' });
   return picked?.range;
 }
 
 /**
- * "Career Evidence: Show Quarterly Benchmark": asks for a quarter, reads the workspace folders'
- * repositories, `careerEvidence.repositories`, those under `careerEvidence.repositoriesRoot` and the
- * journal with a cancellable progress notification, writes the benchmark as Markdown into the
- * journal (`reports/<quarter>-benchmark.md`, never over an edited copy) and opens its preview.
- * Runs git, so it refuses in Restricted Mode.
+ * "Career Evidence: Show Quarterly Benchmark" and "Export Brag Document…": ask for a quarter, read
+ * the workspace folders' repositories, `careerEvidence.repositories`, those under
+ * `careerEvidence.repositoriesRoot` and the journal with a cancellable progress notification, write
+ * the report as Markdown into the journal (`reports/<quarter>-benchmark.md`, `…-brag.md`; never
+ * over an edited copy) and open it: the benchmark in the Markdown preview, the brag document in an
+ * editor. They run git, so they refuse in Restricted Mode.
  */
-export function registerBenchmarkCommand(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'careerEvidence.showBenchmark',
-      async (args: BenchmarkArgs = {}): Promise<BenchmarkResult | undefined> => {
+export function registerReportCommands(context: vscode.ExtensionContext): void {
+  for (const kind of Object.keys(REPORT_COMMANDS) as ReportKind[]) {
+    const { command, title, preview } = REPORT_COMMANDS[kind];
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command, async (args: BenchmarkArgs = {}): Promise<BenchmarkResult | undefined> => {
         if (!vscode.workspace.isTrusted) {
-          void vscode.window.showWarningMessage('Career Evidence: the benchmark reads git history, which needs a trusted workspace.');
+          void vscode.window.showWarningMessage('Career Evidence: reports read git history, which needs a trusted workspace.');
           return undefined;
         }
         const today = localToday();
-        const range = args.quarter ? (readRange(args.quarter, today) ?? undefined) : await pickQuarter(today);
+        const range = args.quarter ? (readRange(args.quarter, today) ?? undefined) : await pickQuarter(today, title);
         if (!range) return undefined;
         try {
           const result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'Career Evidence: quarterly benchmark', cancellable: true },
+            { location: vscode.ProgressLocation.Notification, title: `Career Evidence: ${title.toLowerCase()}`, cancellable: true },
             (progress, token) => {
               const abort = new AbortController();
               token.onCancellationRequested(() => abort.abort());
-              return computeAndWrite(range, abort.signal, (root, i, total) =>
+              return computeAndWrite(kind, range, abort.signal, (root, i, total) =>
                 progress.report({
                   message: `${vscode.workspace.asRelativePath(root)} (${i + 1} of ${total})`,
                   increment: 100 / Math.max(1, total),
@@ -66,7 +76,11 @@ export function registerBenchmarkCommand(context: vscode.ExtensionContext): void
               );
             },
           );
-          if (args.open !== false) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(result.file));
+          const uri = vscode.Uri.file(result.file);
+          if (args.open !== false)
+            await (preview
+              ? vscode.commands.executeCommand('markdown.showPreview', uri)
+              : vscode.window.showTextDocument(uri, { preview: false }));
           return result;
         } catch (err) {
           if ((err as Error).name === 'AbortError') return undefined;
@@ -74,12 +88,13 @@ export function registerBenchmarkCommand(context: vscode.ExtensionContext): void
           void vscode.window.showErrorMessage(`Career Evidence: ${err.message}`);
           return undefined;
         }
-      },
-    ),
-  );
+      }),
+    );
+  }
 }
 
 async function computeAndWrite(
+  kind: ReportKind,
   range: DayRange,
   signal: AbortSignal,
   onRepository: (root: string, i: number, total: number) => void,
@@ -102,6 +117,10 @@ async function computeAndWrite(
     signal,
   });
   const benchmark = buildBenchmark(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
-  const file = await writeReport(journalDir, `reports/${period.label}-benchmark.md`, benchmarkMarkdown(benchmark));
+  const text =
+    kind === 'brag'
+      ? bragDocumentMarkdown(buildBragDocument(gathered.set, gathered.person, period, benchmark))
+      : benchmarkMarkdown(benchmark);
+  const file = await writeReport(journalDir, `reports/${period.label}-${REPORT_COMMANDS[kind].suffix}.md`, text);
   return { file, benchmark };
 }

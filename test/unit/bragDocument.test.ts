@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import { readDocument } from '../../src/core/documents/readDocument';
+import { EvidenceKind } from '../../src/core/evidence/model';
+import { periodOf, quarterDays } from '../../src/core/evidence/quarters';
+import { Suggestion } from '../../src/core/git/suggestions';
+import { IndexedDocument } from '../../src/core/index/snapshot';
+import { buildBragDocument } from '../../src/core/report/bragDocument';
+import { bragDocumentMarkdown } from '../../src/core/report/bragDocumentFormat';
+import { suggestion } from '../support/suggestion';
+
+const DANA = { name: 'Dana Developer', email: 'dana@example.com' };
+const SAM = { name: 'Sam Colleague', email: 'sam@example.com' };
+const PERSON = { emails: [DANA.email], names: [DANA.name], handles: [] };
+const Q2 = periodOf(quarterDays(2026, 2));
+
+let n = 0;
+function change(day: string, over: Partial<Suggestion> = {}): Suggestion {
+  const sha = (++n).toString(16).padStart(40, 'a'); // not all digits: YAML would read a number
+  return suggestion({ sha, commits: [sha], author: DANA, mergedAt: `${day}T12:00:00Z`, ...over });
+}
+function doc(path: string, text: string, kind: EvidenceKind): IndexedDocument {
+  const r = readDocument({ path, text, kind, convention: 'generic' });
+  return { item: r.item, details: r.details };
+}
+const entry = (path: string, fields: string, title: string, impact = 'Saved 3 hours a week.') =>
+  doc(path, `---\ncareer-kind: brag\ndate: 2026-04-20\n${fields}---\n# ${title}\n\n## Impact\n\n${impact}\n`, 'brag');
+
+describe('report: the brag document', () => {
+  const recorded = change('2026-04-10', { title: 'Export invoices', category: 'feature' });
+  const open = change('2026-04-11', { title: 'Faster search', category: 'performance' });
+  const fix = change('2026-04-12', { title: 'Retry payments', category: 'fix', tags: ['failure-handling'] });
+  const adr = doc(
+    'docs/decisions/0001-use-queues.md',
+    '---\nstatus: accepted\ndate: 2026-04-02\ndecision-makers: [Dana Developer]\n---\n# Use queues\n',
+    'decision',
+  );
+  const journal = {
+    root: '/j',
+    problems: [],
+    documents: [
+      entry('brag/2026/a.md', `commit: ${recorded.sha}\nproject: Invoicing\n`, 'Export invoices'),
+      entry('brag/2026/b.md', 'source: docs/decisions/0001-use-queues.md\ncategory: design\n', 'Decided on queues', 'Fewer lost jobs.'),
+      entry('brag/2026/c.md', 'category: mentoring\nrole: mentor\n', 'Onboarded Kim'),
+    ],
+  };
+  const set = {
+    repositories: [
+      {
+        root: '/r/shop',
+        changes: [fix, open, recorded, change('2026-04-13', { author: SAM, helpers: [DANA], title: 'Sam’s fix' })],
+        documents: [adr],
+        tags: [],
+        codeowners: [],
+      },
+    ],
+    journal,
+    problems: [],
+  };
+  const brag = buildBragDocument(set, PERSON, Q2, { gaps: [] });
+
+  it('groups entries by project, shows an entry made from a design document with that document, and files categories in their sections', () => {
+    assert.deepStrictEqual(
+      brag.projects.map((p) => [p.name, p.lines.map((l) => l.title)]),
+      [['Invoicing', ['Export invoices']]],
+    );
+    const design = brag.sections['Design and architecture'];
+    assert.deepStrictEqual(
+      design.map((l) => [l.title, l.impact, l.needsNumber, l.receipts.map((r) => r.path)]),
+      [['Use queues', 'Fewer lost jobs.', true, ['docs/decisions/0001-use-queues.md', 'brag/2026/b.md']]],
+    );
+    assert.deepStrictEqual(
+      brag.sections['Mentoring and team building'].map((l) => [l.title, l.role]),
+      [
+        ['Onboarded Kim', 'mentor'],
+        ['Helped: Sam’s fix', undefined],
+      ],
+    );
+    assert.deepStrictEqual(
+      brag.sections['Operational excellence'].map((l) => l.title),
+      ['Retry payments'],
+    );
+  });
+
+  it('counts a brag entry and the change it records once, and the merged work not yet recorded per category', () => {
+    assert.deepStrictEqual(
+      brag.projects[0].lines[0].receipts.map((r) => r.kind),
+      ['brag', 'merge'],
+    );
+    assert.deepStrictEqual(
+      brag.notRecorded.map((c) => [c.label, c.changes.map((r) => r.title)]),
+      [
+        ['Fixes', ['Retry payments']],
+        ['Performance', ['Faster search']],
+      ],
+    );
+    const md = bragDocumentMarkdown(brag);
+    assert.match(md, /2 merged changes not yet recorded/);
+    assert.match(md, /\*\*Use queues\*\* \(impact needs a number\)\n {2}Fewer lost jobs\./);
+  });
+});
