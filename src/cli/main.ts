@@ -414,6 +414,7 @@ export async function main(argv: string[]): Promise<number> {
             out: values.out === undefined ? undefined : path.resolve(startDir(), values.out),
             journalDir,
             statusAliases: (await readJournalStatusAliases(journalDir)).aliases,
+            version: VERSION,
           }),
         );
         return 0;

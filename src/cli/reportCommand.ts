@@ -11,6 +11,7 @@ import { readTargetOptions } from '../core/report/reportSettings';
 import { UserError } from '../node/errors';
 import { createExclusive } from '../node/fsAtomic';
 import { gatherEvidence } from '../node/report/gather';
+import { MiningCache } from '../node/report/miningCache';
 import { readDayOptions } from './dayOptions';
 
 /** The reports `career-evidence report` writes. */
@@ -30,12 +31,15 @@ export interface ReportOptions {
   out?: string;
   journalDir: string;
   statusAliases: StatusAliases;
+  /** The program's version: cached mining results of another are not used. */
+  version: string;
 }
 
 /**
  * `career-evidence report benchmark|brag [DIR...]`: gathers the evidence of every repository named (the
  * working directory when none is), of those under `--repos-under` and of the journal's settings,
  * and prints the report, or writes it to `--out` (a new file: an existing one is never replaced).
+ * Mining results are kept in `~/.cache/career-evidence/mining`: a later report reads only new history.
  * @returns the text written to stdout (empty with `--out`).
  * @throws UserError for bad options, no identity, or an `--out` file that exists.
  */
@@ -64,6 +68,7 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
     identities: o.authors,
     handles: o.handles,
     statusAliases: o.statusAliases,
+    miningCache: new MiningCache(MiningCache.defaultDir(), o.version),
   });
   const benchmark = buildBenchmark(gathered.set, {
     person: gathered.person,

@@ -3,6 +3,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Benchmark } from '../../src/core/report/benchmark';
+import { MiningCache } from '../../src/node/report/miningCache';
+import { openRepository } from '../../src/node/git/repository';
 import { cli } from '../support/cli';
 import { COLLEAGUE, ME, TestRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
 
@@ -156,5 +158,26 @@ describe('report benchmark on real repositories', function () {
     });
     assert.strictEqual(r.code, 1, r.stderr);
     assert.match(r.stderr, /^career-evidence: no identity to report on: .*--author EMAIL\n$/);
+  });
+
+  it('keeps mining results outside the repository: a later report reads only the new history', async () => {
+    const cacheDir = path.join(base, 'cache');
+    const cache = new MiningCache(cacheDir, 'test');
+    const repo = await openRepository(repos.infra.root);
+    const opts = { filter: { authors: 'all' as const, othersWork: true, since: '2026-01-01' } };
+    const first = await cache.mine(repo, opts);
+    assert.strictEqual(first.incremental, false);
+    assert.strictEqual(fs.readdirSync(cacheDir).length, 1);
+    const again = await cache.mine(repo, opts);
+    assert.ok(again.incremental);
+    assert.deepStrictEqual(again.suggestions, first.suggestions);
+    repos.infra.commit({ 'main.tf': 'b\n' }, 'Scale the workers', ME, '2026-05-06T10:00:00+00:00');
+    const after = await cache.mine(repo, opts);
+    assert.ok(after.incremental);
+    assert.deepStrictEqual(
+      after.suggestions.map((s) => s.title),
+      ['Scale the workers', 'Tune autoscaling'],
+    );
+    assert.ok(!fs.readdirSync(repos.infra.root).includes('.cache'), 'nothing written into the repository');
   });
 });

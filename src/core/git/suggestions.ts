@@ -273,12 +273,12 @@ export function matchesFilter(s: Suggestion, f: SuggestionFilter): boolean {
 export type SuggestionRole = 'author' | 'co-author' | 'merged' | 'reviewed' | 'helped';
 
 /**
- * The part one of `emails` (case-insensitive) had in a suggestion: its `author` (never a bot's
+ * The part one of `emails` (case-insensitive; a Set must hold them lower case) had in a suggestion: its `author` (never a bot's
  * work), a `co-author`, the person who `merged` someone else's change, one of its `reviewed`
  * (Reviewed-by, Acked-by) or `helped` (Helped-by, Mentored-by) trailers; null when none.
  */
-export function suggestionRole(s: Suggestion, emails: readonly string[]): SuggestionRole | null {
-  const wanted = new Set(emails.map((a) => a.toLowerCase()));
+export function suggestionRole(s: Suggestion, emails: readonly string[] | ReadonlySet<string>): SuggestionRole | null {
+  const wanted = emails instanceof Set ? emails : new Set([...emails].map((a) => a.toLowerCase()));
   const is = (p: Person | null) => p !== null && wanted.has(p.email.toLowerCase());
   if (is(s.author)) return isBot(s.author) ? null : 'author';
   if (s.coAuthors.some(is)) return 'co-author';

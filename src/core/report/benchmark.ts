@@ -11,6 +11,8 @@ import {
   interviewStories,
   ownershipEvents,
   reviewLatency,
+  medianLatency,
+  distinctTagsIn,
 } from './forms';
 import { BenchmarkTargets, DEFAULT_TARGETS, Gap, benchmarkGaps } from './gaps';
 import { ReportPerson } from './person';
@@ -116,8 +118,8 @@ function trendPoint(ctx: ReportContext, q: Period): TrendPoint {
     label: q.label,
     ownership: ownershipEvents(ctx, q).count,
     designArtifacts: designArtifacts(ctx, q).count,
-    reviewLatencyMedianHours: reviewLatency(ctx, q).medianHours,
-    complexityExposure: distinctTags(complexityExposure(ctx, q)),
+    reviewLatencyMedianHours: medianLatency(ctx, q),
+    complexityExposure: distinctTagsIn(ctx, q),
     interviewStories: interviewStories(ctx, q).ready,
   };
 }

@@ -15,6 +15,8 @@ export interface ChangeOf {
   repo: string;
   /** Merge day, `YYYY-MM-DD`, in the committer's offset (as `suggest --range`). */
   day: string;
+  /** Merge time, ms since the epoch (for ordering). */
+  at: number;
   role: SuggestionRole;
   maintenance: MaintenanceKind | null;
 }
@@ -54,13 +56,21 @@ export class ReportContext {
   ) {
     this.matcher = new PersonMatcher(person);
     const seen = new Set<string>();
+    const addresses = new Set(this.matcher.addresses);
     for (const repo of set.repositories) {
       for (const s of repo.changes) {
         if (seen.has(s.sha)) continue; // a fork or mirror reaches the same commit: it counts once
-        const role = suggestionRole(s, this.matcher.addresses);
+        const role = suggestionRole(s, addresses);
         if (role === null) continue;
         seen.add(s.sha);
-        const c: ChangeOf = { s, repo: repo.root, day: s.mergedAt.slice(0, 10), role, maintenance: maintenanceKind(s) };
+        const c: ChangeOf = {
+          s,
+          repo: repo.root,
+          day: s.mergedAt.slice(0, 10),
+          at: Date.parse(s.mergedAt),
+          role,
+          maintenance: maintenanceKind(s),
+        };
         if (role === 'author' || role === 'co-author') {
           if (!isBot(s.author) || role === 'co-author') this.changes.push(c);
         } else this.forOthers.push(c);
@@ -76,7 +86,7 @@ export class ReportContext {
     for (const d of set.journal?.documents ?? []) {
       this.documents.push({ d, repo: set.journal!.root, day: d.item.date, journal: true });
     }
-    const byNewest = (a: ChangeOf, b: ChangeOf) => Date.parse(b.s.mergedAt) - Date.parse(a.s.mergedAt);
+    const byNewest = (a: ChangeOf, b: ChangeOf) => b.at - a.at;
     this.changes.sort(byNewest);
     this.forOthers.sort(byNewest);
   }

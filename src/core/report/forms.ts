@@ -1,23 +1,12 @@
 import { DEFAULT_EXPOSURE_RULES } from '../git/exposure';
-import { addDays } from '../evidence/dates';
 import { Period } from '../evidence/quarters';
 import { ChangeOf, DESIGN_ARTIFACT_KINDS, DocumentOf, ReportContext, within } from './context';
+import { followUps } from './followUps';
 import { Receipt, changeReceipt, documentReceipt, newestFirst } from './receipts';
 import { median, nearestRank } from './stats';
 
 /** The six complexity-exposure tags of DOMAIN.md, in its order (the built-in exposure rules). */
 export const EXPOSURE_TAGS: readonly string[] = DEFAULT_EXPOSURE_RULES.map((r) => r.tag);
-/** A follow-up counts when it is merged this many days after the change it follows, or more… */
-export const FOLLOW_UP_MIN_DAYS = 1;
-/** …and at most this many. */
-export const FOLLOW_UP_MAX_DAYS = 21;
-
-/**
- * Files nearly every change touches — package manifests, lock files, changelogs — which say nothing
- * about staying with a result: a follow-up must share another path.
- */
-const BOOKKEEPING_PATH =
-  /(^|\/)(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.(toml|lock)|go\.(mod|sum)|Gemfile(\.lock)?|poetry\.lock|Pipfile(\.lock)?|composer\.(json|lock)|(CHANGELOG|CHANGES|HISTORY|NEWS)(\.[a-z]+)?)$/i;
 
 /** A count and its receipts (`count === items.length`). */
 export interface Counted {
@@ -58,30 +47,25 @@ export function ownershipEvents(ctx: ReportContext, period: Period): Counted {
     if (within(day, period))
       items.push({ title: `CODEOWNERS: ${line.line.trim()}`, date: day, kind: 'codeowners', repo, sha: line.sha, path: line.path });
   }
-  items.push(...followUps(ctx, period));
+  items.push(...followUpReceipts(ctx, period));
   return counted(uniqueByCommit(items).sort(newestFirst));
 }
 
-/** Follow-ups ("stayed with the result"): see {@link ownershipEvents}. Linear in changes × a 21-day window. */
-function followUps(ctx: ReportContext, period: Period): Receipt[] {
-  const work = ctx.changes.filter((c) => c.maintenance === null).reverse(); // oldest first
-  const out: Receipt[] = [];
-  for (let i = 0; i < work.length; i++) {
-    const m = work[i];
-    if (!within(m.day, period)) continue;
-    const first = addDays(m.day, FOLLOW_UP_MIN_DAYS);
-    const last = addDays(m.day, FOLLOW_UP_MAX_DAYS);
-    const paths = new Set(m.s.paths.filter((p) => !BOOKKEEPING_PATH.test(p)));
-    if (paths.size === 0) continue;
-    for (let j = i + 1; j < work.length && work[j].day <= last; j++) {
-      const f = work[j];
-      if (f.day < first || f.repo !== m.repo || !f.s.paths.some((p) => paths.has(p))) continue;
-      out.push({ ...changeReceipt(m.s, m.repo), kind: 'followup', title: `Stayed with “${m.s.title}”: ${f.s.title}` });
-      break;
-    }
+/** Follow-ups ("stayed with the result") of changes merged in `period`: see {@link ownershipEvents}. */
+function followUpReceipts(ctx: ReportContext, period: Period): Receipt[] {
+  let found = FOLLOW_UPS.get(ctx);
+  if (!found) {
+    found = followUps(ctx.changes.filter((c) => c.maintenance === null).reverse()); // oldest first
+    FOLLOW_UPS.set(ctx, found); // once per context: every period of the trend reads it
   }
+  const out: Receipt[] = [];
+  for (const [m, f] of found)
+    if (within(m.day, period))
+      out.push(changeReceipt(m.s, m.repo, { kind: 'followup', title: `Stayed with “${m.s.title}”: ${f.s.title}` }));
   return out;
 }
+
+const FOLLOW_UPS = new WeakMap<ReportContext, Map<ChangeOf, ChangeOf>>();
 
 /** Design artifacts of `period`, any status, by kind: documents the person wrote or decided, and journal ones. */
 export function designArtifacts(ctx: ReportContext, period: Period): Counted & { byKind: Record<string, number> } {
@@ -107,12 +91,11 @@ export function reviewLatency(
   const changes = ctx.changesIn(period);
   const hours = changes.flatMap((c) => (c.s.reviewLatencyHours === null ? [] : [c.s.reviewLatencyHours]));
   const items = changes
-    .map((c) => ({ ...changeReceipt(c.s, c.repo), hours: c.s.reviewLatencyHours, estimated: c.s.latencyEstimated }))
+    .map((c) => changeReceipt(c.s, c.repo, { hours: c.s.reviewLatencyHours, estimated: c.s.latencyEstimated }))
     .sort((a, b) => (b.hours ?? -1) - (a.hours ?? -1) || newestFirst(a, b));
-  const med = median(hours);
   return {
     ...counted(items),
-    medianHours: med === null ? null : Math.round(med * 10) / 10,
+    medianHours: medianLatency(ctx, period),
     p90Hours: nearestRank(hours, 90),
     estimated: changes.filter((c) => c.s.reviewLatencyHours !== null && c.s.latencyEstimated).length,
   };
@@ -125,7 +108,7 @@ export function complexityExposure(ctx: ReportContext, period: Period): Counted 
   for (const c of ctx.changesIn(period)) {
     if (c.s.tags.length === 0) continue;
     for (const t of c.s.tags) byTag[t] = (byTag[t] ?? 0) + 1;
-    items.push({ ...changeReceipt(c.s, c.repo), tags: c.s.tags });
+    items.push(changeReceipt(c.s, c.repo, { tags: c.s.tags }));
   }
   return { ...counted(items.sort(newestFirst)), byTag, untouched: EXPOSURE_TAGS.filter((t) => byTag[t] === 0) };
 }
@@ -208,4 +191,16 @@ function uniqueByCommit(items: Receipt[]): Receipt[] {
 function documentKey(doc: DocumentOf): string {
   const added = doc.d.details?.added;
   return added ? `${doc.d.item.path}\n${added.date}` : `${doc.repo}\n${doc.d.item.path}`;
+}
+
+/** The median review latency of `period` alone (the trend's figure: no receipts made). */
+export function medianLatency(ctx: ReportContext, period: Period): number | null {
+  const hours = ctx.changesIn(period).flatMap((c) => (c.s.reviewLatencyHours === null ? [] : [c.s.reviewLatencyHours]));
+  const med = median(hours);
+  return med === null ? null : Math.round(med * 10) / 10;
+}
+
+/** Distinct exposure tags touched in `period` alone (the trend's figure). */
+export function distinctTagsIn(ctx: ReportContext, period: Period): number {
+  return new Set(ctx.changesIn(period).flatMap((c) => c.s.tags)).size;
 }

@@ -39,9 +39,9 @@ export interface Receipt {
   role?: 'merged' | 'reviewed' | 'helped' | 'co-authored' | 'documentation';
 }
 
-/** A person's merged change as a receipt. */
-export function changeReceipt(s: Suggestion, repo: string): Receipt {
-  const r: Receipt = { title: s.title, date: s.mergedAt.slice(0, 10), kind: s.kind, repo, sha: s.sha };
+/** A person's merged change as a receipt, with `extra` fields (latency, tags, role…). */
+export function changeReceipt(s: Suggestion, repo: string, extra?: Partial<Receipt>): Receipt {
+  const r: Receipt = { title: s.title, date: s.mergedAt.slice(0, 10), kind: s.kind, repo, sha: s.sha, ...extra };
   if (s.pr) {
     r.pr = s.pr.number;
     if (s.pr.url) r.url = s.pr.url;

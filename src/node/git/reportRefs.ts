@@ -1,3 +1,5 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import { CodeownersAddition, TagRecord } from '../../core/report/evidenceSet';
 import { Repository, SHA, unlessUnborn } from './repository';
 
@@ -29,9 +31,19 @@ export async function readTags(repo: Repository): Promise<TagRecord[]> {
 /**
  * Lines added to the repository's CODEOWNERS files by commits authored on or after `since`
  * (`YYYY-MM-DD`), from one `git log -p --unified=0` over those files; comments and blank lines
- * are left out. Newest first.
+ * are left out. Newest first. Nothing is read when the work tree has no CODEOWNERS file.
  */
 export async function codeownersAdditions(repo: Repository, since: string): Promise<CodeownersAddition[]> {
+  // Most repositories have none: then no history is read (a CODEOWNERS file since deleted is not looked for).
+  const present = await Promise.all(
+    CODEOWNERS_PATHS.map((p) =>
+      fs.access(path.join(repo.root, ...p.split('/'))).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (!present.some(Boolean)) return [];
   const text = await unlessUnborn(repo, () =>
     repo.git.raw([
       'log',

@@ -67,6 +67,24 @@ export async function configValue(repo: Repository, key: 'user.email' | 'user.na
   }
 }
 
+/**
+ * Every git config value the repository sees (system, global, local; a later one wins), keys lower
+ * case as git prints them, from one `git config -z --list`. Never throws: none on failure.
+ */
+export async function configList(repo: Repository): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  try {
+    for (const entry of (await repo.git.raw(['config', '-z', '--list'])).split('\0')) {
+      const nl = entry.indexOf('\n');
+      if (nl > 0) out.set(entry.slice(0, nl), entry.slice(nl + 1));
+      else if (entry) out.set(entry, 'true'); // a key with no value
+    }
+  } catch {
+    /* no config can be read: none */
+  }
+  return out;
+}
+
 /** The commit HEAD points at, or null in a repository with no commits yet. Works on a detached HEAD. */
 export async function headCommit(repo: Repository): Promise<string | null> {
   try {

@@ -9,11 +9,18 @@ import { EvidenceSet, JournalEvidence, RepositoryEvidence } from '../../core/rep
 import { ReportPerson } from '../../core/report/person';
 import { NO_REPORT_SETTINGS, ReportSettings, readReportSettings } from '../../core/report/reportSettings';
 import { UserError } from '../errors';
-import { userIdentities } from '../git/identity';
+import { userIdentity } from '../git/identity';
 import { mine } from '../git/mine';
+import { MiningCache } from './miningCache';
 import { codeownersAdditions, readTags } from '../git/reportRefs';
-import { configValue, fileAdditions, openRepository } from '../git/repository';
+import { fileAdditions, openRepository } from '../git/repository';
 import { JOURNAL_FOLDERS, scanEvidence } from '../scanEvidence';
+
+/** Mining without a cache. */
+const NO_CACHE: Pick<MiningCache, 'mine'> = { mine: (repo, o) => mine(repo, o) };
+
+/** Repositories read at once. */
+const REPOSITORIES_AT_ONCE = 6;
 
 /** How deep under a `repositoriesRoot` git repositories are looked for (`~/code/org/repo`). */
 const REPOSITORIES_ROOT_DEPTH = 2;
@@ -34,6 +41,8 @@ export interface GatherOptions {
   handles: readonly string[];
   /** The user's status words (journal, settings). */
   statusAliases?: StatusAliases;
+  /** Where mining results are kept between reports; without one, every report mines all of its period. */
+  miningCache?: MiningCache;
   /** Told of each repository as it is read, for progress. */
   onRepository?: (root: string, index: number, total: number) => void;
   signal?: AbortSignal;
@@ -69,21 +78,37 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Gathered> {
   const emails = new Set<string>(identities.map((e) => e.toLowerCase()));
   const names = new Set<string>();
   const seenRoots = new Set<string>();
-  for (const [i, folder] of candidates.entries()) {
+  let done = 0;
+  const read = async (folder: string): Promise<RepositoryEvidence | Problem | null> => {
     opts.signal?.throwIfAborted();
-    opts.onRepository?.(folder, i, candidates.length);
     try {
       const repo = await openRepository(folder);
-      if (seenRoots.has(repo.root)) continue;
+      if (seenRoots.has(repo.root)) return null;
       seenRoots.add(repo.root);
-      for (const e of await userIdentities(repo, identities)) emails.add(e);
-      const name = await configValue(repo, 'user.name');
+      const { emails: mine, name } = await userIdentity(repo, identities);
+      for (const e of mine) emails.add(e);
       if (name) names.add(name);
-      repositories.push(await readRepository(repo, opts));
+      return await readRepository(repo, opts);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      problems.push({ path: folder, line: null, message: err.message });
+      return { path: folder, line: null, message: err.message };
+    } finally {
+      opts.onRepository?.(folder, done++, candidates.length);
     }
+  };
+  // A few repositories at once: each is mostly waiting on git processes. Results keep the order given.
+  const results: (RepositoryEvidence | Problem | null)[] = new Array(candidates.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < candidates.length) {
+      const i = next++;
+      results[i] = await read(candidates[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(REPOSITORIES_AT_ONCE, candidates.length) }, worker));
+  for (const r of results) {
+    if (r && 'root' in r) repositories.push(r);
+    else if (r) problems.push(r);
   }
   if (emails.size === 0)
     throw new UserError(
@@ -99,7 +124,7 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Gathered> {
 
 async function readRepository(repo: Awaited<ReturnType<typeof openRepository>>, opts: GatherOptions): Promise<RepositoryEvidence> {
   const [mined, scan, tags, codeowners] = await Promise.all([
-    mine(repo, { filter: { authors: 'all', othersWork: true, since: opts.since }, signal: opts.signal }),
+    (opts.miningCache ?? NO_CACHE).mine(repo, { filter: { authors: 'all', othersWork: true, since: opts.since }, signal: opts.signal }),
     scanEvidence(repo.root, { statusAliases: opts.statusAliases }),
     readTags(repo),
     codeownersAdditions(repo, opts.since),

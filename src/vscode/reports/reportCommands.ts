@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { localToday } from '../../core/evidence/dates';
 import { DayRange, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
@@ -7,6 +8,7 @@ import { buildBragDocument } from '../../core/report/bragDocument';
 import { bragDocumentMarkdown } from '../../core/report/bragDocumentFormat';
 import { UserError } from '../../node/errors';
 import { gatherEvidence } from '../../node/report/gather';
+import { MiningCache } from '../../node/report/miningCache';
 import { writeReport } from '../../node/report/writeReport';
 import { readJournalStatusAliases } from '../../node/statusVocabulary';
 import { mergeStatusAliases } from '../../core/evidence/statusAliases';
@@ -51,6 +53,7 @@ async function pickQuarter(today: string, title: string): Promise<DayRange | und
  * editor. They run git, so they refuse in Restricted Mode.
  */
 export function registerReportCommands(context: vscode.ExtensionContext): void {
+  const cache = new MiningCache(path.join(context.globalStorageUri.fsPath, 'report-mining'), String(context.extension.packageJSON.version));
   for (const kind of Object.keys(REPORT_COMMANDS) as ReportKind[]) {
     const { command, title, preview } = REPORT_COMMANDS[kind];
     context.subscriptions.push(
@@ -68,7 +71,7 @@ export function registerReportCommands(context: vscode.ExtensionContext): void {
             (progress, token) => {
               const abort = new AbortController();
               token.onCancellationRequested(() => abort.abort());
-              return computeAndWrite(kind, range, abort.signal, (root, i, total) =>
+              return computeAndWrite(kind, range, cache, abort.signal, (root, i, total) =>
                 progress.report({
                   message: `${vscode.workspace.asRelativePath(root)} (${i + 1} of ${total})`,
                   increment: 100 / Math.max(1, total),
@@ -96,6 +99,7 @@ export function registerReportCommands(context: vscode.ExtensionContext): void {
 async function computeAndWrite(
   kind: ReportKind,
   range: DayRange,
+  miningCache: MiningCache,
   signal: AbortSignal,
   onRepository: (root: string, i: number, total: number) => void,
 ): Promise<BenchmarkResult> {
@@ -115,6 +119,7 @@ async function computeAndWrite(
     statusAliases: mergeStatusAliases(journalWords.aliases, settings.statusAliases().aliases),
     onRepository,
     signal,
+    miningCache,
   });
   const benchmark = buildBenchmark(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
   const text =
