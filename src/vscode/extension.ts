@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, services);
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
-  registerReportCommands(context);
+  registerReportCommands(context, services);
   registerStarStoryCommand(context);
   const prompts = registerCommitPrompts(context, services);
   const activationMs = performance.now() - started;

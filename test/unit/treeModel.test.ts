@@ -30,7 +30,7 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
       'docs/decisions/0002-b.md': adr('Cache search', 'proposed'),
     });
     const m2 = model(two);
-    assert.deepStrictEqual(shown(m2.roots()), ['Decisions [2]', 'Suggestions']);
+    assert.deepStrictEqual(shown(m2.roots()), ['Benchmark', 'Decisions [2]', 'Suggestions']);
     assert.deepStrictEqual(shown(m2.children(group(m2, 'Decisions'), [])), [
       'Use PostgreSQL [accepted · 2026-02-03]',
       'Cache search [proposed · 2026-02-03]',
@@ -116,13 +116,13 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
       'docs/decisions/0002-b.md': adr('B', 'proposed'),
     });
     const m = model(index, view({ groupBy: 'status' }));
-    assert.deepStrictEqual(shown(m.roots()), ['Proposed [1]', 'Accepted [1]', 'Suggestions']);
+    assert.deepStrictEqual(shown(m.roots()), ['Benchmark', 'Proposed [1]', 'Accepted [1]', 'Suggestions']);
     assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0002-b.md': adr('B', 'rejected') })), { all: true });
-    assert.deepStrictEqual(shown(m.roots()), ['Accepted [1]', 'Rejected [1]', 'Suggestions']);
+    assert.deepStrictEqual(shown(m.roots()), ['Benchmark', 'Accepted [1]', 'Rejected [1]', 'Suggestions']);
     assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0003-c.md': adr('C', 'accepted') })), { all: true });
-    assert.deepStrictEqual(shown(m.roots()), ['Accepted [2]', 'Rejected [1]', 'Suggestions']);
+    assert.deepStrictEqual(shown(m.roots()), ['Benchmark', 'Accepted [2]', 'Rejected [1]', 'Suggestions']);
     assert.deepStrictEqual(m.apply(index.edit(shop, { 'docs/decisions/0001-a.md': null })), { all: true });
-    assert.deepStrictEqual(shown(m.roots()), ['Accepted [1]', 'Rejected [1]', 'Suggestions']);
+    assert.deepStrictEqual(shown(m.roots()), ['Benchmark', 'Accepted [1]', 'Rejected [1]', 'Suggestions']);
   });
 
   it("a linked document's new title reaches the rows that link to it", () => {
@@ -159,7 +159,7 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     m.setView(view({ filter: { mineOnly: true }, me: { emails: [], names: ['Dana Developer'] } }));
     assert.deepStrictEqual(shown(m.children(group(m, 'Decisions'), [])), ['Use PostgreSQL [accepted · 2026-02-03]']);
     m.setView(view({ filter: { mineOnly: true }, me: { emails: ['someone@example.com'], names: [] } }));
-    assert.deepStrictEqual(shown(m.roots()), ['Suggestions']);
+    assert.deepStrictEqual(shown(m.roots()), ['Benchmark', 'Suggestions']);
   });
 
   it('lists suggestions with their details, or says why there are none', () => {
@@ -219,8 +219,8 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     const m = new EvidenceTreeModel((message, ...args) => `«${english(message, ...args)}»`, inRepo);
     m.setView(view());
     m.apply(index.scan());
-    assert.deepStrictEqual(shown(m.roots()), ['«Decisions» [1]', '«Suggestions»']);
-    const suggestionsRow = m.roots()[1];
+    assert.deepStrictEqual(shown(m.roots()), ['«Benchmark»', '«Decisions» [1]', '«Suggestions»']);
+    const suggestionsRow = m.roots()[2];
     assert.deepStrictEqual(shown(m.children(suggestionsRow, [])), ['«No merged work of yours found yet.»']);
   });
 

@@ -50,6 +50,10 @@ export interface Benchmark {
   otherIdentities: { name: string; email: string; commits: number }[];
 }
 
+/** A benchmark as a view shows it: computed, or why there is none. Never changed once published. */
+export type BenchmarkView =
+  { readonly state: 'ready'; readonly benchmark: Benchmark } | { readonly state: 'unavailable'; readonly reason: string };
+
 /** One quarter of the trend. */
 export interface TrendPoint {
   label: string;

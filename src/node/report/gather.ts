@@ -41,6 +41,13 @@ export interface GatherOptions {
   handles: readonly string[];
   /** The user's status words (journal, settings). */
   statusAliases?: StatusAliases;
+  /**
+   * Documents already read (the extension's index), by repository top folder: used instead of
+   * scanning that repository again. Absent: the repository's documents are scanned.
+   */
+  documentsOf?: (root: string) => readonly IndexedDocument[] | undefined;
+  /** The journal as already read; absent: `journalDir` is scanned. */
+  journal?: JournalEvidence | null;
   /** Where mining results are kept between reports; without one, every report mines all of its period. */
   miningCache?: MiningCache;
   /** Told of each repository as it is read, for progress. */
@@ -114,7 +121,7 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Gathered> {
     throw new UserError(
       'no identity to report on: set git config user.email, add identities to the journal’s career-evidence.yml, or pass --author EMAIL',
     );
-  const journal = await readJournal(opts.journalDir, opts.statusAliases);
+  const journal = opts.journal !== undefined ? opts.journal : await readJournal(opts.journalDir, opts.statusAliases);
   return {
     set: { repositories, journal, problems },
     person: { emails: [...emails], names: [...names], handles: [...opts.handles, ...settings.handles] },
@@ -123,20 +130,26 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Gathered> {
 }
 
 async function readRepository(repo: Awaited<ReturnType<typeof openRepository>>, opts: GatherOptions): Promise<RepositoryEvidence> {
-  const [mined, scan, tags, codeowners] = await Promise.all([
+  const known = opts.documentsOf?.(repo.root);
+  const [mined, documents, tags, codeowners] = await Promise.all([
     (opts.miningCache ?? NO_CACHE).mine(repo, { filter: { authors: 'all', othersWork: true, since: opts.since }, signal: opts.signal }),
-    scanEvidence(repo.root, { statusAliases: opts.statusAliases }),
+    known ? [...known] : readDocuments(repo, opts),
     readTags(repo),
     codeownersAdditions(repo, opts.since),
   ]);
+  return { root: repo.root, changes: mined.suggestions, documents, tags, codeowners };
+}
+
+/** A repository's documents, scanned, with who added each file. */
+async function readDocuments(repo: Awaited<ReturnType<typeof openRepository>>, opts: GatherOptions): Promise<IndexedDocument[]> {
+  const scan = await scanEvidence(repo.root, { statusAliases: opts.statusAliases });
   const folders = scan.folders.filter((f) => !f.outside).map((f) => `${f.path}/`);
   const added = await fileAdditions(repo, folders);
-  const documents: IndexedDocument[] = scan.items.map((item) => {
+  return scan.items.map((item) => {
     const details = scan.details[item.path];
     const a = added.get(item.path);
     return { item, details: details && a ? { ...details, added: { name: a.author.name, email: a.author.email, date: a.date } } : details };
   });
-  return { root: repo.root, changes: mined.suggestions, documents, tags, codeowners };
 }
 
 /** The journal's documents, or null when the journal folder does not exist yet. */

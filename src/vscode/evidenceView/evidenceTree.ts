@@ -8,6 +8,7 @@ import { Services } from '../services/services';
 import { documentUri, locateFile } from '../services/evidenceIndex';
 import { RowResource, TreeRow } from './rowsModel';
 import { EvidenceTreeModel, Refresh, SuggestionsView } from './treeModel';
+import { benchmarkRows } from './benchmarkModel';
 import { ViewState } from './viewState';
 
 /** A node of the Evidence view: a row of {@link EvidenceTreeModel}. */
@@ -42,6 +43,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
   private loading: Promise<unknown> | undefined;
   private me: Promise<Identity> | undefined;
   private mineOnly = false;
+  /** The Benchmark group's rows as last shown (for `getParent`). */
+  private benchmarkChildren: EvidenceNode[] = [];
   /** Changes of the model, one after another (a view change may wait for who "mine" is). */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -52,8 +55,15 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
     this.model = new EvidenceTreeModel(vscode.l10n.t, (root) => this.inRepository(root));
     // The grouping remembered for this workspace (the filter starts empty each session).
     this.model.setView({ groupBy: viewState.groupBy, filter: viewState.filter, me: { emails: [], names: [] } });
+    this.model.setBenchmarkQuarter(services.reports.period.label);
     this.subscriptions = [
       services.index.onDidChange((change) => this.enqueue(async () => this.model.apply(change))),
+      services.reports.onDidChange(() =>
+        this.enqueue(async () => {
+          const quarter = this.model.setBenchmarkQuarter(services.reports.period.label);
+          return quarter.all ? quarter : { all: false, rows: [this.model.benchmark] };
+        }),
+      ),
       services.mergedWork.onDidChange(() => {
         const row = this.model.roots().find((n) => n.type === 'suggestions');
         this.changed.fire(row); // undefined (everything) when there was no Suggestions row yet
@@ -91,6 +101,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
 
   /** Parent of a node, for `TreeView.reveal`. */
   getParent(node: EvidenceNode): EvidenceNode | undefined {
+    if (node.type === 'benchmarkForm') return this.model.benchmark;
+    if (node.type === 'receipt') return this.benchmarkChildren.find((f) => f.type === 'benchmarkForm' && f.receipts.includes(node));
     return this.model.parent(node);
   }
 
@@ -133,6 +145,18 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       case 'message':
         t.tooltip = row.label;
         break;
+      case 'benchmark':
+        t.tooltip = vscode.l10n.t('Where you stand this quarter: the five forms of evidence, each with its receipts, and the gaps');
+        break;
+      case 'benchmarkForm':
+        t.tooltip = row.gap ?? row.description;
+        break;
+      case 'receipt':
+        t.tooltip = row.tooltip;
+        if (row.file) t.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.file(row.file)] };
+        else if (row.url)
+          t.command = { command: 'vscode.open', title: vscode.l10n.t('Open Pull Request'), arguments: [vscode.Uri.parse(row.url)] };
+        break;
     }
     return t;
   }
@@ -158,6 +182,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       return [...this.model.roots()];
     }
     if (row.type === 'suggestions') return [...this.model.children(row, await this.suggestionsView())];
+    if (row.type === 'benchmark') return (this.benchmarkChildren = benchmarkRows(await this.services.reports.benchmark(), vscode.l10n.t));
+    if (row.type === 'benchmarkForm') return [...row.receipts];
     return [...this.model.children(row, [])];
   }
 

@@ -136,8 +136,33 @@ export interface MessageRow extends RowBase {
   readonly type: 'message';
 }
 
+/** The Benchmark group: the quarterly evidence benchmark of the quarter shown. */
+export interface BenchmarkRow extends RowBase {
+  readonly type: 'benchmark';
+}
+
+/** One form of the benchmark (or glue work): its figure, its gap, and its receipts as children. */
+export interface BenchmarkFormRow extends RowBase {
+  readonly type: 'benchmarkForm';
+  readonly form: string;
+  /** The gap's message, when the form is below its target. */
+  readonly gap?: string;
+  readonly receipts: readonly ReceiptRow[];
+}
+
+/** A receipt of a form: what opens it (a file, a pull request's page), or nothing to open. */
+export interface ReceiptRow extends RowBase {
+  readonly type: 'receipt';
+  /** Absolute path of the document or journal entry it is. */
+  readonly file?: string;
+  /** The pull request's web address. */
+  readonly url?: string;
+  readonly tooltip: string;
+}
+
 /** A row of the Evidence view. */
-export type TreeRow = GroupRow | DocumentRow | LinkRow | SuggestionsRow | SuggestionRow | DetailRow | MessageRow;
+export type TreeRow =
+  GroupRow | DocumentRow | LinkRow | SuggestionsRow | SuggestionRow | DetailRow | MessageRow | BenchmarkRow | BenchmarkFormRow | ReceiptRow;
 
 const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
   decision: 'law',

@@ -3,7 +3,18 @@ import { DocumentKey, EvidenceSnapshot, FolderSnapshot, SnapshotChange, document
 import { Suggestion } from '../../core/git/suggestions';
 import { equalData } from '../../core/index/equalData';
 import { Translate } from '../shared/translate';
-import { DetailRow, DocumentRow, GroupRow, LinkRow, ListedDocument, MessageRow, SuggestionRow, SuggestionsRow, TreeRow } from './rowsModel';
+import {
+  BenchmarkRow,
+  DetailRow,
+  DocumentRow,
+  GroupRow,
+  LinkRow,
+  ListedDocument,
+  MessageRow,
+  SuggestionRow,
+  SuggestionsRow,
+  TreeRow,
+} from './rowsModel';
 import { documentTooltip, suggestionTooltip } from './tooltipsModel';
 
 // What the Evidence view shows, computed without VS Code: rows with their labels, descriptions,
@@ -36,8 +47,8 @@ export interface ViewSettings {
 const keyOf = (k: DocumentKey) => `${k.folder}\n${k.path}`;
 
 /**
- * The Evidence view's rows. Documents grouped (by kind, quarter, status or tag), then Suggestions
- * when a folder is in a repository. The groups are made when a snapshot or the view settings
+ * The Evidence view's rows. The Benchmark group when a folder is in a repository, documents grouped
+ * (by kind, quarter, status or tag), then Suggestions when a folder is in a repository. The groups are made when a snapshot or the view settings
  * change, so `roots` only returns them; a group's rows are made when it is expanded, a row's link
  * rows when it is. A change list that keeps each changed document in its groups updates its rows
  * in place and asks for them alone to be refreshed; any other change refreshes everything.
@@ -47,6 +58,7 @@ export class EvidenceTreeModel {
   private settings: ViewSettings = { groupBy: 'kind', filter: {}, me: { emails: [], names: [] } };
   private rootRows: TreeRow[] = [];
   private readonly suggestionsRow: SuggestionsRow;
+  private benchmarkRow: BenchmarkRow;
   /** Every document of the snapshot as listed, made again only when the snapshot changes beyond an edit in place. */
   private listing: ListedDocument[] | undefined;
   /** Paths some document links to, by folder snapshot: made when first needed, dropped when links may have changed. */
@@ -67,6 +79,33 @@ export class EvidenceTreeModel {
       collapsible: 'expanded',
       contextValue: 'suggestions',
     };
+    this.benchmarkRow = this.makeBenchmarkRow('');
+  }
+
+  /** The Benchmark group's row for a quarter: collapsed, so nothing is computed until it is opened. */
+  private makeBenchmarkRow(quarter: string): BenchmarkRow {
+    return {
+      type: 'benchmark',
+      id: 'benchmark',
+      label: this.t('Benchmark'),
+      description: quarter,
+      icon: 'graph',
+      collapsible: 'collapsed',
+      contextValue: 'benchmark',
+    };
+  }
+
+  /** The quarter the Benchmark group shows (`2026-Q3`): its row is made again. */
+  setBenchmarkQuarter(quarter: string): Refresh {
+    if (this.benchmarkRow.description === quarter) return { all: false, rows: [] };
+    this.benchmarkRow = this.makeBenchmarkRow(quarter);
+    if (this.snapshot) this.rootRows = this.makeRoots(this.snapshot);
+    return { all: true };
+  }
+
+  /** The Benchmark group's row (its children are the Reports service's, see `benchmarkModel.ts`). */
+  get benchmark(): BenchmarkRow {
+    return this.benchmarkRow;
   }
 
   /** True once a snapshot was taken: the rows can be made without reading anything. */
@@ -165,7 +204,10 @@ export class EvidenceTreeModel {
   private makeRoots(snapshot: EvidenceSnapshot): TreeRow[] {
     if (snapshot.folders.length === 0) return [];
     const roots: TreeRow[] = this.groups(snapshot);
-    if (snapshot.folders.some((f) => f.folder.index >= 0 && this.inRepository(f.folder.root))) roots.push(this.suggestionsRow);
+    if (snapshot.folders.some((f) => f.folder.index >= 0 && this.inRepository(f.folder.root))) {
+      roots.unshift(this.benchmarkRow); // where you stand first, then the evidence
+      roots.push(this.suggestionsRow);
+    }
     return roots;
   }
 

@@ -12,6 +12,7 @@ import { MiningCache } from '../../node/report/miningCache';
 import { writeReport } from '../../node/report/writeReport';
 import { readJournalStatusAliases } from '../../node/statusVocabulary';
 import { mergeStatusAliases } from '../../core/evidence/statusAliases';
+import { Services } from '../services/services';
 import { settings } from '../settings/settings';
 
 /** Arguments for automation and tests: the quarter (`this-quarter`, `last-quarter`, `YYYY-Qn`), and whether to open the result. */
@@ -52,7 +53,20 @@ async function pickQuarter(today: string, title: string): Promise<DayRange | und
  * over an edited copy) and open it: the benchmark in the Markdown preview, the brag document in an
  * editor. They run git, so they refuse in Restricted Mode.
  */
-export function registerReportCommands(context: vscode.ExtensionContext): void {
+export function registerReportCommands(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    // The Benchmark group's quarter (its row's inline action): `args.quarter` for automation and tests.
+    vscode.commands.registerCommand(
+      'careerEvidence.pickBenchmarkQuarter',
+      async (args: BenchmarkArgs = {}): Promise<string | undefined> => {
+        const today = localToday();
+        const range = args.quarter ? (readRange(args.quarter, today) ?? undefined) : await pickQuarter(today, 'Benchmark');
+        if (!range) return undefined;
+        services.reports.setQuarter(range);
+        return services.reports.period.label;
+      },
+    ),
+  );
   const cache = new MiningCache(path.join(context.globalStorageUri.fsPath, 'report-mining'), String(context.extension.packageJSON.version));
   for (const kind of Object.keys(REPORT_COMMANDS) as ReportKind[]) {
     const { command, title, preview } = REPORT_COMMANDS[kind];

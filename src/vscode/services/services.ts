@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EvidenceIndex } from './evidenceIndex';
 import { MergedWork } from './mergedWork';
+import { Reports } from './reports';
 import { WorkspaceGit } from './workspaceGit';
 
 /** What features share: built once in `activate`, passed to each feature through its constructor or register function (no global container). */
@@ -12,6 +13,8 @@ export interface Services {
   readonly index: EvidenceIndex;
   /** The user's merged work: the Suggestions list and new work after each commit. */
   readonly mergedWork: MergedWork;
+  /** The quarterly benchmark the Evidence view shows. */
+  readonly reports: Reports;
 }
 
 /** Builds the services, each disposed with the extension. */
@@ -19,6 +22,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const git = new WorkspaceGit(log);
   const index = new EvidenceIndex(log, git, context.storageUri?.fsPath, String(context.extension.packageJSON.version));
   const mergedWork = new MergedWork(log, git, context.globalStorageUri.fsPath);
-  context.subscriptions.push(mergedWork, index, git);
-  return { log, git, index, mergedWork };
+  const reports = new Reports(log, git, index, mergedWork, context.globalStorageUri.fsPath, String(context.extension.packageJSON.version));
+  context.subscriptions.push(reports, mergedWork, index, git);
+  return { log, git, index, mergedWork, reports };
 }

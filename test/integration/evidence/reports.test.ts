@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BenchmarkResult } from '../../../src/vscode/reports/reportCommands';
-import { api } from './helpers';
+import { api, children, waitFor } from './helpers';
 
 // The fixture repository (evidenceRepo) holds, in 2026-Q1, three merged changes of mine — a
 // commit, PR #12 merged by a colleague, squash-merged #13 — and two ADRs I added.
@@ -92,5 +92,33 @@ describe('reports: the quarterly benchmark and STAR stories', function () {
     ]);
     assert.match(text, /### Invoicing\n\n- \*\*Add export to CSV\*\* \(impact needs a number\)\n  Finance stopped asking engineering\./);
     assert.match(text, /2 merged changes not yet recorded/);
+  });
+
+  it('shows the Benchmark group first in the Evidence view: the five forms of a chosen quarter, with gaps and receipts', async () => {
+    const a = await api();
+    const roots = await children(a);
+    assert.strictEqual(roots[0].label, 'Benchmark');
+    assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.pickBenchmarkQuarter', { quarter: '2026-Q1' }), '2026-Q1');
+    const benchmarkRow = await waitFor(async () => {
+      const r = (await children(a))[0];
+      return r.description === '2026-Q1' ? r : undefined;
+    }, 'the Benchmark group to show 2026-Q1');
+    const forms = await children(a, benchmarkRow.node);
+    assert.deepStrictEqual(
+      forms.map((f) => f.label),
+      ['Ownership events', 'Design artifacts', 'Review latency', 'Complexity exposure', 'Interview stories', 'Glue work'],
+    );
+    const latency = forms.find((f) => f.label === 'Review latency')!;
+    assert.match(latency.description, /over 3 merged changes/);
+    const design = forms.find((f) => f.label === 'Design artifacts')!;
+    assert.strictEqual((design.item.iconPath as vscode.ThemeIcon).id, 'law', 'two decisions: no gap');
+    const stories = forms.find((f) => f.label === 'Interview stories')!;
+    assert.strictEqual((stories.item.iconPath as vscode.ThemeIcon).id, 'warning');
+    const receipts = await children(a, design.node);
+    assert.deepStrictEqual(receipts.map((r) => r.label).sort(), ['Record architecture decisions', 'Use PostgreSQL for billing']);
+    const open = receipts[0].item.command!;
+    assert.strictEqual(open.command, 'vscode.open');
+    await vscode.commands.executeCommand(open.command, ...(open.arguments ?? []));
+    assert.match(vscode.window.activeTextEditor!.document.uri.fsPath, /doc[/\\]adr[/\\]000[12]-/);
   });
 });

@@ -1,0 +1,109 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { localToday } from '../../core/evidence/dates';
+import { DayRange, Period, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
+import { IndexedDocument } from '../../core/index/snapshot';
+import { BenchmarkView, TREND_QUARTERS, buildBenchmark } from '../../core/report/benchmark';
+import { UserError } from '../../node/errors';
+import { gatherEvidence } from '../../node/report/gather';
+import { MiningCache } from '../../node/report/miningCache';
+import { settings } from '../settings/settings';
+import { EvidenceIndex, JOURNAL_KEY } from './evidenceIndex';
+import { MergedWork } from './mergedWork';
+import { WorkspaceGit } from './workspaceGit';
+
+/**
+ * The quarterly benchmark the Evidence view shows — the one owner of it: computed when first asked
+ * for (when the Benchmark group is expanded, never at start-up) from the index's documents and the
+ * mining cache, over the workspace folders' repositories and `careerEvidence.repositories` (not
+ * `repositoriesRoot`: that is searched only by the report commands); kept until documents, merged
+ * work or settings change, then announced ({@link onDidChange}) and computed again at the next ask.
+ * In Restricted Mode no git process is started: the view says why.
+ */
+export class Reports implements vscode.Disposable {
+  private range: DayRange;
+  private current: Promise<BenchmarkView> | undefined;
+  private readonly cache: MiningCache;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the benchmark shown is out of date, or another quarter was chosen. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly git: WorkspaceGit,
+    private readonly index: EvidenceIndex,
+    mergedWork: MergedWork,
+    globalStorage: string,
+    version: string,
+  ) {
+    this.range = readRange('this-quarter', localToday())!;
+    this.cache = new MiningCache(path.join(globalStorage, 'report-mining'), version);
+    const stale = () => this.invalidate();
+    this.subscriptions = [
+      index.onDidChange(stale),
+      mergedWork.onDidChange(stale),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('careerEvidence') && stale()),
+      vscode.workspace.onDidGrantWorkspaceTrust(stale),
+    ];
+  }
+
+  /** The quarter shown. */
+  get period(): Period {
+    return periodOf(this.range);
+  }
+
+  /** Shows another quarter. */
+  setQuarter(range: DayRange): void {
+    this.range = range;
+    this.current = undefined;
+    this.changed.fire();
+  }
+
+  /** The benchmark of the quarter shown, computed on the first ask since the last change. Never rejects. */
+  benchmark(): Promise<BenchmarkView> {
+    this.current ??= this.compute();
+    return this.current;
+  }
+
+  private invalidate(): void {
+    if (!this.current) return; // nothing shown: nothing to recompute
+    this.current = undefined;
+    this.changed.fire();
+  }
+
+  private async compute(): Promise<BenchmarkView> {
+    if (!this.git.trusted) return { state: 'unavailable', reason: vscode.l10n.t('Restricted Mode: the benchmark reads git history') };
+    const started = Date.now();
+    try {
+      const snapshot = await this.index.snapshot();
+      const byRoot = new Map<string, readonly IndexedDocument[]>();
+      for (const f of snapshot.folders) if (f.folder.index >= 0) byRoot.set(f.folder.root, f.documents);
+      const journal = snapshot.folders.find((f) => f.folder.key === JOURNAL_KEY);
+      const period = this.period;
+      const gathered = await gatherEvidence({
+        folders: [...this.git.folders().map((f) => f.uri.fsPath), ...settings.repositories()],
+        roots: [],
+        journalDir: settings.journalDir(),
+        since: quartersBefore(period.from, TREND_QUARTERS)[0]?.from ?? period.from,
+        identities: settings.identities(),
+        handles: settings.handles(),
+        documentsOf: (root) => byRoot.get(root),
+        journal: journal ? { root: journal.folder.root, documents: [...journal.documents], problems: [] } : null,
+        miningCache: this.cache,
+      });
+      const benchmark = buildBenchmark(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
+      this.log.info(`benchmark ${period.label}: ${gathered.set.repositories.length} repositories in ${Date.now() - started} ms`);
+      return { state: 'ready', benchmark };
+    } catch (err) {
+      if (err instanceof UserError) return { state: 'unavailable', reason: err.message };
+      this.log.error('the benchmark could not be computed', err);
+      return { state: 'unavailable', reason: vscode.l10n.t('The benchmark could not be computed: see Output → Career Evidence') };
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    this.changed.dispose();
+  }
+}
