@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { api, children, waitFor, workspaceRoot } from './helpers';
+import { api, children, waitFor, workspaceRoot, evidenceRoots } from './helpers';
 
 /** The fixture's two ADRs, plus two more ADRs, an RFC and a tradeoff note written by New Design Doc. */
 async function addDocuments(): Promise<void> {
@@ -23,7 +23,7 @@ async function addDocuments(): Promise<void> {
 const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 
 async function labels(): Promise<string[]> {
-  return (await children(await api())).map((r) => `${r.label} ${r.description}`.trim());
+  return (await evidenceRoots(await api())).map((r) => `${r.label} ${r.description}`.trim());
 }
 
 describe('evidence browser: grouping, filters, decorations, diagnostics', function () {
@@ -97,7 +97,7 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
     const a = await api();
     const rel = 'doc/adr/0002-use-postgresql-for-billing.md';
     const original = fs.readFileSync(file(rel).fsPath, 'utf8');
-    const decisions = (await children(a)).find((r) => r.label === 'Decisions')!;
+    const decisions = (await evidenceRoots(a)).find((r) => r.label === 'Decisions')!;
     await children(a, decisions.node); // the group's rows exist, as when it is expanded
     const nextRefresh = () =>
       new Promise<unknown>((resolve) => {
@@ -118,7 +118,7 @@ describe('evidence browser: grouping, filters, decorations, diagnostics', functi
       assert.strictEqual(decoration?.badge, 'P');
       // Grouped by status, a new status moves the document to another group: everything refreshes.
       await vscode.commands.executeCommand('careerEvidence.groupBy', 'status');
-      await children(a);
+      await evidenceRoots(a);
       refreshed = nextRefresh();
       fs.writeFileSync(file(rel).fsPath, original.replace('Proposed', 'Rejected'));
       assert.strictEqual(await refreshed, undefined, 'the whole tree refreshes');

@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EvidenceTreeProvider } from '../../../src/vscode/evidenceView/evidenceTree';
 import { ViewState } from '../../../src/vscode/evidenceView/viewState';
-import { api, children, workspaceRoot } from './helpers';
+import { api, children, workspaceRoot, evidenceRoots } from './helpers';
 
 describe('Evidence view', () => {
   it('groups the decision records of the workspace under Decisions, then Suggestions', async () => {
     const a = await api();
-    const roots = await children(a);
+    const roots = await evidenceRoots(a);
     assert.deepStrictEqual(
       roots.map((r) => [r.label, r.description]),
       [
@@ -46,7 +46,7 @@ describe('Evidence view', () => {
     const provider = new EvidenceTreeProvider(a.services, state);
     try {
       const labels = (await provider.getChildren()).map((n) => provider.getTreeItem(n).label);
-      assert.deepStrictEqual(labels, ['Proposed', 'Accepted', 'Suggestions']);
+      assert.deepStrictEqual(labels, ['Benchmark', 'Proposed', 'Accepted', 'Suggestions']);
     } finally {
       provider.dispose();
       state.dispose();
@@ -56,7 +56,7 @@ describe('Evidence view', () => {
 
   it('opens a decision record when its item is run', async () => {
     const a = await api();
-    const [decisionsGroup] = await children(a);
+    const [decisionsGroup] = await evidenceRoots(a);
     const [first] = await children(a, decisionsGroup.node);
     await vscode.commands.executeCommand(first.item.command!.command, ...(first.item.command!.arguments ?? []));
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.path, first.item.resourceUri?.path);
@@ -64,7 +64,7 @@ describe('Evidence view', () => {
 
   it('lists my merged work as suggestions: the squash, the PR merged by a colleague, my commit', async () => {
     const a = await api();
-    const roots = await children(a);
+    const roots = await evidenceRoots(a);
     const suggestions = await children(a, roots.find((r) => r.label === 'Suggestions')!.node);
     assert.deepStrictEqual(
       suggestions.map((s) => [s.label, s.description]),
@@ -79,7 +79,7 @@ describe('Evidence view', () => {
 
   it("shows a suggestion's details in a read-only Markdown document", async () => {
     const a = await api();
-    const roots = await children(a);
+    const roots = await evidenceRoots(a);
     const [merge] = (await children(a, roots.find((r) => r.label === 'Suggestions')!.node)).filter((s) => s.label === 'Add export to CSV');
     const editor = (await vscode.commands.executeCommand(
       merge.item.command!.command,

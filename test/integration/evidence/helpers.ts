@@ -25,6 +25,11 @@ export async function children(a: TestInternals, node?: EvidenceNode): Promise<R
   });
 }
 
+/** The root rows below the Benchmark group (which reports.test.ts looks at): the document groups, then Suggestions. */
+export async function evidenceRoots(a: TestInternals): Promise<Rendered[]> {
+  return (await children(a)).filter((r) => r.node.type !== 'benchmark');
+}
+
 export function workspaceRoot(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];
   if (!f) throw new Error('no workspace folder open');

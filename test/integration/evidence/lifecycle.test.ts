@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { api, children, waitFor, workspaceRoot } from './helpers';
+import { api, children, waitFor, workspaceRoot, evidenceRoots } from './helpers';
 
 const file = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 const disk = (rel: string) => fs.readFileSync(file(rel).fsPath, 'utf8');
@@ -82,7 +82,7 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
       /## Status\n\nProposed\n\nSupersedes \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/,
     );
     const a = await api();
-    const [decisions] = await children(a);
+    const [decisions] = await evidenceRoots(a);
     const rows = await waitFor(async () => {
       const r = await children(a, decisions.node);
       return r.some((d) => d.label === 'Record decisions in MADR') ? r : undefined;
@@ -127,7 +127,7 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     // The row of 0002, expanded before with no links, now leads to its amendment.
     const a = await api();
     const amended = await waitFor(async () => {
-      const [decisions] = await children(a);
+      const [decisions] = await evidenceRoots(a);
       const row = (await children(a, decisions.node)).find((d) => d.label === 'Use PostgreSQL for billing');
       const links = row ? await children(a, row.node) : [];
       return links.length > 0 ? { row, links } : undefined;
@@ -144,7 +144,7 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     const rel = 'doc/adr/0005-record-decisions-in-madr.md';
     const original = disk(rel);
     const linkLabels = async (title: string) => {
-      const [decisions] = await children(a);
+      const [decisions] = await evidenceRoots(a);
       const row = (await children(a, decisions.node)).find((d) => d.label === title);
       return row ? (await children(a, row.node)).map((l) => l.label) : [];
     };

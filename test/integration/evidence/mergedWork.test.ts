@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PromptEvent } from '../../../src/vscode/commitPrompt/commitPrompter';
 import type { TestInternals } from '../../../src/vscode/testHook';
-import { api, children, waitFor, workspaceRoot } from './helpers';
+import { api, children, waitFor, workspaceRoot, evidenceRoots } from './helpers';
 
 function gitIn(root: string, args: string[], date = '2026-06-01T10:00:00+02:00'): string {
   return execFileSync('git', args, {
@@ -34,7 +34,7 @@ function nextPrompt(a: TestInternals, title?: string, ms = 15_000): Promise<Prom
 
 async function suggestionRows() {
   const a = await api();
-  const roots = await children(a);
+  const roots = await evidenceRoots(a);
   return children(a, roots.find((r) => r.label === 'Suggestions')!.node);
 }
 
@@ -80,7 +80,7 @@ describe('merged work: suggestions and commit-time prompts', function () {
     assert.ok(!fs.existsSync(path.join(workspaceRoot().fsPath, 'brag')), 'nothing is written into the repository');
     // The journal is indexed too: the entry shows under "Brag document", asking for a number.
     const a = await api();
-    const roots = await children(a);
+    const roots = await evidenceRoots(a);
     const brag = roots.find((r) => r.label === 'Brag document');
     assert.ok(brag, roots.map((r) => r.label).join(', '));
     assert.deepStrictEqual(
@@ -95,7 +95,7 @@ describe('merged work: suggestions and commit-time prompts', function () {
 
   it('promotes a design document to a brag entry in the journal', async () => {
     const a = await api();
-    const [decisions] = await children(a);
+    const [decisions] = await evidenceRoots(a);
     const adr = (await children(a, decisions.node)).find((d) => d.label === 'Use PostgreSQL for billing')!;
     const uri = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.promoteToBrag', adr.node);
     assert.ok(uri?.fsPath.startsWith(journal), uri?.fsPath);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, children, workspaceRoot } from './helpers';
+import { api, children, workspaceRoot, evidenceRoots } from './helpers';
 
 async function read(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -17,7 +17,7 @@ describe('New Design Doc', () => {
     assert.strictEqual(uri.toString(), vscode.Uri.joinPath(workspaceRoot(), 'doc/adr/0003-cache-search-results.md').toString());
     assert.match(await read(uri), /^# 3\. Cache search results\n\nDate: \d{4}-\d{2}-\d{2}\n\n## Status\n\nProposed\n/);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
-    const [decisions] = await children(a);
+    const [decisions] = await evidenceRoots(a);
     assert.strictEqual(decisions.description, '3');
     assert.ok((await children(a, decisions.node)).some((d) => d.label === 'Cache search results'));
   });
@@ -47,7 +47,7 @@ describe('New Design Doc', () => {
     });
     assert.ok(tradeoff?.path.endsWith('/docs/tradeoffs/0001-build-or-buy-search.md'));
     const a = await api();
-    const labels = (await children(a)).map((r) => r.label);
+    const labels = (await evidenceRoots(a)).map((r) => r.label);
     assert.deepStrictEqual(labels, ['Decisions', 'RFCs', 'Tradeoff notes', 'Suggestions']);
   });
 });

@@ -22,8 +22,10 @@ describe('untrusted workspace (Restricted Mode)', function () {
     await a.commitPromptsReady;
     const roots = (await a.evidenceTree.getChildren())!;
     const labels = roots.map((n) => a.evidenceTree.getTreeItem(n).label);
-    assert.deepStrictEqual(labels, ['Decisions', 'Suggestions']);
-    const suggestions = (await a.evidenceTree.getChildren(roots[1]))!.map((n) => a.evidenceTree.getTreeItem(n).label);
+    assert.deepStrictEqual(labels, ['Benchmark', 'Decisions', 'Suggestions']);
+    const benchmark = (await a.evidenceTree.getChildren(roots[0]))!.map((n) => a.evidenceTree.getTreeItem(n).label);
+    assert.deepStrictEqual(benchmark, ['Restricted Mode: the benchmark reads git history']);
+    const suggestions = (await a.evidenceTree.getChildren(roots[2]))!.map((n) => a.evidenceTree.getTreeItem(n).label);
     assert.deepStrictEqual(suggestions, ['Git is not run in Restricted Mode. Trust this workspace to see your merged work.']);
     assert.match(a.evidenceView.message ?? '', /^Restricted Mode: documents are listed; git data/);
     assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.scanMergedWork', { range: 'all' }), 0);
