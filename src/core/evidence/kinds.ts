@@ -16,6 +16,8 @@ export interface KindInfo {
   initialStatus: CanonicalStatus;
   /** Kept in the personal journal (outside repositories), not offered by New Design Doc. */
   journal?: boolean;
+  /** How a count of them reads in running text: one, many (`1 decision record`, `2 RFCs`). */
+  counted: readonly [string, string];
 }
 
 /** The kinds, in the order they are offered and grouped. */
@@ -27,6 +29,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     newFolder: 'docs/decisions',
     scanFolders: [],
     initialStatus: 'proposed',
+    counted: ['decision record', 'decision records'],
   },
   rfc: {
     label: 'RFC',
@@ -35,6 +38,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     newFolder: 'docs/rfcs',
     scanFolders: ['docs/rfcs', 'rfcs/text', 'rfcs', 'rfc'],
     initialStatus: 'draft',
+    counted: ['RFC', 'RFCs'],
   },
   design: {
     label: 'Design doc',
@@ -43,6 +47,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     newFolder: 'docs/design',
     scanFolders: ['docs/design', 'docs/designs', 'design'],
     initialStatus: 'draft',
+    counted: ['design doc', 'design docs'],
   },
   tradeoff: {
     label: 'Tradeoff note',
@@ -51,6 +56,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     newFolder: 'docs/tradeoffs',
     scanFolders: ['docs/tradeoffs'],
     initialStatus: 'proposed',
+    counted: ['tradeoff note', 'tradeoff notes'],
   },
   postmortem: {
     label: 'Postmortem',
@@ -59,6 +65,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     newFolder: 'docs/postmortems',
     scanFolders: ['docs/postmortems', 'postmortems'],
     initialStatus: 'draft',
+    counted: ['postmortem', 'postmortems'],
   },
   log: {
     label: 'Engineering log entry',
@@ -67,6 +74,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     newFolder: 'docs/engineering-log',
     scanFolders: ['docs/engineering-log'],
     initialStatus: 'accepted',
+    counted: ['engineering-log entry', 'engineering-log entries'],
   },
   growth: {
     label: 'Growth card',
@@ -75,6 +83,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     newFolder: 'docs/growth',
     scanFolders: ['docs/growth'],
     initialStatus: 'proposed',
+    counted: ['growth card', 'growth cards'],
   },
   brag: {
     label: 'Brag entry',
@@ -84,6 +93,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     scanFolders: [],
     initialStatus: 'accepted',
     journal: true,
+    counted: ['brag entry', 'brag entries'],
   },
   star: {
     label: 'STAR story',
@@ -93,6 +103,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindInfo>> = {
     scanFolders: [],
     initialStatus: 'draft',
     journal: true,
+    counted: ['STAR story', 'STAR stories'],
   },
 };
 
@@ -130,4 +141,9 @@ export function parseKind(text: string): EvidenceKind | null {
     'star-story': 'star',
   };
   return aliases[t] ?? null;
+}
+
+/** `n` documents of `kind` in running text: `1 decision record`, `3 RFCs`. */
+export function countOf(kind: EvidenceKind, n: number): string {
+  return `${n} ${KINDS[kind].counted[n === 1 ? 0 : 1]}`;
 }

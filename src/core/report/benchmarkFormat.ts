@@ -1,3 +1,4 @@
+import { countOf, isEvidenceKind } from '../evidence/kinds';
 import { printable } from './text';
 import { Benchmark } from './benchmark';
 import { Receipt } from './receipts';
@@ -18,11 +19,11 @@ export const FORM_TITLES: Readonly<Record<keyof Benchmark['forms'], string>> = {
 export function formFigures(b: Benchmark): [keyof Benchmark['forms'], string][] {
   const f = b.forms;
   const hours = (h: number | null) => (h === null ? 'n/a' : `${h} h`);
-  const kinds = Object.entries(f.designArtifacts.byKind).map(([k, n]) => `${n} ${k}`);
+  const kinds = Object.entries(f.designArtifacts.byKind).map(([k, n]) => (isEvidenceKind(k) ? countOf(k, n) : `${n} ${k}`));
   const tags = Object.entries(f.complexityExposure.byTag).filter(([, n]) => n > 0);
   return [
     ['ownership', `${f.ownership.count}`],
-    ['designArtifacts', `${f.designArtifacts.count}${kinds.length ? ` (${kinds.join(', ')})` : ''}`],
+    ['designArtifacts', `${f.designArtifacts.count}${kinds.length ? `: ${kinds.join(', ')}` : ''}`],
     [
       'reviewLatency',
       `median ${hours(f.reviewLatency.medianHours)}, p90 ${hours(f.reviewLatency.p90Hours)} over ${f.reviewLatency.count} merged change${f.reviewLatency.count === 1 ? '' : 's'}${f.reviewLatency.estimated ? ` (${f.reviewLatency.estimated} estimated)` : ''}`,
@@ -33,6 +34,20 @@ export function formFigures(b: Benchmark): [keyof Benchmark['forms'], string][] 
     ],
     ['interviewStories', `${f.interviewStories.ready} ready, ${f.interviewStories.incomplete} incomplete`],
   ];
+}
+
+/** One short figure per form, for a narrow view (the Evidence view's rows); {@link formFigures} has the whole. */
+export function shortFigures(b: Benchmark): Record<keyof Benchmark['forms'], string> {
+  const f = b.forms;
+  const median = f.reviewLatency.medianHours;
+  const touched = Object.values(f.complexityExposure.byTag).filter((n) => n > 0).length;
+  return {
+    ownership: `${f.ownership.count}`,
+    designArtifacts: `${f.designArtifacts.count}`,
+    reviewLatency: median === null ? `n/a · ${f.reviewLatency.count}` : `${median} h median · ${f.reviewLatency.count}`,
+    complexityExposure: `${touched} of ${Object.keys(f.complexityExposure.byTag).length} areas`,
+    interviewStories: `${f.interviewStories.ready} ready of ${b.targets.interviewStories}`,
+  };
 }
 
 /** The benchmark as Markdown: summary table, gaps with their next steps, trend, each form's receipts, glue work. */

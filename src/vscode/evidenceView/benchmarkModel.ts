@@ -1,5 +1,5 @@
 import { Benchmark, BenchmarkView } from '../../core/report/benchmark';
-import { FORM_TITLES, formFigures } from '../../core/report/benchmarkFormat';
+import { FORM_TITLES, formFigures, shortFigures } from '../../core/report/benchmarkFormat';
 import { Receipt } from '../../core/report/receipts';
 import { Translate } from '../shared/translate';
 import { BenchmarkFormRow, MessageRow, ReceiptRow } from './rowsModel';
@@ -39,44 +39,29 @@ export function benchmarkRows(view: BenchmarkView, t: Translate): (BenchmarkForm
   if (view.state === 'unavailable')
     return [{ type: 'message', id: 'benchmark:why', label: view.reason, collapsible: 'none', contextValue: 'message' }];
   const b = view.benchmark;
+  const short = shortFigures(b);
   const rows: BenchmarkFormRow[] = formFigures(b).map(([form, figure]) => {
     const gap = b.gaps.find((g) => g.form === form);
-    return formRow(
-      b,
-      form,
-      t(FORM_TITLES[form]),
-      figure,
-      b.forms[form].items,
-      gap ? `${gap.message} ${t('Next')}: ${gap.action.title}.` : undefined,
-    );
+    const tooltip = gap ? `${figure}\n${gap.message} ${t('Next')}: ${gap.action.title}.` : figure;
+    return formRow(b, { form, label: t(FORM_TITLES[form]), figure: short[form], tooltip, gap: !!gap }, b.forms[form].items);
   });
   const g = b.glue;
-  rows.push(
-    formRow(
-      b,
-      'glue',
-      t('Glue work'),
-      `${g.mergesForOthers} merged for others · ${g.reviewTrailers} reviews · ${g.coAuthored} co-authored · ${g.documentation} docs`,
-      g.items,
-      undefined,
-    ),
-  );
+  const glue = `${g.mergesForOthers} merged for others · ${g.reviewTrailers} reviews · ${g.coAuthored} co-authored · ${g.documentation} documentation`;
+  rows.push(formRow(b, { form: 'glue', label: t('Glue work'), figure: String(g.count), tooltip: glue, gap: false }, g.items));
   return rows;
 }
 
+/** A form row: its short figure as description, the whole figure and the gap as tooltip. */
 function formRow(
   b: Benchmark,
-  form: string,
-  label: string,
-  figure: string,
+  f: { form: string; label: string; figure: string; tooltip: string; gap: boolean },
   items: readonly Receipt[],
-  gap: string | undefined,
 ): BenchmarkFormRow {
-  const shown = items.slice(0, RECEIPT_ROWS_MAX).map((r, i) => receiptRow(b, form, r, i));
+  const shown = items.slice(0, RECEIPT_ROWS_MAX).map((r, i) => receiptRow(b, f.form, r, i));
   if (items.length > RECEIPT_ROWS_MAX)
     shown.push({
       type: 'receipt',
-      id: `benchmark:${b.period.label}:${form}:more`,
+      id: `benchmark:${b.period.label}:${f.form}:more`,
       label: `… ${items.length - RECEIPT_ROWS_MAX} more`,
       description: 'Show Quarterly Benchmark lists them all',
       collapsible: 'none',
@@ -85,14 +70,14 @@ function formRow(
     });
   return {
     type: 'benchmarkForm',
-    id: `benchmark:${b.period.label}:${form}`,
-    form,
-    label,
-    description: figure,
-    icon: gap ? 'warning' : FORM_ICONS[form],
+    id: `benchmark:${b.period.label}:${f.form}`,
+    form: f.form,
+    label: f.label,
+    description: f.figure,
+    icon: f.gap ? 'warning' : FORM_ICONS[f.form],
     collapsible: items.length > 0 ? 'collapsed' : 'none',
-    contextValue: gap ? 'benchmarkForm.gap' : 'benchmarkForm',
-    ...(gap ? { gap } : {}),
+    contextValue: f.gap ? 'benchmarkForm.gap' : 'benchmarkForm',
+    tooltip: f.tooltip,
     receipts: shown,
   };
 }

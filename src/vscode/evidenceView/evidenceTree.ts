@@ -149,7 +149,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
         t.tooltip = vscode.l10n.t('Where you stand this quarter: the five forms of evidence, each with its receipts, and the gaps');
         break;
       case 'benchmarkForm':
-        t.tooltip = row.gap ?? row.description;
+        t.tooltip = row.tooltip;
         break;
       case 'receipt':
         t.tooltip = row.tooltip;

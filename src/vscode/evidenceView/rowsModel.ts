@@ -145,8 +145,8 @@ export interface BenchmarkRow extends RowBase {
 export interface BenchmarkFormRow extends RowBase {
   readonly type: 'benchmarkForm';
   readonly form: string;
-  /** The gap's message, when the form is below its target. */
-  readonly gap?: string;
+  /** The whole figure, and the gap with its next step when the form is below its target. */
+  readonly tooltip: string;
   readonly receipts: readonly ReceiptRow[];
 }
 

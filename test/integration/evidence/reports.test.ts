@@ -109,7 +109,8 @@ describe('reports: the quarterly benchmark and STAR stories', function () {
       ['Ownership events', 'Design artifacts', 'Review latency', 'Complexity exposure', 'Interview stories', 'Glue work'],
     );
     const latency = forms.find((f) => f.label === 'Review latency')!;
-    assert.match(latency.description, /over 3 merged changes/);
+    assert.strictEqual(latency.description, '49.3 h median · 3');
+    assert.match(String(latency.item.tooltip), /over 3 merged changes/);
     const design = forms.find((f) => f.label === 'Design artifacts')!;
     assert.strictEqual((design.item.iconPath as vscode.ThemeIcon).id, 'law', 'two decisions: no gap');
     const stories = forms.find((f) => f.label === 'Interview stories')!;
