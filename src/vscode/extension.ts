@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerScanMergedWork(context, services);
   registerSuggestionActions(context, services);
   registerReportCommands(context, services);
-  registerStarStoryCommand(context);
+  registerStarStoryCommand(context, services);
   const prompts = registerCommitPrompts(context, services);
   const activationMs = performance.now() - started;
   registerTestHook(context, {

@@ -3,6 +3,11 @@ import { localToday } from '../../core/evidence/dates';
 import { KINDS } from '../../core/evidence/kinds';
 import { cleanTitle, slugify } from '../../core/naming/fileName';
 import { renderTemplate } from '../../core/templates/builtin';
+import { StorySource, storyFrom } from '../../core/journal/storyFrom';
+import { Suggestion } from '../../core/git/suggestions';
+import { Services } from '../services/services';
+import { locateFile } from '../services/evidenceIndex';
+import { documentArgumentUri } from '../shared/documentArgument';
 import { writeJournalEntry } from '../../node/journal';
 import { settings } from '../settings/settings';
 
@@ -18,8 +23,21 @@ export interface StarStoryArgs {
  * Task, Action, Result. The benchmark counts it as ready once each part has text and the Result a
  * number. Resolves with the file's path, or undefined when cancelled.
  */
-export function registerStarStoryCommand(context: vscode.ExtensionContext): void {
+export function registerStarStoryCommand(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
+    vscode.commands.registerCommand('careerEvidence.newStarStoryFrom', async (arg?: unknown, options: { open?: boolean } = {}) => {
+      const source = await storySource(services, arg ?? vscode.window.activeTextEditor?.document.uri);
+      if (!source) {
+        void vscode.window.showInformationMessage(
+          'Career Evidence: start a STAR story from a brag entry, a postmortem, a decision record or a suggestion (their context menu in the Evidence view).',
+        );
+        return undefined;
+      }
+      const entry = storyFrom(source, localToday());
+      const file = await writeJournalEntry(settings.journalDir(), entry);
+      if (options.open !== false) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
+      return file;
+    }),
     vscode.commands.registerCommand('careerEvidence.newStarStory', async (args: StarStoryArgs = {}): Promise<string | undefined> => {
       const typed =
         args.title ??
@@ -44,4 +62,33 @@ export function registerStarStoryCommand(context: vscode.ExtensionContext): void
       return file;
     }),
   );
+}
+
+/** Kinds a story can be started from. */
+const STORY_KINDS = new Set(['brag', 'postmortem', 'decision']);
+
+/**
+ * What a STAR story starts from, from what VS Code hands the command: a suggestion row of the
+ * Evidence view (it carries its suggestion), or a document — a row, or a file URI the index knows —
+ * of a kind a story can start from. Undefined for anything else.
+ */
+async function storySource(services: Services, arg: unknown): Promise<StorySource | undefined> {
+  const row = arg as { suggestion?: Suggestion; folderUri?: string } | undefined;
+  if (row?.suggestion && typeof row.suggestion.sha === 'string') {
+    const folder = row.folderUri ? vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(row.folderUri)) : undefined;
+    return { kind: 'suggestion', suggestion: row.suggestion, repo: folder?.name ?? '' };
+  }
+  const uri = documentArgumentUri(arg);
+  if (!uri || uri.scheme !== 'file') return undefined;
+  const located = locateFile(await services.index.snapshot(), uri.fsPath);
+  const doc = located?.folder.documents.find((d) => d.item.path === located.rel);
+  if (!located || !doc || !STORY_KINDS.has(doc.item.kind)) return undefined;
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return {
+    kind: doc.item.kind as 'brag' | 'postmortem' | 'decision',
+    title: doc.item.title,
+    text,
+    path: doc.item.path,
+    repo: located.folder.folder.index >= 0 ? located.folder.folder.name : 'journal',
+  };
 }
