@@ -45,7 +45,7 @@ Commands:
                             unreadable headers, unknown statuses, broken links, numbers
                             used twice, supersede cycles, dates that are not dates, stale
                             proposals
-  report benchmark|brag [DIR...] [--repos-under DIR]... [--range R | --since D --until D]
+  report benchmark|brag|packet [DIR...] [--repos-under DIR]... [--range R | --since D --until D]
           [--author EMAIL]... [--handle H]... [--target FORM=N]...
           [--format text|md|json|html] [--json] [--out FILE]
                             the quarterly evidence benchmark of your work across repositories
@@ -53,7 +53,9 @@ Commands:
                             design artifacts, review latency, complexity exposure, interview
                             stories, glue work, gaps and trend, each figure with its receipts;
                             settings from the journal's career-evidence.yml; brag: the brag
-                            document (md or json); --out writes a new file (never replaces one)
+                            document; packet: the promotion packet ([--level-current L]
+                            [--level-target L]); both md or json; --out writes a new file (never
+                            replaces one)
   accept SHA [DIR] [--journal DIR]
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})
@@ -332,6 +334,8 @@ export async function main(argv: string[]): Promise<number> {
         handle: { type: 'string', multiple: true, default: [] },
         target: { type: 'string', multiple: true, default: [] },
         out: { type: 'string' },
+        'level-current': { type: 'string' },
+        'level-target': { type: 'string' },
         dir: { type: 'string' },
         supersedes: { type: 'string' },
         status: { type: 'string' },
@@ -415,6 +419,8 @@ export async function main(argv: string[]): Promise<number> {
             journalDir,
             statusAliases: (await readJournalStatusAliases(journalDir)).aliases,
             version: VERSION,
+            levelCurrent: values['level-current'],
+            levelTarget: values['level-target'],
           }),
         );
         return 0;

@@ -5,6 +5,8 @@ import { StatusAliases } from '../core/evidence/status';
 import { buildBenchmark } from '../core/report/benchmark';
 import { buildBragDocument } from '../core/report/bragDocument';
 import { bragDocumentMarkdown } from '../core/report/bragDocumentFormat';
+import { buildPromotionPacket } from '../core/report/promotionPacket';
+import { promotionPacketMarkdown } from '../core/report/promotionPacketFormat';
 import { benchmarkMarkdown, benchmarkText } from '../core/report/benchmarkFormat';
 import { benchmarkHtml } from '../core/report/benchmarkHtml';
 import { readTargetOptions } from '../core/report/reportSettings';
@@ -15,7 +17,7 @@ import { MiningCache } from '../node/report/miningCache';
 import { readDayOptions } from './dayOptions';
 
 /** The reports `career-evidence report` writes. */
-export const REPORTS = ['benchmark', 'brag'] as const;
+export const REPORTS = ['benchmark', 'brag', 'packet'] as const;
 
 /** Options of `career-evidence report`. */
 export interface ReportOptions {
@@ -33,10 +35,13 @@ export interface ReportOptions {
   statusAliases: StatusAliases;
   /** The program's version: cached mining results of another are not used. */
   version: string;
+  /** `--level-current`, `--level-target`: over the journal's `level`. */
+  levelCurrent?: string;
+  levelTarget?: string;
 }
 
 /**
- * `career-evidence report benchmark|brag [DIR...]`: gathers the evidence of every repository named (the
+ * `career-evidence report benchmark|brag|packet [DIR...]`: gathers the evidence of every repository named (the
  * working directory when none is), of those under `--repos-under` and of the journal's settings,
  * and prints the report, or writes it to `--out` (a new file: an existing one is never replaced).
  * Mining results are kept in `~/.cache/career-evidence/mining`: a later report reads only new history.
@@ -47,7 +52,8 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
   if (!name || !(REPORTS as readonly string[]).includes(name))
     throw new UserError(`report wants ${REPORTS.join(', ')}, got "${name ?? ''}"`);
   if (!['text', 'md', 'json', 'html'].includes(o.format)) throw new UserError(`--format wants text, md, json or html, got "${o.format}"`);
-  if (name === 'brag' && o.format === 'html') throw new UserError('report brag writes md or json (--format html is the benchmark’s)');
+  if (name !== 'benchmark' && o.format === 'html')
+    throw new UserError(`report ${name} writes md or json (--format html is the benchmark’s)`);
   let targets;
   try {
     targets = readTargetOptions(o.targets);
@@ -76,7 +82,11 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
     targets: { ...gathered.settings.targets, ...targets },
   });
   let text: string;
-  if (name === 'brag') {
+  if (name === 'packet') {
+    const level = { current: o.levelCurrent ?? gathered.settings.level.current, target: o.levelTarget ?? gathered.settings.level.target };
+    const packet = buildPromotionPacket(gathered.set, gathered.person, period, benchmark, level);
+    text = o.format === 'json' ? JSON.stringify(packet, null, 2) + '\n' : promotionPacketMarkdown(packet);
+  } else if (name === 'brag') {
     // Markdown is the brag document's text form too: it is meant to be pasted and edited.
     const doc = buildBragDocument(gathered.set, gathered.person, period, benchmark);
     text = o.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : bragDocumentMarkdown(doc);

@@ -6,6 +6,8 @@ import { Benchmark, TREND_QUARTERS, buildBenchmark } from '../../core/report/ben
 import { benchmarkMarkdown } from '../../core/report/benchmarkFormat';
 import { buildBragDocument } from '../../core/report/bragDocument';
 import { bragDocumentMarkdown } from '../../core/report/bragDocumentFormat';
+import { buildPromotionPacket } from '../../core/report/promotionPacket';
+import { promotionPacketMarkdown } from '../../core/report/promotionPacketFormat';
 import { UserError } from '../../node/errors';
 import { gatherEvidence } from '../../node/report/gather';
 import { MiningCache } from '../../node/report/miningCache';
@@ -31,6 +33,7 @@ export interface BenchmarkResult {
 const REPORT_COMMANDS = {
   benchmark: { command: 'careerEvidence.showBenchmark', title: 'Quarterly Benchmark', suffix: 'benchmark', preview: true },
   brag: { command: 'careerEvidence.exportBragDocument', title: 'Export Brag Document', suffix: 'brag', preview: false },
+  packet: { command: 'careerEvidence.writePromotionPacket', title: 'Write Promotion Packet', suffix: 'packet', preview: false },
 } as const;
 type ReportKind = keyof typeof REPORT_COMMANDS;
 
@@ -139,7 +142,11 @@ async function computeAndWrite(
   const text =
     kind === 'brag'
       ? bragDocumentMarkdown(buildBragDocument(gathered.set, gathered.person, period, benchmark))
-      : benchmarkMarkdown(benchmark);
+      : kind === 'packet'
+        ? promotionPacketMarkdown(
+            buildPromotionPacket(gathered.set, gathered.person, period, benchmark, settings.level(gathered.settings.level)),
+          )
+        : benchmarkMarkdown(benchmark);
   const file = await writeReport(journalDir, `reports/${period.label}-${REPORT_COMMANDS[kind].suffix}.md`, text);
   return { file, benchmark };
 }

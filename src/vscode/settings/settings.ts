@@ -30,6 +30,12 @@ export const settings = {
     const v = (vscode.workspace.getConfiguration('careerEvidence').get<string>('repositoriesRoot', '') ?? '').trim();
     return v ? expandHome(v) : null;
   },
+  /** `careerEvidence.level.current`/`.target`, each over the journal's `level` (given) when set. */
+  level(journal: { current: string | null; target: string | null }): { current: string | null; target: string | null } {
+    const c = vscode.workspace.getConfiguration('careerEvidence.level');
+    const read = (key: string) => (c.get<string>(key, '') ?? '').trim() || null;
+    return { current: read('current') ?? journal.current, target: read('target') ?? journal.target };
+  },
   /** Default branch override (`careerEvidence.defaultBranch`); empty = detect. */
   defaultBranch(scope?: vscode.ConfigurationScope): string {
     return vscode.workspace.getConfiguration('careerEvidence', scope).get<string>('defaultBranch', '') ?? '';

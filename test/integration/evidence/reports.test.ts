@@ -138,4 +138,18 @@ describe('reports: the quarterly benchmark and STAR stories', function () {
     assert.match(fs.readFileSync(fromPr, 'utf8'), /## Situation\n\nCache the index between queries\./);
     assert.ok(fromPr.startsWith(path.join(journal, 'stories') + path.sep));
   });
+
+  it('writes the promotion packet: levels from settings, projects with their score, every level dimension', async () => {
+    await vscode.workspace.getConfiguration('careerEvidence').update('level.target', 'Staff', vscode.ConfigurationTarget.Global);
+    const r = await vscode.commands.executeCommand<BenchmarkResult>('careerEvidence.writePromotionPacket', {
+      quarter: '2026-Q1',
+      open: false,
+    });
+    assert.strictEqual(r.file, path.join(journal, 'reports', '2026-Q1-packet.md'));
+    const text = fs.readFileSync(r.file, 'utf8');
+    assert.match(text, /- Target level: Staff\n/);
+    assert.match(text, /### Invoicing\n\nScore \d/, 'the project of the brag entry written above');
+    for (const d of ['Scope', 'Autonomy', 'Influence', 'Technical depth', 'Ambiguity', 'Failure impact'])
+      assert.match(text, new RegExp(`^\\| ${d} \\|`, 'm'));
+  });
 });
