@@ -45,7 +45,7 @@ Commands:
                             unreadable headers, unknown statuses, broken links, numbers
                             used twice, supersede cycles, dates that are not dates, stale
                             proposals
-  report benchmark|brag|packet [DIR...] [--repos-under DIR]... [--range R | --since D --until D]
+  report benchmark|brag|stories|packet [DIR...] [--repos-under DIR]... [--range R | --since D --until D]
           [--author EMAIL]... [--handle H]... [--target FORM=N]...
           [--format text|md|json|html] [--json] [--out FILE]
                             the quarterly evidence benchmark of your work across repositories
@@ -53,7 +53,8 @@ Commands:
                             design artifacts, review latency, complexity exposure, interview
                             stories, glue work, gaps and trend, each figure with its receipts;
                             settings from the journal's career-evidence.yml; brag: the brag
-                            document; packet: the promotion packet ([--level-current L]
+                            document; stories: ready and incomplete STAR stories and what each
+                            lacks; packet: the promotion packet ([--level-current L]
                             [--level-target L]); both md or json; --out writes a new file (never
                             replaces one)
   accept SHA [DIR] [--journal DIR]

@@ -7,6 +7,7 @@ import { buildBragDocument } from '../core/report/bragDocument';
 import { bragDocumentMarkdown } from '../core/report/bragDocumentFormat';
 import { buildPromotionPacket } from '../core/report/promotionPacket';
 import { promotionPacketMarkdown } from '../core/report/promotionPacketFormat';
+import { storiesMarkdown } from '../core/report/storiesFormat';
 import { benchmarkMarkdown, benchmarkText } from '../core/report/benchmarkFormat';
 import { benchmarkHtml } from '../core/report/benchmarkHtml';
 import { readTargetOptions } from '../core/report/reportSettings';
@@ -17,7 +18,7 @@ import { MiningCache } from '../node/report/miningCache';
 import { readDayOptions } from './dayOptions';
 
 /** The reports `career-evidence report` writes. */
-export const REPORTS = ['benchmark', 'brag', 'packet'] as const;
+export const REPORTS = ['benchmark', 'brag', 'stories', 'packet'] as const;
 
 /** Options of `career-evidence report`. */
 export interface ReportOptions {
@@ -41,7 +42,7 @@ export interface ReportOptions {
 }
 
 /**
- * `career-evidence report benchmark|brag|packet [DIR...]`: gathers the evidence of every repository named (the
+ * `career-evidence report benchmark|brag|stories|packet [DIR...]`: gathers the evidence of every repository named (the
  * working directory when none is), of those under `--repos-under` and of the journal's settings,
  * and prints the report, or writes it to `--out` (a new file: an existing one is never replaced).
  * Mining results are kept in `~/.cache/career-evidence/mining`: a later report reads only new history.
@@ -82,7 +83,10 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
     targets: { ...gathered.settings.targets, ...targets },
   });
   let text: string;
-  if (name === 'packet') {
+  if (name === 'stories') {
+    const s = benchmark.forms.interviewStories;
+    text = o.format === 'json' ? JSON.stringify({ period: benchmark.period, ...s }, null, 2) + '\n' : storiesMarkdown(benchmark);
+  } else if (name === 'packet') {
     const level = { current: o.levelCurrent ?? gathered.settings.level.current, target: o.levelTarget ?? gathered.settings.level.target };
     const packet = buildPromotionPacket(gathered.set, gathered.person, period, benchmark, level);
     text = o.format === 'json' ? JSON.stringify(packet, null, 2) + '\n' : promotionPacketMarkdown(packet);

@@ -180,4 +180,43 @@ describe('report benchmark on real repositories', function () {
     );
     assert.ok(!fs.readdirSync(repos.infra.root).includes('.cache'), 'nothing written into the repository');
   });
+
+  it('report stories: ready ones first, each incomplete one with what it lacks', () => {
+    const r = cli(['report', 'stories', repos.shop.root, '--range', '2026-Q2', '--journal', repos.journal], base, {
+      HOME: path.join(base, 'home'),
+      GIT_CONFIG_NOSYSTEM: '1',
+    });
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /## Ready\n\n- \*\*Billing\*\* — 2026-05-02/);
+    assert.match(r.stdout, /## Incomplete\n\n- \*\*Draft\*\* — lacks situation, task, action, result/);
+  });
+
+  it('bad input: malformed journal entries are listed as problems, 10,000 entries are read, CODEOWNERS garbage is ignored', () => {
+    const journal = path.join(base, 'big-journal');
+    const files: Record<string, string> = {
+      'brag/2026/broken.md': '---\ncareer-kind: brag\ndate: [unclosed\n---\n# Broken\n',
+      'career-evidence.yml': 'identities: not-a-list\n',
+    };
+    for (let i = 0; i < 10_000; i++)
+      files[`brag/2026/2026-04-${String(1 + (i % 28)).padStart(2, '0')}-entry-${i}.md`] =
+        `---\ncareer-kind: brag\ndate: 2026-04-${String(1 + (i % 28)).padStart(2, '0')}\nrole: ${i % 100 === 0 ? 'owner' : 'contributor'}\n---\n# Entry ${i}\n`;
+    writeFiles(journal, files);
+    repos.shop.commit(
+      { '.github/CODEOWNERS': '# owners\n/billing/ @dana\n\u0000\u0007 garbage @\n*** ***\n' },
+      'Garbage in code owners (#9)',
+      COLLEAGUE,
+      '2026-05-10T10:00:00+00:00',
+    );
+    const b = report([repos.shop.root, '--journal', journal, '--handle', 'dana'], path.join(base, 'home'));
+    assert.ok(
+      b.problems.some((p) => p.path.endsWith('broken.md')),
+      JSON.stringify(b.problems),
+    );
+    assert.ok(
+      b.problems.some((p) => p.path.endsWith('career-evidence.yml') && /identities/.test(p.message)),
+      JSON.stringify(b.problems),
+    );
+    assert.strictEqual(b.forms.ownership.items.filter((r) => r.kind === 'brag').length, 100, 'the 100 entries marked owner');
+    assert.strictEqual(b.forms.ownership.items.filter((r) => r.kind === 'codeowners').length, 1, 'only the line that names @dana');
+  });
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { periodOf, quarterDays } from '../../src/core/evidence/quarters';
 import { buildBenchmark } from '../../src/core/report/benchmark';
 import { RECEIPT_ROWS_MAX, benchmarkRows } from '../../src/vscode/evidenceView/benchmarkModel';
-import { BenchmarkFormRow } from '../../src/vscode/evidenceView/rowsModel';
+import { BenchmarkFormRow, ReceiptRow } from '../../src/vscode/evidenceView/rowsModel';
 import { suggestion } from '../support/suggestion';
 
 const DANA = { name: 'Dana Developer', email: 'dana@example.com' };
@@ -42,7 +42,7 @@ describe('Benchmark group rows (plain Node)', () => {
   });
 
   it('lists a form’s receipts (at most 50, then how many more) that open their pull request', () => {
-    const receipts = rows[2].receipts;
+    const receipts = rows[2].receipts as ReceiptRow[];
     assert.strictEqual(receipts.length, RECEIPT_ROWS_MAX + 1);
     assert.strictEqual(receipts[0].url, 'https://github.com/acme/shop/pull/12');
     assert.match(receipts[RECEIPT_ROWS_MAX].label, /… 5 more/);

@@ -2,7 +2,7 @@ import { Benchmark, BenchmarkView } from '../../core/report/benchmark';
 import { FORM_TITLES, formFigures, shortFigures } from '../../core/report/benchmarkFormat';
 import { Receipt } from '../../core/report/receipts';
 import { Translate } from '../shared/translate';
-import { BenchmarkFormRow, MessageRow, ReceiptRow } from './rowsModel';
+import { BenchmarkFormRow, IdentityRow, MessageRow, ReceiptRow } from './rowsModel';
 
 // The Benchmark group's rows, computed without VS Code from the benchmark the Reports service
 // publishes: one row per form with its figure (a warning icon when below target), glue work, and
@@ -48,6 +48,7 @@ export function benchmarkRows(view: BenchmarkView, t: Translate): (BenchmarkForm
   const g = b.glue;
   const glue = `${g.mergesForOthers} merged for others · ${g.reviewTrailers} reviews · ${g.coAuthored} co-authored · ${g.documentation} documentation`;
   rows.push(formRow(b, { form: 'glue', label: t('Glue work'), figure: String(g.count), tooltip: glue, gap: false }, g.items));
+  if (b.otherIdentities.length > 0) rows.push(identitiesRow(b, t));
   return rows;
 }
 
@@ -100,5 +101,33 @@ function receiptRow(b: Benchmark, form: string, r: Receipt, i: number): ReceiptR
     tooltip: [r.title, `${r.kind} · ${r.date} · ${repo}`, where, r.missing?.length ? `missing: ${r.missing.join(', ')}` : '']
       .filter(Boolean)
       .join('\n'),
+  };
+}
+
+/** "Other addresses that look like you": each with its commits, and the action that adds it to the user's identities. */
+function identitiesRow(b: Benchmark, t: Translate): BenchmarkFormRow {
+  const rows: IdentityRow[] = b.otherIdentities.map((o) => ({
+    type: 'identity',
+    id: `benchmark:${b.period.label}:identity:${o.email}`,
+    label: o.email,
+    description: `${o.name} · ${o.commits} commit${o.commits === 1 ? '' : 's'}`,
+    icon: 'account',
+    collapsible: 'none',
+    contextValue: 'identity',
+    email: o.email,
+  }));
+  return {
+    type: 'benchmarkForm',
+    id: `benchmark:${b.period.label}:identities`,
+    form: 'identities',
+    label: t('Other addresses that look like you'),
+    description: String(rows.length),
+    icon: 'person-add',
+    collapsible: 'collapsed',
+    contextValue: 'benchmarkForm',
+    tooltip: t(
+      'Not counted until you add them: your own addresses on another machine or account count once added to careerEvidence.identities',
+    ),
+    receipts: rows,
   };
 }

@@ -147,7 +147,13 @@ export interface BenchmarkFormRow extends RowBase {
   readonly form: string;
   /** The whole figure, and the gap with its next step when the form is below its target. */
   readonly tooltip: string;
-  readonly receipts: readonly ReceiptRow[];
+  readonly receipts: readonly (ReceiptRow | IdentityRow)[];
+}
+
+/** An address that commits under one of the user's names but is not theirs: one click adds it to their identities. */
+export interface IdentityRow extends RowBase {
+  readonly type: 'identity';
+  readonly email: string;
 }
 
 /** A receipt of a form: what opens it (a file, a pull request's page), or nothing to open. */
@@ -162,7 +168,17 @@ export interface ReceiptRow extends RowBase {
 
 /** A row of the Evidence view. */
 export type TreeRow =
-  GroupRow | DocumentRow | LinkRow | SuggestionsRow | SuggestionRow | DetailRow | MessageRow | BenchmarkRow | BenchmarkFormRow | ReceiptRow;
+  | GroupRow
+  | DocumentRow
+  | LinkRow
+  | SuggestionsRow
+  | SuggestionRow
+  | DetailRow
+  | MessageRow
+  | BenchmarkRow
+  | BenchmarkFormRow
+  | ReceiptRow
+  | IdentityRow;
 
 const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
   decision: 'law',

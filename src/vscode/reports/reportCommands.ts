@@ -58,6 +58,17 @@ async function pickQuarter(today: string, title: string): Promise<DayRange | und
  */
 export function registerReportCommands(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
+    // One click of consent: an address that looks like the user's is added to their User settings (never a workspace's).
+    vscode.commands.registerCommand('careerEvidence.addIdentity', async (arg?: { email?: unknown } | string): Promise<boolean> => {
+      const email = typeof arg === 'string' ? arg : typeof arg?.email === 'string' ? arg.email : undefined;
+      if (!email || !/^[^<>\s@]+@[^<>\s]+$/.test(email)) return false;
+      const config = vscode.workspace.getConfiguration('careerEvidence');
+      const current = config.inspect<string[]>('identities')?.globalValue ?? [];
+      if (current.some((e) => e.toLowerCase() === email.toLowerCase())) return false;
+      await config.update('identities', [...current, email], vscode.ConfigurationTarget.Global);
+      void vscode.window.showInformationMessage(`Career Evidence: ${email} is now one of your identities (User settings).`);
+      return true;
+    }),
     // The Benchmark group's quarter (its row's inline action): `args.quarter` for automation and tests.
     vscode.commands.registerCommand(
       'careerEvidence.pickBenchmarkQuarter',

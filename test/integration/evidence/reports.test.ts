@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -151,5 +152,45 @@ describe('reports: the quarterly benchmark and STAR stories', function () {
     assert.match(text, /### Invoicing\n\nScore \d/, 'the project of the brag entry written above');
     for (const d of ['Scope', 'Autonomy', 'Influence', 'Technical depth', 'Ambiguity', 'Failure impact'])
       assert.match(text, new RegExp(`^\\| ${d} \\|`, 'm'));
+  });
+
+  it('lists an address that looks like mine in the Benchmark group, and adds it to my identities in one click', async () => {
+    const a = await api();
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Dana Developer',
+      GIT_AUTHOR_EMAIL: 'dana@laptop.local',
+      GIT_AUTHOR_DATE: '2026-03-25T10:00:00+01:00',
+      GIT_COMMITTER_DATE: '2026-03-25T10:00:00+01:00',
+    };
+    fs.writeFileSync(path.join(root, 'laptop.txt'), 'from the other machine\n');
+    execFileSync('git', ['add', 'laptop.txt'], { cwd: root });
+    execFileSync('git', ['commit', '--quiet', '-m', 'Work from the laptop'], { cwd: root, env });
+    await vscode.commands.executeCommand('careerEvidence.pickBenchmarkQuarter', { quarter: '2026-Q1' });
+    const identities = await waitFor(
+      async () => {
+        const forms = await children(a, (await children(a))[0].node);
+        return forms.find((f) => f.label === 'Other addresses that look like you');
+      },
+      'the other address in the Benchmark group',
+      20_000,
+    );
+    const [laptop] = await children(a, identities.node);
+    assert.strictEqual(laptop.label, 'dana@laptop.local');
+    assert.strictEqual(laptop.item.contextValue, 'identity');
+    assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.addIdentity', laptop.node), true);
+    assert.deepStrictEqual(vscode.workspace.getConfiguration('careerEvidence').inspect('identities')?.globalValue, ['dana@laptop.local']);
+    await waitFor(
+      async () => {
+        const forms = await children(a, (await children(a))[0].node);
+        return (
+          !forms.some((f) => f.label === 'Other addresses that look like you') &&
+          /· 4$/.test(forms.find((f) => f.label === 'Review latency')!.description)
+        );
+      },
+      'the address counted as mine',
+      20_000,
+    );
   });
 });
