@@ -97,4 +97,29 @@ describe('report: the brag document', () => {
     assert.match(md, /2 merged changes not yet recorded/);
     assert.match(md, /\*\*Use queues\*\* \(impact needs a number\)\n {2}Fewer lost jobs\./);
   });
+
+  it('shows a brag entry whose commit added a design document with that document, not beside it', () => {
+    const added = change('2026-05-01', { title: 'Add the queue decision', paths: ['docs/decisions/0002-retry.md'] });
+    const adr2 = doc(
+      'docs/decisions/0002-retry.md',
+      '---\nstatus: proposed\ndate: 2026-05-01\ndecision-makers: [Dana Developer]\n---\n# Retry with backoff\n',
+      'decision',
+    );
+    const e = entry('brag/2026/d.md', `commit: ${added.sha}\n`, 'Wrote the retry decision', 'Retries down 30%.');
+    const one = buildBragDocument(
+      {
+        repositories: [{ root: '/r/shop', changes: [added], documents: [adr2], tags: [], codeowners: [] }],
+        journal: { root: '/j', problems: [], documents: [e] },
+        problems: [],
+      },
+      PERSON,
+      Q2,
+      { gaps: [] },
+    );
+    assert.deepStrictEqual(one.projects, []);
+    assert.deepStrictEqual(
+      one.sections['Design and architecture'].map((l) => [l.title, l.impact]),
+      [['Retry with backoff', 'Retries down 30%.']],
+    );
+  });
 });

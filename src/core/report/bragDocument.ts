@@ -64,7 +64,8 @@ const SECTION_OF_CATEGORY: Readonly<Record<string, Exclude<BragSection, 'Project
 /**
  * Builds the brag document of `period` from the same evidence as the benchmark: brag entries by
  * project (`project:`, else the design document they were made from, else their own title) or in
- * the section their `category` names; design artifacts, each with the entries made from it; help
+ * the section their `category` names; design artifacts, each with the entries made from it (`source:`)
+ * or recording the change that added it (`commit:`); help
  * and co-authored work; postmortems and production or failure-handling work; growth cards and
  * engineering-log entries; glue work; the benchmark's gaps as next steps. A brag entry and the
  * change it records are one line (the entry's impact wins). Pure.
@@ -88,13 +89,18 @@ export function buildBragDocument(
     'What I want to do next': [],
   };
   const projects = new Map<string, BragProject>();
+  const designed = designArtifacts(ctx, period).items;
+  const designPaths = new Set(designed.map((r) => r.path!));
   const fromDocument = new Map<string, BragLine[]>(); // entries made from a design document, by its path
   for (const e of entries) {
     const line = entryLine(e, changesBySha);
     const fields = e.d.details?.entry;
     const section = fields?.category ? SECTION_OF_CATEGORY[fields.category] : undefined;
-    if (fields?.source && !fields.project) {
-      fromDocument.set(fields.source, [...(fromDocument.get(fields.source) ?? []), line]);
+    // Made from a design document, or recording the change that added one: shown with that document.
+    const document =
+      fields?.source ?? (fields?.commit ? changesBySha.get(fields.commit)?.s.paths.find((p) => designPaths.has(p)) : undefined);
+    if (document && !fields?.project) {
+      fromDocument.set(document, [...(fromDocument.get(document) ?? []), line]);
       continue;
     }
     if (section && !fields?.project) {
@@ -106,7 +112,7 @@ export function buildBragDocument(
     p.lines.push(line);
     projects.set(name, p);
   }
-  for (const r of designArtifacts(ctx, period).items) {
+  for (const r of designed) {
     const made = fromDocument.get(r.path!) ?? [];
     fromDocument.delete(r.path!);
     const line: BragLine = { title: r.title, receipts: [r, ...made.flatMap((m) => m.receipts)] };
