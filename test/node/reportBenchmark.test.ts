@@ -165,18 +165,24 @@ describe('report benchmark on real repositories', function () {
     const cache = new MiningCache(cacheDir, 'test');
     const repo = await openRepository(repos.infra.root);
     const opts = { filter: { authors: 'all' as const, othersWork: true, since: '2026-01-01' } };
-    const first = await cache.mine(repo, opts);
-    assert.strictEqual(first.incremental, false);
+    const first = await cache.history(repo, opts);
+    assert.deepStrictEqual([first.fromCache, first.incremental], [false, false]);
     assert.strictEqual(fs.readdirSync(cacheDir).length, 1);
-    const again = await cache.mine(repo, opts);
-    assert.ok(again.incremental);
+    const again = await cache.history(repo, opts);
+    assert.strictEqual(again.fromCache, true, 'refs as they were: nothing read again');
     assert.deepStrictEqual(again.suggestions, first.suggestions);
     repos.infra.commit({ 'main.tf': 'b\n' }, 'Scale the workers', ME, '2026-05-06T10:00:00+00:00');
-    const after = await cache.mine(repo, opts);
-    assert.ok(after.incremental);
+    const after = await cache.history(repo, opts);
+    assert.deepStrictEqual([after.fromCache, after.incremental], [false, true], 'only the new history is mined');
     assert.deepStrictEqual(
       after.suggestions.map((s) => s.title),
       ['Scale the workers', 'Tune autoscaling'],
+    );
+    repos.infra.git('tag', '-a', 'v2', '-m', 'Second');
+    assert.deepStrictEqual(
+      (await cache.history(repo, opts)).tags.map((t) => t.name),
+      ['v2'],
+      'a new tag moves the refs',
     );
     assert.ok(!fs.readdirSync(repos.infra.root).includes('.cache'), 'nothing written into the repository');
   });

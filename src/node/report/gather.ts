@@ -10,14 +10,9 @@ import { ReportPerson } from '../../core/report/person';
 import { NO_REPORT_SETTINGS, ReportSettings, readReportSettings } from '../../core/report/reportSettings';
 import { UserError } from '../errors';
 import { userIdentity } from '../git/identity';
-import { mine } from '../git/mine';
-import { MiningCache } from './miningCache';
-import { codeownersAdditions, readTags } from '../git/reportRefs';
+import { MiningCache, historyEvidence } from './miningCache';
 import { fileAdditions, openRepository } from '../git/repository';
 import { JOURNAL_FOLDERS, scanEvidence } from '../scanEvidence';
-
-/** Mining without a cache. */
-const NO_CACHE: Pick<MiningCache, 'mine'> = { mine: (repo, o) => mine(repo, o) };
 
 /** Repositories read at once. */
 const REPOSITORIES_AT_ONCE = 6;
@@ -131,13 +126,12 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Gathered> {
 
 async function readRepository(repo: Awaited<ReturnType<typeof openRepository>>, opts: GatherOptions): Promise<RepositoryEvidence> {
   const known = opts.documentsOf?.(repo.root);
-  const [mined, documents, tags, codeowners] = await Promise.all([
-    (opts.miningCache ?? NO_CACHE).mine(repo, { filter: { authors: 'all', othersWork: true, since: opts.since }, signal: opts.signal }),
+  const mineOpts = { filter: { authors: 'all' as const, othersWork: true, since: opts.since }, signal: opts.signal };
+  const [history, documents] = await Promise.all([
+    opts.miningCache ? opts.miningCache.history(repo, mineOpts) : historyEvidence(repo, mineOpts),
     known ? [...known] : readDocuments(repo, opts),
-    readTags(repo),
-    codeownersAdditions(repo, opts.since),
   ]);
-  return { root: repo.root, changes: mined.suggestions, documents, tags, codeowners };
+  return { root: repo.root, changes: history.suggestions, documents, tags: history.tags, codeowners: history.codeowners };
 }
 
 /** A repository's documents, scanned, with who added each file. */
