@@ -2,35 +2,18 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { STAR_PLACEHOLDERS } from '../../src/core/journal/story';
-import { readDocument } from '../../src/core/documents/readDocument';
-import { EvidenceKind } from '../../src/core/evidence/model';
 import { periodOf, quarterDays } from '../../src/core/evidence/quarters';
 import { Suggestion } from '../../src/core/git/suggestions';
-import { IndexedDocument } from '../../src/core/index/snapshot';
 import { Benchmark, buildBenchmark } from '../../src/core/report/benchmark';
 import { EvidenceSet, RepositoryEvidence } from '../../src/core/report/evidenceSet';
 import { maintenanceKind } from '../../src/core/report/maintenance';
 import { hasMeasurableNumber } from '../../src/core/report/measurable';
 import { median, nearestRank } from '../../src/core/report/stats';
 import { suggestion } from '../support/suggestion';
+import { BOT, DANA, SAM, change, doc } from '../support/reportEvidence';
 
-const DANA = { name: 'Dana Developer', email: 'dana@example.com' };
-const SAM = { name: 'Sam Colleague', email: 'sam@example.com' };
-const BOT = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
 const PERSON = { emails: [DANA.email], names: [DANA.name], handles: ['dana'] };
 const Q2 = periodOf(quarterDays(2026, 2));
-
-let n = 0;
-/** A merged change of `who` on `day` (noon UTC), with a distinct sha. */
-function change(day: string, over: Partial<Suggestion> = {}): Suggestion {
-  const sha = (++n).toString(16).padStart(40, '0');
-  return suggestion({ sha, commits: [sha], author: DANA, mergedAt: `${day}T12:00:00Z`, authoredAt: `${day}T02:00:00Z`, ...over });
-}
-
-function doc(path: string, text: string, kind: EvidenceKind, added?: { name: string; email: string; date: string }): IndexedDocument {
-  const r = readDocument({ path, text, kind, convention: 'generic' });
-  return { item: r.item, details: r.details ? { ...r.details, ...(added ? { added } : {}) } : undefined };
-}
 
 function repo(over: Partial<RepositoryEvidence>): RepositoryEvidence {
   return { root: '/r/shop', changes: [], documents: [], tags: [], codeowners: [], ...over };

@@ -1,27 +1,12 @@
 import * as assert from 'assert';
-import { readDocument } from '../../src/core/documents/readDocument';
-import { EvidenceKind } from '../../src/core/evidence/model';
 import { periodOf, quarterDays } from '../../src/core/evidence/quarters';
-import { Suggestion } from '../../src/core/git/suggestions';
-import { IndexedDocument } from '../../src/core/index/snapshot';
 import { buildBragDocument } from '../../src/core/report/bragDocument';
 import { bragDocumentMarkdown } from '../../src/core/report/bragDocumentFormat';
-import { suggestion } from '../support/suggestion';
+import { DANA, SAM, change, doc } from '../support/reportEvidence';
 
-const DANA = { name: 'Dana Developer', email: 'dana@example.com' };
-const SAM = { name: 'Sam Colleague', email: 'sam@example.com' };
 const PERSON = { emails: [DANA.email], names: [DANA.name], handles: [] };
 const Q2 = periodOf(quarterDays(2026, 2));
 
-let n = 0;
-function change(day: string, over: Partial<Suggestion> = {}): Suggestion {
-  const sha = (++n).toString(16).padStart(40, 'a'); // not all digits: YAML would read a number
-  return suggestion({ sha, commits: [sha], author: DANA, mergedAt: `${day}T12:00:00Z`, ...over });
-}
-function doc(path: string, text: string, kind: EvidenceKind): IndexedDocument {
-  const r = readDocument({ path, text, kind, convention: 'generic' });
-  return { item: r.item, details: r.details };
-}
 const entry = (path: string, fields: string, title: string, impact = 'Saved 3 hours a week.') =>
   doc(path, `---\ncareer-kind: brag\ndate: 2026-04-20\n${fields}---\n# ${title}\n\n## Impact\n\n${impact}\n`, 'brag');
 

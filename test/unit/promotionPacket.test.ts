@@ -1,34 +1,17 @@
 import * as assert from 'assert';
-import { readDocument } from '../../src/core/documents/readDocument';
-import { EvidenceKind } from '../../src/core/evidence/model';
 import { periodOf, quarterDays } from '../../src/core/evidence/quarters';
 import { Suggestion } from '../../src/core/git/suggestions';
-import { IndexedDocument } from '../../src/core/index/snapshot';
 import { buildBenchmark } from '../../src/core/report/benchmark';
 import { LEVEL_DIMENSIONS, buildPromotionPacket } from '../../src/core/report/promotionPacket';
 import { promotionPacketMarkdown } from '../../src/core/report/promotionPacketFormat';
-import { suggestion } from '../support/suggestion';
+import { DANA, SAM, change as reportChange, doc } from '../support/reportEvidence';
 
-const DANA = { name: 'Dana Developer', email: 'dana@example.com' };
-const SAM = { name: 'Sam Colleague', email: 'sam@example.com' };
 const PERSON = { emails: [DANA.email], names: [DANA.name], handles: [] };
 const Q2 = periodOf(quarterDays(2026, 2));
-let n = 0;
-function change(day: string, over: Partial<Suggestion> = {}): Suggestion {
-  const sha = (++n).toString(16).padStart(40, 'c');
-  return suggestion({
-    sha,
-    commits: [sha],
-    author: DANA,
-    mergedAt: `${day}T12:00:00Z`,
-    pr: { number: n, provider: 'github', url: null },
-    ...over,
-  });
-}
-function doc(path: string, text: string, kind: EvidenceKind): IndexedDocument {
-  const r = readDocument({ path, text, kind, convention: 'generic' });
-  return { item: r.item, details: r.details };
-}
+let pr = 0;
+/** A change with a pull request of its own: changes of different PRs are different projects. */
+const change = (day: string, over: Partial<Suggestion> = {}) =>
+  reportChange(day, { pr: { number: ++pr, provider: 'github', url: null }, ...over });
 
 describe('report: the promotion packet', () => {
   const queue = change('2026-04-10', {
