@@ -1,6 +1,6 @@
 import { Period } from '../evidence/quarters';
 import { EvidenceKind } from '../evidence/model';
-import { Suggestion, SuggestionRole, isBot, suggestionRole } from '../git/suggestions';
+import { Suggestion, SuggestionRole, suggestionRole } from '../git/suggestions';
 import { IndexedDocument } from '../index/snapshot';
 import { CodeownersAddition, EvidenceSet, TagRecord } from './evidenceSet';
 import { MaintenanceKind, maintenanceKind } from './maintenance';
@@ -71,9 +71,9 @@ export class ReportContext {
           role,
           maintenance: maintenanceKind(s),
         };
-        if (role === 'author' || role === 'co-author') {
-          if (!isBot(s.author) || role === 'co-author') this.changes.push(c);
-        } else this.forOthers.push(c);
+        // (suggestionRole never makes a bot's own change anyone's `author` work.)
+        if (role === 'author' || role === 'co-author') this.changes.push(c);
+        else this.forOthers.push(c);
       }
       for (const d of repo.documents) {
         if (!(DESIGN_ARTIFACT_KINDS.includes(d.item.kind) || d.item.kind === 'growth') || !this.wrote(d)) continue;
