@@ -91,10 +91,15 @@ export class ReportContext {
     this.forOthers.sort(byNewest);
   }
 
-  /** The person's merged changes in `period`: upkeep (sync merges, releases, version bumps) left out. */
-  changesIn(period: Period): ChangeOf[] {
-    return this.changes.filter((c) => c.maintenance === null && within(c.day, period));
+  /** The person's merged changes in `period`, newest first: upkeep (sync merges, releases, version bumps) left out. */
+  changesIn(period: Period): readonly ChangeOf[] {
+    const key = `${period.from} ${period.to}`;
+    let list = this.byPeriod.get(key); // every form reads it: filtered once per period
+    if (!list) this.byPeriod.set(key, (list = this.changes.filter((c) => c.maintenance === null && within(c.day, period))));
+    return list;
   }
+
+  private readonly byPeriod = new Map<string, ChangeOf[]>();
 
   /** True when the person wrote or decided a document: git's author of the file, or named among its people or owners. */
   private wrote(d: IndexedDocument): boolean {
