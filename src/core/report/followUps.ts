@@ -19,14 +19,15 @@ const BOOKKEEPING_PATH =
  * the changes touching it in time order, searched by day.
  */
 export function followUps(changes: readonly ChangeOf[]): Map<ChangeOf, ChangeOf> {
-  const byPath = new Map<string, number[]>(); // `repo\0path` → indexes into `changes`, in time order
+  const byPath = new Map<string, Map<string, number[]>>(); // repo → path → indexes into `changes`, in time order
   changes.forEach((c, i) => {
+    let paths = byPath.get(c.repo);
+    if (!paths) byPath.set(c.repo, (paths = new Map()));
     for (const p of c.s.paths) {
       if (BOOKKEEPING_PATH.test(p)) continue;
-      const key = `${c.repo}\0${p}`;
-      const list = byPath.get(key);
+      const list = paths.get(p);
       if (list) list.push(i);
-      else byPath.set(key, [i]);
+      else paths.set(p, [i]);
     }
   });
   const days = changes.map((c) => dayNumber(c.day));
@@ -35,8 +36,9 @@ export function followUps(changes: readonly ChangeOf[]): Map<ChangeOf, ChangeOf>
     const first = days[i] + FOLLOW_UP_MIN_DAYS;
     const last = days[i] + FOLLOW_UP_MAX_DAYS;
     let best = -1;
+    const paths = byPath.get(m.repo)!;
     for (const p of m.s.paths) {
-      const list = byPath.get(`${m.repo}\0${p}`);
+      const list = paths.get(p);
       if (!list) continue;
       const j = list[firstAtOrAfter(list, (k) => k > i && days[k] >= first)];
       if (j !== undefined && days[j] <= last && (best < 0 || j < best)) best = j;
