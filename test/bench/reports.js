@@ -206,9 +206,9 @@ async function main() {
     problems: [],
   };
   const person = { emails: ['dev3@example.com'], names: ['Dev 3'], handles: [] };
-  buildBenchmark(set, { person, period: now }); // one warm-up: the figure is the steady state
+  for (let i = 0; i < 3; i++) buildBenchmark(set, { person, period: now }); // warm-ups: the figure is the steady state
   const builds = [];
-  for (let i = 0; i < RUNS; i++) builds.push((await time(() => buildBenchmark(set, { person, period: now }))).ms);
+  for (let i = 0; i < Math.max(RUNS, 9); i++) builds.push((await time(() => buildBenchmark(set, { person, period: now }))).ms);
   console.log(`reports, builder on 10,000 evidence items: ${ms(median(builds))} (target ≤ 50 ms)`);
 }
 
