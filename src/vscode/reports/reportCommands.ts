@@ -49,12 +49,13 @@ async function pickQuarter(today: string, title: string): Promise<DayRange | und
 }
 
 /**
- * "Career Evidence: Show Quarterly Benchmark" and "Export Brag Document…": ask for a quarter, read
- * the workspace folders' repositories, `careerEvidence.repositories`, those under
- * `careerEvidence.repositoriesRoot` and the journal with a cancellable progress notification, write
- * the report as Markdown into the journal (`reports/<quarter>-benchmark.md`, `…-brag.md`; never
- * over an edited copy) and open it: the benchmark in the Markdown preview, the brag document in an
- * editor. They run git, so they refuse in Restricted Mode.
+ * "Career Evidence: Show Quarterly Benchmark", "Export Brag Document…" and "Write Promotion
+ * Packet…": ask for a quarter, read the workspace folders' repositories, `careerEvidence.repositories`,
+ * those under `careerEvidence.repositoriesRoot` and the journal with a cancellable progress
+ * notification, write the report as Markdown into the journal (`reports/<quarter>-benchmark.md`,
+ * `…-brag.md`, `…-packet.md`; never over an edited copy) and open it: the benchmark in the Markdown
+ * preview, the others in an editor. They run git, so they refuse in Restricted Mode. Also the
+ * Benchmark group's "Benchmark Quarter…" and "Add to My Identities" (User settings only).
  */
 export function registerReportCommands(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
