@@ -8,6 +8,7 @@ import { buildBragDocument } from '../../core/report/bragDocument';
 import { bragDocumentMarkdown } from '../../core/report/bragDocumentFormat';
 import { buildPromotionPacket } from '../../core/report/promotionPacket';
 import { promotionPacketMarkdown } from '../../core/report/promotionPacketFormat';
+import { storiesMarkdown } from '../../core/report/storiesFormat';
 import { UserError } from '../../node/errors';
 import { gatherEvidence } from '../../node/report/gather';
 import { MiningCache } from '../../node/report/miningCache';
@@ -33,6 +34,7 @@ export interface BenchmarkResult {
 const REPORT_COMMANDS = {
   benchmark: { command: 'careerEvidence.showBenchmark', title: 'Quarterly Benchmark', suffix: 'benchmark', preview: true },
   brag: { command: 'careerEvidence.exportBragDocument', title: 'Export Brag Document', suffix: 'brag', preview: false },
+  stories: { command: 'careerEvidence.showStories', title: 'STAR Stories', suffix: 'stories', preview: true },
   packet: { command: 'careerEvidence.writePromotionPacket', title: 'Write Promotion Packet', suffix: 'packet', preview: false },
 } as const;
 type ReportKind = keyof typeof REPORT_COMMANDS;
@@ -49,13 +51,14 @@ async function pickQuarter(today: string, title: string): Promise<DayRange | und
 }
 
 /**
- * "Career Evidence: Show Quarterly Benchmark", "Export Brag Document…" and "Write Promotion
- * Packet…": ask for a quarter, read the workspace folders' repositories, `careerEvidence.repositories`,
- * those under `careerEvidence.repositoriesRoot` and the journal with a cancellable progress
- * notification, write the report as Markdown into the journal (`reports/<quarter>-benchmark.md`,
- * `…-brag.md`, `…-packet.md`; never over an edited copy) and open it: the benchmark in the Markdown
- * preview, the others in an editor. They run git, so they refuse in Restricted Mode. Also the
- * Benchmark group's "Benchmark Quarter…" and "Add to My Identities" (User settings only).
+ * "Career Evidence: Show Quarterly Benchmark", "Export Brag Document…", "Show STAR Stories" and
+ * "Write Promotion Packet…": ask for a quarter, read the workspace folders' repositories,
+ * `careerEvidence.repositories`, those under `careerEvidence.repositoriesRoot` and the journal with
+ * a cancellable progress notification, write the report as Markdown into the journal
+ * (`reports/<quarter>-benchmark.md`, `…-brag.md`, `…-stories.md`, `…-packet.md`; never over an
+ * edited copy) and open it: the benchmark and the stories in the Markdown preview, the others in
+ * an editor. They run git, so they refuse in Restricted Mode. Also the Benchmark group's
+ * "Benchmark Quarter…" and "Add to My Identities" (User settings only).
  */
 export function registerReportCommands(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
@@ -154,11 +157,13 @@ async function computeAndWrite(
   const text =
     kind === 'brag'
       ? bragDocumentMarkdown(buildBragDocument(gathered.set, gathered.person, period, benchmark))
-      : kind === 'packet'
-        ? promotionPacketMarkdown(
-            buildPromotionPacket(gathered.set, gathered.person, period, benchmark, settings.level(gathered.settings.level)),
-          )
-        : benchmarkMarkdown(benchmark);
+      : kind === 'stories'
+        ? storiesMarkdown(benchmark)
+        : kind === 'packet'
+          ? promotionPacketMarkdown(
+              buildPromotionPacket(gathered.set, gathered.person, period, benchmark, settings.level(gathered.settings.level)),
+            )
+          : benchmarkMarkdown(benchmark);
   const file = await writeReport(journalDir, `reports/${period.label}-${REPORT_COMMANDS[kind].suffix}.md`, text);
   return { file, benchmark };
 }

@@ -193,4 +193,11 @@ describe('reports: the quarterly benchmark and STAR stories', function () {
       20_000,
     );
   });
+
+  it('shows the STAR stories: ready ones, and what each incomplete one lacks', async () => {
+    const r = await vscode.commands.executeCommand<BenchmarkResult>('careerEvidence.showStories', { quarter: 'this-quarter', open: false });
+    assert.match(path.basename(r.file), /^\d{4}-Q[1-4]-stories\.md$/);
+    const text = fs.readFileSync(r.file, 'utf8');
+    assert.match(text, /## Incomplete\n\n- \*\*Cut the invoice run\*\* — lacks situation, task, action, result/);
+  });
 });
