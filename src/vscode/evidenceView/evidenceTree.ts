@@ -146,7 +146,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
         t.tooltip = row.label;
         break;
       case 'benchmark':
-        t.tooltip = vscode.l10n.t('Where you stand this quarter: the five forms of evidence, each with its receipts, and the gaps');
+        t.tooltip = vscode.l10n.t('Where you stand in the quarter shown: the five forms of evidence, each with its receipts, and the gaps');
         break;
       case 'benchmarkForm':
         t.tooltip = row.tooltip;
