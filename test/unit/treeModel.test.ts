@@ -213,6 +213,30 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     assert.deepStrictEqual(shown(m.children(suggestionsRow, two)), ['shop: not a git repository', 'docs: Set git config user.email']);
   });
 
+  it('keeps sync merges, releases and version bumps apart, in a collapsed Maintenance group with its count', () => {
+    const index = new FakeIndex();
+    index.folder('shop', { 'docs/decisions/0001-a.md': adr('A', 'accepted') });
+    const m = model(index);
+    const suggestionsRow = m.roots().find((r) => r.type === 'suggestions')!;
+    const work = suggestion({ title: 'Add export to CSV' });
+    const sync = suggestion({ sha: 'c'.repeat(40), kind: 'merge', pr: null, title: "Merge branch 'main' into feature" });
+    const release = suggestion({ sha: 'd'.repeat(40), title: '4.17.1' });
+    const rows = m.children(suggestionsRow, [
+      { folderUri: 'file:///ws/shop', folderName: 'shop', state: 'ready', pending: [sync, work, release] },
+    ]);
+    assert.deepStrictEqual(
+      rows.map((r) => [r.type, r.label, r.description ?? '', r.collapsible]),
+      [
+        ['suggestion', 'Add export to CSV', '#12 · 2026-03-05', 'collapsed'],
+        ['maintenance', 'Maintenance', '2', 'collapsed'],
+      ],
+    );
+    assert.deepStrictEqual(
+      m.children(rows[1], []).map((r) => r.label),
+      ["Merge branch 'main' into feature", '4.17.1'],
+    );
+  });
+
   it('puts every user-facing text through the translate function it is given', () => {
     const index = new FakeIndex();
     index.folder('shop', { 'docs/decisions/0001-a.md': adr('A', 'accepted') });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Suggestion } from '../../core/git/suggestions';
+import { maintenanceKind } from '../../core/report/maintenance';
 import { decidePrompt } from '../../core/prompt/policy';
 import { NewWork } from '../services/mergedWork';
 import { Services } from '../services/services';
@@ -71,7 +72,8 @@ export class CommitPrompter implements vscode.Disposable {
       const undecided = await this.services.mergedWork.undecidedIn(work.repo, work.suggestions);
       const folderUri = work.folder.uri.toString();
       const known = new Set(this.waiting.map((w) => w.suggestion.sha));
-      for (const s of undecided) if (!known.has(s.sha)) this.waiting.push({ folderUri, suggestion: s });
+      // Upkeep (a sync merge, a release, a version bump) is nothing to brag about: never a prompt.
+      for (const s of undecided) if (!known.has(s.sha) && maintenanceKind(s) === null) this.waiting.push({ folderUri, suggestion: s });
       this.maybePrompt();
     });
     this.queue = run.catch((err) => this.services.log.error('commit check failed', err));

@@ -118,6 +118,12 @@ export interface SuggestionsRow extends RowBase {
   readonly type: 'suggestions';
 }
 
+/** The Maintenance group under Suggestions: sync merges, releases and version bumps, collapsed. */
+export interface MaintenanceRow extends RowBase {
+  readonly type: 'maintenance';
+  readonly rows: readonly SuggestionRow[];
+}
+
 /** A brag-entry suggestion. */
 export interface SuggestionRow extends RowBase {
   readonly type: 'suggestion';
@@ -178,7 +184,8 @@ export type TreeRow =
   | BenchmarkRow
   | BenchmarkFormRow
   | ReceiptRow
-  | IdentityRow;
+  | IdentityRow
+  | MaintenanceRow;
 
 const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
   decision: 'law',

@@ -1,6 +1,7 @@
 import { GroupBy, Identity, ViewFilter, groupDocuments, isFiltering, matchesViewFilter, viewFilterTest } from '../../core/index/viewModel';
 import { DocumentKey, EvidenceSnapshot, FolderSnapshot, SnapshotChange, documentAt } from '../../core/index/snapshot';
 import { Suggestion } from '../../core/git/suggestions';
+import { maintenanceKind } from '../../core/report/maintenance';
 import { equalData } from '../../core/index/equalData';
 import { Translate } from '../shared/translate';
 import {
@@ -124,6 +125,7 @@ export class EvidenceTreeModel {
     if (row.type === 'document') return this.linkRows(row);
     if (row.type === 'suggestions') return this.suggestionRows(suggestions);
     if (row.type === 'suggestion') return this.suggestionDetails(row);
+    if (row.type === 'maintenance') return row.rows;
     return [];
   }
 
@@ -355,13 +357,15 @@ export class EvidenceTreeModel {
 
   private suggestionRows(view: SuggestionsView): TreeRow[] {
     const rows: TreeRow[] = [];
+    const upkeep: SuggestionRow[] = [];
     for (const f of view) {
       if (f.state === 'unavailable') {
         rows.push(this.message(view.length > 1 ? `${f.folderName}: ${f.reason}` : f.reason));
         continue;
       }
       for (const s of f.pending) {
-        rows.push({
+        // Sync merges, releases and version bumps are nobody's brag: kept apart, one click away.
+        (maintenanceKind(s) === null ? rows : upkeep).push({
           type: 'suggestion',
           id: `suggestion:${f.folderUri}:${s.sha}`,
           folderUri: f.folderUri,
@@ -376,6 +380,17 @@ export class EvidenceTreeModel {
       }
     }
     if (rows.length === 0) rows.push(this.message(this.t('No merged work of yours found yet.')));
+    if (upkeep.length > 0)
+      rows.push({
+        type: 'maintenance',
+        id: 'suggestions:maintenance',
+        label: this.t('Maintenance'),
+        description: String(upkeep.length),
+        icon: 'tools',
+        collapsible: 'collapsed',
+        contextValue: 'maintenance',
+        rows: upkeep,
+      });
     return rows;
   }
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DayRange } from '../../core/evidence/quarters';
 import { localToday } from '../../core/evidence/dates';
 import { Suggestion } from '../../core/git/suggestions';
+import { maintenanceKind } from '../../core/report/maintenance';
 import { Decision, DecisionStore } from '../../node/decisions';
 import { UserError } from '../../node/errors';
 import { MiningResult, firstParentTips, mine } from '../../node/git/mine';
@@ -71,7 +72,7 @@ export class MergedWork implements vscode.Disposable {
     this.subscription = git.onDidMoveHead((folder) => void this.headMoved(folder));
   }
 
-  /** Undecided suggestions across folders as of the last mining, or undefined before any (for the view badge). */
+  /** Undecided suggestions across folders as of the last mining, upkeep left out, or undefined before any (for the view badge). */
   get pendingCount(): number | undefined {
     return this.lastPending;
   }
@@ -175,7 +176,11 @@ export class MergedWork implements vscode.Disposable {
   private publish(list: readonly FolderSuggestions[], mine: number): void {
     this.published = Object.freeze(list.slice());
     this.publishedMine = mine;
-    this.lastPending = list.reduce((n, f) => n + (f.state === 'ready' ? f.pending.length : 0), 0);
+    // Upkeep (sync merges, releases, version bumps) waits in the view's Maintenance group: not counted as work to record.
+    this.lastPending = list.reduce(
+      (n, f) => n + (f.state === 'ready' ? f.pending.filter((x) => maintenanceKind(x) === null).length : 0),
+      0,
+    );
   }
 
   /**
