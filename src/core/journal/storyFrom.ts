@@ -5,9 +5,14 @@ import { KINDS } from '../evidence/kinds';
 import { slugify } from '../naming/fileName';
 import { BragEntry } from './bragEntry';
 
+/** The kinds of document a STAR story can be started from. */
+export const STORY_DOCUMENT_KINDS = ['brag', 'postmortem', 'decision'] as const;
+/** One of {@link STORY_DOCUMENT_KINDS}. */
+export type StoryDocumentKind = (typeof STORY_DOCUMENT_KINDS)[number];
+
 /** What a STAR story is started from: a document (brag entry, postmortem, decision record) or a suggestion. */
 export type StorySource =
-  | { kind: 'brag' | 'postmortem' | 'decision'; title: string; text: string; path: string; repo: string }
+  | { kind: StoryDocumentKind; title: string; text: string; path: string; repo: string }
   | { kind: 'suggestion'; suggestion: Suggestion; repo: string };
 
 /** Placeholders of the parts a source cannot fill: the story stays incomplete until they are written. */
@@ -19,7 +24,7 @@ const TODO = {
 } as const;
 
 /** Sections read for each part, by source kind, first found wins (headings as adr-tools, MADR, our templates and postmortems write them). */
-const SECTIONS: Readonly<Record<'brag' | 'postmortem' | 'decision', Readonly<Record<keyof typeof TODO, readonly string[]>>>> = {
+const SECTIONS: Readonly<Record<StoryDocumentKind, Readonly<Record<keyof typeof TODO, readonly string[]>>>> = {
   brag: { situation: ['Situation', 'Context'], task: ['Task'], action: ['What I did', 'Action'], result: ['Impact', 'Result'] },
   decision: {
     situation: ['Context and Problem Statement', 'Context'],

@@ -15,7 +15,7 @@ import {
   distinctTagsIn,
 } from './forms';
 import { BenchmarkTargets, DEFAULT_TARGETS, Gap, benchmarkGaps } from './gaps';
-import { ReportPerson } from './person';
+import { ReportPerson, foldName } from './person';
 
 /** Quarters of the trend, before the period's own. */
 export const TREND_QUARTERS = 4;
@@ -134,14 +134,13 @@ function trendPoint(ctx: ReportContext, q: Period): TrendPoint {
  * account, most commits first. Bots and hosting platforms' addresses are left out.
  */
 function otherIdentities(set: EvidenceSet, ctx: ReportContext, person: ReportPerson): Benchmark['otherIdentities'] {
-  const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-  const names = new Set(person.names.map(fold).filter(Boolean));
-  for (const c of ctx.changes) if (c.role === 'author') names.add(fold(c.s.author.name));
+  const names = new Set(person.names.map(foldName).filter(Boolean));
+  for (const c of ctx.changes) if (c.role === 'author') names.add(foldName(c.s.author.name));
   const found = new Map<string, { name: string; email: string; commits: number }>();
   for (const repo of set.repositories) {
     for (const s of repo.changes) {
       const a = s.author;
-      if (!names.has(fold(a.name)) || ctx.matcher.isEmail(a.email) || isBot(a) || /noreply@github\.com$/i.test(a.email)) continue;
+      if (!names.has(foldName(a.name)) || ctx.matcher.isEmail(a.email) || isBot(a) || /noreply@github\.com$/i.test(a.email)) continue;
       const key = a.email.toLowerCase();
       const known = found.get(key) ?? { name: a.name, email: a.email, commits: 0 };
       known.commits += s.commits.length;

@@ -2,6 +2,7 @@ import { countOf, isEvidenceKind } from '../evidence/kinds';
 import { printable } from './text';
 import { Benchmark } from './benchmark';
 import { Receipt } from './receipts';
+import { distinctTags } from './forms';
 
 /** Receipts listed per form in Markdown and HTML before "… and N more" (JSON always has them all). */
 export const RECEIPTS_SHOWN = 20;
@@ -40,7 +41,7 @@ export function formFigures(b: Benchmark): [keyof Benchmark['forms'], string][] 
 export function shortFigures(b: Benchmark): Record<keyof Benchmark['forms'], string> {
   const f = b.forms;
   const median = f.reviewLatency.medianHours;
-  const touched = Object.values(f.complexityExposure.byTag).filter((n) => n > 0).length;
+  const touched = distinctTags(f.complexityExposure);
   return {
     ownership: `${f.ownership.count}`,
     designArtifacts: `${f.designArtifacts.count}`,
@@ -143,7 +144,7 @@ export function trendOf(b: Benchmark): Omit<Benchmark['trend'][number], 'label'>
     ownership: b.forms.ownership.count,
     designArtifacts: b.forms.designArtifacts.count,
     reviewLatencyMedianHours: b.forms.reviewLatency.medianHours,
-    complexityExposure: Object.values(b.forms.complexityExposure.byTag).filter((n) => n > 0).length,
+    complexityExposure: distinctTags(b.forms.complexityExposure),
     interviewStories: b.forms.interviewStories.ready,
   };
 }

@@ -19,9 +19,9 @@ export class PersonMatcher {
   private readonly handles: ReadonlySet<string>;
 
   constructor(person: ReportPerson) {
-    this.emails = new Set(person.emails.map(fold));
-    this.names = new Set(person.names.map(fold).filter(Boolean));
-    this.handles = new Set(person.handles.map((h) => fold(h.replace(/^@/, ''))).filter(Boolean));
+    this.emails = new Set(person.emails.map(foldName));
+    this.names = new Set(person.names.map(foldName).filter(Boolean));
+    this.handles = new Set(person.handles.map((h) => foldName(h.replace(/^@/, ''))).filter(Boolean));
   }
 
   /** The person's e-mail addresses, lower case. */
@@ -30,7 +30,7 @@ export class PersonMatcher {
   }
 
   isEmail(email: string | null | undefined): boolean {
-    return !!email && this.emails.has(fold(email));
+    return !!email && this.emails.has(foldName(email));
   }
 
   is(p: Person | null | undefined): boolean {
@@ -42,7 +42,7 @@ export class PersonMatcher {
    * a handle (`@dana`) or a full name (`Dana Developer`), as document people lists write them.
    */
   isNamed(text: string): boolean {
-    const t = fold(text);
+    const t = foldName(text);
     const email = /<([^<>\s]+@[^<>\s]+)>|^([^<>\s]+@[^<>\s]+)$/.exec(t);
     if (email) return this.emails.has(email[1] ?? email[2]);
     if (t.startsWith('@')) return this.handles.has(t.slice(1));
@@ -52,10 +52,11 @@ export class PersonMatcher {
   /** True when the text of a CODEOWNERS line names the person: `@handle` or an address among its owners. */
   ownsIn(line: string): boolean {
     const owners = line.trim().split(/\s+/).slice(1);
-    return owners.some((o) => (o.startsWith('@') ? this.handles.has(fold(o.slice(1))) : this.emails.has(fold(o))));
+    return owners.some((o) => (o.startsWith('@') ? this.handles.has(foldName(o.slice(1))) : this.emails.has(foldName(o))));
   }
 }
 
-function fold(s: string): string {
+/** A name, address or handle as compared: white space folded, lower case. */
+export function foldName(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }

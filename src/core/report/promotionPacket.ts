@@ -4,7 +4,7 @@ import { ChangeOf, DocumentOf, ReportContext, within } from './context';
 import { EvidenceSet } from './evidenceSet';
 import { designArtifacts, glueWork } from './forms';
 import { Gap } from './gaps';
-import { ReportPerson } from './person';
+import { ReportPerson, foldName } from './person';
 import { Receipt, changeReceipt, documentReceipt } from './receipts';
 
 /** Projects a packet lists: the best-scored ones, at most. */
@@ -162,10 +162,9 @@ function scored(b: Bucket, ctx: ReportContext): PacketProject {
   const repos = new Set([...b.changes.map((c) => c.repo), ...b.documents.map((d) => d.repo)]);
   const people = new Set<string>();
   for (const c of b.changes)
-    for (const p of [c.s.author, ...c.s.coAuthors, ...c.s.reviewers, ...c.s.helpers])
-      if (!ctx.matcher.is(p)) people.add(p.name.trim().toLowerCase());
+    for (const p of [c.s.author, ...c.s.coAuthors, ...c.s.reviewers, ...c.s.helpers]) if (!ctx.matcher.is(p)) people.add(foldName(p.name));
   // By name: decision-makers are written as names, and a name is the same person in both lists.
-  for (const d of b.documents) for (const p of d.d.details?.people ?? []) if (!ctx.matcher.isNamed(p)) people.add(p.trim().toLowerCase());
+  for (const d of b.documents) for (const p of d.d.details?.people ?? []) if (!ctx.matcher.isNamed(p)) people.add(foldName(p));
   const parts = {
     size: Math.round(Math.log2(1 + lines) * 10) / 10,
     exposure: tags.length * SCORE_WEIGHTS.exposureTag,

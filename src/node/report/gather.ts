@@ -1,5 +1,4 @@
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Problem } from '../../core/evidence/model';
 import { StatusAliases } from '../../core/evidence/status';
@@ -9,6 +8,7 @@ import { EvidenceSet, JournalEvidence, RepositoryEvidence } from '../../core/rep
 import { ReportPerson } from '../../core/report/person';
 import { NO_REPORT_SETTINGS, ReportSettings, readReportSettings } from '../../core/report/reportSettings';
 import { UserError } from '../errors';
+import { expandHome } from '../homePath';
 import { userIdentity } from '../git/identity';
 import { MiningCache, historyEvidence } from './miningCache';
 import { fileAdditions, openRepository } from '../git/repository';
@@ -182,8 +182,4 @@ export async function repositoriesUnder(roots: readonly string[]): Promise<strin
   };
   for (const root of roots) await walk(root, 0);
   return out.sort();
-}
-
-function expandHome(p: string): string {
-  return path.resolve(p.replace(/^~(?=$|[/\\])/, os.homedir()));
 }

@@ -2,7 +2,7 @@ import { Benchmark, BenchmarkView } from '../../core/report/benchmark';
 import { FORM_TITLES, formFigures, shortFigures } from '../../core/report/benchmarkFormat';
 import { Receipt } from '../../core/report/receipts';
 import { Translate } from '../shared/translate';
-import { BenchmarkFormRow, IdentityRow, MessageRow, ReceiptRow } from './rowsModel';
+import { BenchmarkFormRow, CHANGE_ICONS, IdentityRow, MessageRow, ReceiptRow } from './rowsModel';
 
 // The Benchmark group's rows, computed without VS Code from the benchmark the Reports service
 // publishes: one row per form with its figure (a warning icon when below target), glue work, and
@@ -21,10 +21,7 @@ const FORM_ICONS: Readonly<Record<string, string>> = {
 };
 
 const RECEIPT_ICONS: Readonly<Record<Receipt['kind'], string>> = {
-  merge: 'git-merge',
-  squash: 'git-pull-request',
-  rebase: 'git-pull-request',
-  commit: 'git-commit',
+  ...CHANGE_ICONS,
   document: 'file-text',
   brag: 'star-full',
   story: 'mortar-board',

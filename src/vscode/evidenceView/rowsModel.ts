@@ -187,6 +187,9 @@ export type TreeRow =
   | IdentityRow
   | MaintenanceRow;
 
+/** Codicons of how a change landed (suggestion rows, benchmark receipts). */
+export const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
+
 const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
   decision: 'law',
   rfc: 'comment-discussion',

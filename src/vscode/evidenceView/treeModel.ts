@@ -6,6 +6,7 @@ import { equalData } from '../../core/index/equalData';
 import { Translate } from '../shared/translate';
 import {
   BenchmarkRow,
+  CHANGE_ICONS,
   DetailRow,
   DocumentRow,
   GroupRow,
@@ -34,8 +35,6 @@ export type Refresh = { readonly all: true } | { readonly all: false; readonly r
 
 /** Groups with more documents than this start collapsed. */
 export const EXPANDED_GROUP_MAX = 500;
-
-const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
 
 /** The view's settings the rows depend on. */
 export interface ViewSettings {

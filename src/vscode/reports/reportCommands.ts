@@ -1,4 +1,3 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { localToday } from '../../core/evidence/dates';
 import { DayRange, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
@@ -10,11 +9,7 @@ import { buildPromotionPacket } from '../../core/report/promotionPacket';
 import { promotionPacketMarkdown } from '../../core/report/promotionPacketFormat';
 import { storiesMarkdown } from '../../core/report/storiesFormat';
 import { UserError } from '../../node/errors';
-import { gatherEvidence } from '../../node/report/gather';
-import { MiningCache } from '../../node/report/miningCache';
 import { writeReport } from '../../node/report/writeReport';
-import { readJournalStatusAliases } from '../../node/statusVocabulary';
-import { mergeStatusAliases } from '../../core/evidence/statusAliases';
 import { Services } from '../services/services';
 import { settings } from '../settings/settings';
 
@@ -85,7 +80,6 @@ export function registerReportCommands(context: vscode.ExtensionContext, service
       },
     ),
   );
-  const cache = new MiningCache(path.join(context.globalStorageUri.fsPath, 'report-mining'), String(context.extension.packageJSON.version));
   for (const kind of Object.keys(REPORT_COMMANDS) as ReportKind[]) {
     const { command, title, preview } = REPORT_COMMANDS[kind];
     context.subscriptions.push(
@@ -103,7 +97,7 @@ export function registerReportCommands(context: vscode.ExtensionContext, service
             (progress, token) => {
               const abort = new AbortController();
               token.onCancellationRequested(() => abort.abort());
-              return computeAndWrite(kind, range, cache, abort.signal, (root, i, total) =>
+              return computeAndWrite(services, kind, range, abort.signal, (root, i, total) =>
                 progress.report({
                   message: `${vscode.workspace.asRelativePath(root)} (${i + 1} of ${total})`,
                   increment: 100 / Math.max(1, total),
@@ -129,30 +123,14 @@ export function registerReportCommands(context: vscode.ExtensionContext, service
 }
 
 async function computeAndWrite(
+  services: Services,
   kind: ReportKind,
   range: DayRange,
-  miningCache: MiningCache,
   signal: AbortSignal,
   onRepository: (root: string, i: number, total: number) => void,
 ): Promise<BenchmarkResult> {
   const period = periodOf(range);
-  const journalDir = settings.journalDir();
-  const journalWords = await readJournalStatusAliases(journalDir);
-  const gathered = await gatherEvidence({
-    folders: [
-      ...(vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
-      ...settings.repositories(),
-    ],
-    roots: settings.repositoriesRoot() ? [settings.repositoriesRoot()!] : [],
-    journalDir,
-    since: quartersBefore(period.from, TREND_QUARTERS)[0]?.from ?? period.from,
-    identities: settings.identities(),
-    handles: settings.handles(),
-    statusAliases: mergeStatusAliases(journalWords.aliases, settings.statusAliases().aliases),
-    onRepository,
-    signal,
-    miningCache,
-  });
+  const gathered = await services.reports.gather(period, { repositoriesRoot: true, signal, onRepository });
   const benchmark = buildBenchmark(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
   const text =
     kind === 'brag'
@@ -164,6 +142,6 @@ async function computeAndWrite(
               buildPromotionPacket(gathered.set, gathered.person, period, benchmark, settings.level(gathered.settings.level)),
             )
           : benchmarkMarkdown(benchmark);
-  const file = await writeReport(journalDir, `reports/${period.label}-${REPORT_COMMANDS[kind].suffix}.md`, text);
+  const file = await writeReport(settings.journalDir(), `reports/${period.label}-${REPORT_COMMANDS[kind].suffix}.md`, text);
   return { file, benchmark };
 }

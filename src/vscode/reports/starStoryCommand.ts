@@ -3,7 +3,7 @@ import { localToday } from '../../core/evidence/dates';
 import { KINDS } from '../../core/evidence/kinds';
 import { cleanTitle, slugify } from '../../core/naming/fileName';
 import { renderTemplate } from '../../core/templates/builtin';
-import { StorySource, storyFrom } from '../../core/journal/storyFrom';
+import { STORY_DOCUMENT_KINDS, StoryDocumentKind, StorySource, storyFrom } from '../../core/journal/storyFrom';
 import { Suggestion } from '../../core/git/suggestions';
 import { Services } from '../services/services';
 import { locateFile } from '../services/evidenceIndex';
@@ -64,9 +64,6 @@ export function registerStarStoryCommand(context: vscode.ExtensionContext, servi
   );
 }
 
-/** Kinds a story can be started from. */
-const STORY_KINDS = new Set(['brag', 'postmortem', 'decision']);
-
 /**
  * What a STAR story starts from, from what VS Code hands the command: a suggestion row of the
  * Evidence view (it carries its suggestion), or a document — a row, or a file URI the index knows —
@@ -82,10 +79,10 @@ async function storySource(services: Services, arg: unknown): Promise<StorySourc
   if (!uri || uri.scheme !== 'file') return undefined;
   const located = locateFile(await services.index.snapshot(), uri.fsPath);
   const doc = located?.folder.documents.find((d) => d.item.path === located.rel);
-  if (!located || !doc || !STORY_KINDS.has(doc.item.kind)) return undefined;
+  if (!located || !doc || !(STORY_DOCUMENT_KINDS as readonly string[]).includes(doc.item.kind)) return undefined;
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   return {
-    kind: doc.item.kind as 'brag' | 'postmortem' | 'decision',
+    kind: doc.item.kind as StoryDocumentKind,
     title: doc.item.title,
     text,
     path: doc.item.path,

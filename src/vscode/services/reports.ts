@@ -5,8 +5,10 @@ import { DayRange, Period, periodOf, quartersBefore, readRange } from '../../cor
 import { IndexedDocument } from '../../core/index/snapshot';
 import { BenchmarkView, TREND_QUARTERS, buildBenchmark } from '../../core/report/benchmark';
 import { UserError } from '../../node/errors';
-import { gatherEvidence } from '../../node/report/gather';
+import { Gathered, gatherEvidence } from '../../node/report/gather';
 import { MiningCache } from '../../node/report/miningCache';
+import { readJournalStatusAliases } from '../../node/statusVocabulary';
+import { mergeStatusAliases } from '../../core/evidence/statusAliases';
 import { settings } from '../settings/settings';
 import { EvidenceIndex, JOURNAL_KEY } from './evidenceIndex';
 import { MergedWork } from './mergedWork';
@@ -76,22 +78,8 @@ export class Reports implements vscode.Disposable {
     if (!this.git.trusted) return { state: 'unavailable', reason: vscode.l10n.t('Restricted Mode: the benchmark reads git history') };
     const started = Date.now();
     try {
-      const snapshot = await this.index.snapshot();
-      const byRoot = new Map<string, readonly IndexedDocument[]>();
-      for (const f of snapshot.folders) if (f.folder.index >= 0) byRoot.set(f.folder.root, f.documents);
-      const journal = snapshot.folders.find((f) => f.folder.key === JOURNAL_KEY);
       const period = this.period;
-      const gathered = await gatherEvidence({
-        folders: [...this.git.folders().map((f) => f.uri.fsPath), ...settings.repositories()],
-        roots: [],
-        journalDir: settings.journalDir(),
-        since: quartersBefore(period.from, TREND_QUARTERS)[0]?.from ?? period.from,
-        identities: settings.identities(),
-        handles: settings.handles(),
-        documentsOf: (root) => byRoot.get(root),
-        journal: journal ? { root: journal.folder.root, documents: [...journal.documents], problems: [] } : null,
-        miningCache: this.cache,
-      });
+      const gathered = await this.gather(period, { repositoriesRoot: false });
       const benchmark = buildBenchmark(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
       this.log.info(`benchmark ${period.label}: ${gathered.set.repositories.length} repositories in ${Date.now() - started} ms`);
       return { state: 'ready', benchmark };
@@ -100,6 +88,40 @@ export class Reports implements vscode.Disposable {
       this.log.error('the benchmark could not be computed', err);
       return { state: 'unavailable', reason: vscode.l10n.t('The benchmark could not be computed: see Output → Career Evidence') };
     }
+  }
+
+  /**
+   * The evidence of `period` (with its trend's quarters): the workspace folders' repositories and
+   * `careerEvidence.repositories` — plus those under `careerEvidence.repositoriesRoot` when asked
+   * (the report commands) — their documents as the index holds them, the journal as indexed, and
+   * the mining cache. Runs git: the caller checks trust.
+   * @throws UserError when no identity is known; AbortError when `signal` aborts.
+   */
+  async gather(
+    period: Period,
+    o: { repositoriesRoot: boolean; signal?: AbortSignal; onRepository?: (root: string, i: number, total: number) => void },
+  ): Promise<Gathered> {
+    const snapshot = await this.index.snapshot();
+    const byRoot = new Map<string, readonly IndexedDocument[]>();
+    for (const f of snapshot.folders) if (f.folder.index >= 0) byRoot.set(f.folder.root, f.documents);
+    const journal = snapshot.folders.find((f) => f.folder.key === JOURNAL_KEY);
+    const root = o.repositoriesRoot ? settings.repositoriesRoot() : null;
+    // Repositories outside the workspace are scanned: with the user's status words, as the index reads.
+    const journalWords = await readJournalStatusAliases(settings.journalDir());
+    return gatherEvidence({
+      folders: [...this.git.folders().map((f) => f.uri.fsPath), ...settings.repositories()],
+      roots: root ? [root] : [],
+      journalDir: settings.journalDir(),
+      since: quartersBefore(period.from, TREND_QUARTERS)[0]?.from ?? period.from,
+      identities: settings.identities(),
+      handles: settings.handles(),
+      statusAliases: mergeStatusAliases(journalWords.aliases, settings.statusAliases().aliases),
+      documentsOf: (r) => byRoot.get(r),
+      journal: journal ? { root: journal.folder.root, documents: [...journal.documents], problems: [] } : null,
+      miningCache: this.cache,
+      signal: o.signal,
+      onRepository: o.onRepository,
+    });
   }
 
   dispose(): void {

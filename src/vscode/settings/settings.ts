@@ -1,5 +1,3 @@
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { isEvidenceKind } from '../../core/evidence/kinds';
 import { EvidenceKind } from '../../core/evidence/model';
@@ -7,6 +5,7 @@ import { CanonicalStatus } from '../../core/evidence/status';
 import { PromptSettings } from '../../core/prompt/policy';
 import { statusAliasesFrom } from '../../core/evidence/statusAliases';
 import { defaultJournalDir } from '../../node/journal';
+import { expandHome } from '../../node/homePath';
 
 /** Typed reads of the `careerEvidence.*` settings (package.json `contributes.configuration`). */
 export const settings = {
@@ -86,9 +85,4 @@ export async function rememberDocumentFolder(folder: vscode.WorkspaceFolder, kin
   const config = vscode.workspace.getConfiguration('careerEvidence', folder);
   const current = config.get<Record<string, string>>('documentFolders', {}) ?? {};
   await config.update('documentFolders', { ...current, [kind]: relPath }, vscode.ConfigurationTarget.WorkspaceFolder);
-}
-
-function expandHome(p: string): string {
-  const t = p.trim();
-  return t === '~' ? os.homedir() : t.startsWith('~/') ? path.join(os.homedir(), t.slice(2)) : t;
 }
