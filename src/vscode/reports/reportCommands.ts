@@ -130,7 +130,7 @@ async function computeAndWrite(
   onRepository: (root: string, i: number, total: number) => void,
 ): Promise<BenchmarkResult> {
   const period = periodOf(range);
-  const gathered = await services.reports.gather(period, { repositoriesRoot: true, signal, onRepository });
+  const gathered = await services.reports.gather(period, { report: true, signal, onRepository });
   const benchmark = buildBenchmark(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
   const text =
     kind === 'brag'

@@ -79,7 +79,7 @@ export class Reports implements vscode.Disposable {
     const started = Date.now();
     try {
       const period = this.period;
-      const gathered = await this.gather(period, { repositoriesRoot: false });
+      const gathered = await this.gather(period, { report: false });
       const benchmark = buildBenchmark(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
       this.log.info(`benchmark ${period.label}: ${gathered.set.repositories.length} repositories in ${Date.now() - started} ms`);
       return { state: 'ready', benchmark };
@@ -92,21 +92,23 @@ export class Reports implements vscode.Disposable {
 
   /**
    * The evidence of `period` (with its trend's quarters): the workspace folders' repositories and
-   * `careerEvidence.repositories` — plus those under `careerEvidence.repositoriesRoot` when asked
-   * (the report commands) — their documents as the index holds them, the journal as indexed, and
-   * the mining cache. Runs git: the caller checks trust.
+   * `careerEvidence.repositories`, with the mining cache. For a written report (`report: true`)
+   * also those under `careerEvidence.repositoriesRoot`, and every document read from disk as it is
+   * now — a story saved a moment ago counts, though the index may not have seen it yet; for the
+   * Benchmark group, the documents and journal as the index holds them. Runs git: the caller
+   * checks trust.
    * @throws UserError when no identity is known; AbortError when `signal` aborts.
    */
   async gather(
     period: Period,
-    o: { repositoriesRoot: boolean; signal?: AbortSignal; onRepository?: (root: string, i: number, total: number) => void },
+    o: { report: boolean; signal?: AbortSignal; onRepository?: (root: string, i: number, total: number) => void },
   ): Promise<Gathered> {
-    const snapshot = await this.index.snapshot();
+    const snapshot = o.report ? undefined : await this.index.snapshot();
     const byRoot = new Map<string, readonly IndexedDocument[]>();
-    for (const f of snapshot.folders) if (f.folder.index >= 0) byRoot.set(f.folder.root, f.documents);
-    const journal = snapshot.folders.find((f) => f.folder.key === JOURNAL_KEY);
-    const root = o.repositoriesRoot ? settings.repositoriesRoot() : null;
-    // Repositories outside the workspace are scanned: with the user's status words, as the index reads.
+    for (const f of snapshot?.folders ?? []) if (f.folder.index >= 0) byRoot.set(f.folder.root, f.documents);
+    const journal = snapshot?.folders.find((f) => f.folder.key === JOURNAL_KEY);
+    const root = o.report ? settings.repositoriesRoot() : null;
+    // What is scanned here is read with the user's status words, as the index reads.
     const journalWords = await readJournalStatusAliases(settings.journalDir());
     return gatherEvidence({
       folders: [...this.git.folders().map((f) => f.uri.fsPath), ...settings.repositories()],
@@ -117,7 +119,7 @@ export class Reports implements vscode.Disposable {
       handles: settings.handles(),
       statusAliases: mergeStatusAliases(journalWords.aliases, settings.statusAliases().aliases),
       documentsOf: (r) => byRoot.get(r),
-      journal: journal ? { root: journal.folder.root, documents: [...journal.documents], problems: [] } : null,
+      ...(snapshot ? { journal: journal ? { root: journal.folder.root, documents: [...journal.documents], problems: [] } : null } : {}),
       miningCache: this.cache,
       signal: o.signal,
       onRepository: o.onRepository,
