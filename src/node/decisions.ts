@@ -72,6 +72,13 @@ export class DecisionStore {
     await writeVersionedJson(this.file, VERSION, data, 1);
   }
 
+  /** Forgets the decision on `s` (all its keys): it is undecided again. */
+  async forget(s: Pick<Suggestion, 'commits' | 'pr'>): Promise<void> {
+    const data = await this.read();
+    for (const key of decisionKeys(s)) delete data.decisions[key];
+    await writeVersionedJson(this.file, VERSION, data, 1);
+  }
+
   /** Forgets the cached copy (another window may have written). */
   reload(): Promise<DecisionFile> {
     return this.read();

@@ -26,7 +26,8 @@ export type FindingCode =
 /** A problem found in an evidence document (Problems panel, `career-evidence check`). */
 export interface Finding extends Problem {
   code: FindingCode;
-  severity: 'error' | 'warning' | 'info';
+  /** `hint`: a gentle nudge (VS Code shows it in the editor only, not in the Problems panel). */
+  severity: 'error' | 'warning' | 'info' | 'hint';
   /** For `missing-link-target`: the target as resolved; for `duplicate-number`: the number; for `date-after-added`: git's day. */
   data?: string;
 }
@@ -205,7 +206,8 @@ export class DocumentChecks {
         path: item.path,
         line: null,
         code: 'unquantified-result',
-        severity: 'info',
+        // Right after the user accepted a suggestion: a nudge, not a problem.
+        severity: 'hint',
         message: 'the impact has no number yet: quantify the result (time saved, errors avoided, users reached)',
       });
     }

@@ -201,7 +201,7 @@ function readDetails(
     statusLine = first ? first.line + 1 : null;
   } else if (hasFrontMatter && format !== 'log4brains') {
     dateText = scalarText(data['date']);
-    const d = lines.slice(0, bodyStart).findIndex((l) => /^date\s*:/.test(l));
+    const d = lines.slice(0, bodyStart).findIndex((l) => /^["']?date["']?\s*:/i.test(l));
     if (d >= 0) dateAt = at(d);
     const i = lines.slice(0, bodyStart).findIndex((l) => /^status\s*:/.test(l));
     statusLine = i >= 0 ? i + 1 : null;
@@ -211,6 +211,11 @@ function readDetails(
     if (date) dateAt = at(date.line);
     const b = bullet('Status');
     statusLine = b ? b.line + 1 : null;
+  }
+  // Wherever else the date was read from (a heading, a table): the first line that holds it, never line 1 by default.
+  if (dateText && !dateAt) {
+    const i = lines.findIndex((l) => l.includes(dateText!));
+    if (i >= 0) dateAt = at(i);
   }
   return {
     people: [...new Set(people)],

@@ -1,5 +1,5 @@
+import { AuthorCount, addressesLikeYou } from '../git/lookalikes';
 import { Period, quartersBefore } from '../evidence/quarters';
-import { isBot } from '../git/suggestions';
 import { ReportContext } from './context';
 import { EvidenceSet } from './evidenceSet';
 import {
@@ -15,7 +15,7 @@ import {
   distinctTagsIn,
 } from './forms';
 import { BenchmarkTargets, DEFAULT_TARGETS, Gap, benchmarkGaps } from './gaps';
-import { ReportPerson, foldName } from './person';
+import { ReportPerson } from './person';
 
 /** Quarters of the trend, before the period's own. */
 export const TREND_QUARTERS = 4;
@@ -134,18 +134,14 @@ function trendPoint(ctx: ReportContext, q: Period): TrendPoint {
  * account, most commits first. Bots and hosting platforms' addresses are left out.
  */
 function otherIdentities(set: EvidenceSet, ctx: ReportContext, person: ReportPerson): Benchmark['otherIdentities'] {
-  const names = new Set(person.names.map(foldName).filter(Boolean));
-  for (const c of ctx.changes) if (c.role === 'author') names.add(foldName(c.s.author.name));
-  const found = new Map<string, { name: string; email: string; commits: number }>();
-  for (const repo of set.repositories) {
+  const authors = new Map<string, AuthorCount>();
+  for (const repo of set.repositories)
     for (const s of repo.changes) {
-      const a = s.author;
-      if (!names.has(foldName(a.name)) || ctx.matcher.isEmail(a.email) || isBot(a) || /noreply@github\.com$/i.test(a.email)) continue;
-      const key = a.email.toLowerCase();
-      const known = found.get(key) ?? { name: a.name, email: a.email, commits: 0 };
+      const key = s.author.email.toLowerCase();
+      const known = authors.get(key) ?? { name: s.author.name, email: s.author.email, commits: 0 };
       known.commits += s.commits.length;
-      found.set(key, known);
+      authors.set(key, known);
     }
-  }
-  return [...found.values()].sort((a, b) => b.commits - a.commits || (a.email < b.email ? -1 : 1));
+  const mine = [...authors.values()].filter((a) => ctx.matcher.isEmail(a.email)).map((a) => a.email);
+  return addressesLikeYou([...authors.values()], mine, person.names);
 }

@@ -1,5 +1,6 @@
 import { Benchmark } from './benchmark';
 import { FORM_TITLES as TITLES, RECEIPTS_SHOWN, formFigures, trendOf } from './benchmarkFormat';
+import { escapeHtml as esc } from './escapeHtml';
 import { Receipt } from './receipts';
 
 /**
@@ -62,8 +63,4 @@ function receipt(r: Receipt): string {
     r.path ? `<code>${esc(r.path)}</code>` : '',
   ].filter(Boolean);
   return `${title} — ${esc(r.date)} · ${where.join(' · ')}`;
-}
-
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

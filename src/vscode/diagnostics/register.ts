@@ -77,6 +77,7 @@ const SEVERITY: Record<DiagnosticData['severity'], vscode.DiagnosticSeverity> = 
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
 
 function toDiagnostic(data: DiagnosticData): vscode.Diagnostic {

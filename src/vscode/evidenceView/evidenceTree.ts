@@ -64,10 +64,8 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
           return quarter.all ? quarter : { all: false, rows: [this.model.benchmark] };
         }),
       ),
-      services.mergedWork.onDidChange(() => {
-        const row = this.model.roots().find((n) => n.type === 'suggestions');
-        this.changed.fire(row); // undefined (everything) when there was no Suggestions row yet
-      }),
+      // The Suggestions group follows the list as published, without waiting for a mine.
+      services.mergedWork.onDidChange(() => this.enqueue(async () => this.model.setSuggestions(this.suggestionsView()))),
       viewState.onDidChange(() => {
         // Who "mine" is, read again each time Mine Only is turned on: git's user.email may have changed since.
         const mineOnly = !!viewState.filter.mineOnly;
@@ -145,6 +143,10 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
       case 'message':
         t.tooltip = row.label;
         break;
+      case 'action':
+        t.tooltip = row.tooltip ?? row.label;
+        t.command = { command: row.command, title: row.label, arguments: row.arguments ? [...row.arguments] : undefined };
+        break;
       case 'benchmark':
         t.tooltip = vscode.l10n.t('Where you stand in the quarter shown: the five forms of evidence, each with its receipts, and the gaps');
         break;
@@ -179,20 +181,62 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
         await this.loading;
       }
       await this.queue;
-      return [...this.model.roots()];
+      const roots = [...this.model.roots()];
+      this.setEmpty(roots.length === 0);
+      return roots;
     }
-    if (row.type === 'suggestions') return [...this.model.children(row, await this.suggestionsView())];
+    if (row.type === 'suggestions') {
+      // Shown at once: the first mine starts now and its rows come when it is done ("Reading merged work…" till then).
+      const work = this.services.mergedWork;
+      if (!work.current && !work.mining) void work.all();
+      await this.queue;
+      return [...this.model.children(row)];
+    }
     if (row.type === 'benchmark') return (this.benchmarkChildren = benchmarkRows(await this.services.reports.benchmark(), vscode.l10n.t));
     if (row.type === 'benchmarkForm') return [...row.receipts];
-    return [...this.model.children(row, [])];
+    return [...this.model.children(row)];
   }
 
-  private async suggestionsView(): Promise<SuggestionsView> {
-    return (await this.services.mergedWork.all()).map((f) =>
-      f.state === 'ready'
-        ? { folderUri: f.folder.uri.toString(), folderName: f.folder.name, state: 'ready' as const, pending: f.pending }
-        : { folderUri: f.folder.uri.toString(), folderName: f.folder.name, state: 'unavailable' as const, reason: f.reason },
-    );
+  /**
+   * Context key `careerEvidence.empty` for the view's welcome content: set only once the index was
+   * read and nothing is there, so "No evidence here yet" never shows while the documents load; and
+   * `careerEvidence.inRepository`, whether a workspace folder is in a git work tree.
+   */
+  private empty: boolean | undefined;
+  private setEmpty(empty: boolean): void {
+    if (this.empty !== empty) void vscode.commands.executeCommand('setContext', 'careerEvidence.empty', empty);
+    this.empty = empty;
+    // Scan Merged Work is offered only where it can work (with isWorkspaceTrusted in its `when` clauses).
+    const inRepository = this.services.git.folders().some((f) => this.inRepository(f.uri.fsPath));
+    if (this.inRepo !== inRepository) void vscode.commands.executeCommand('setContext', 'careerEvidence.inRepository', inRepository);
+    this.inRepo = inRepository;
+  }
+  private inRepo: boolean | undefined;
+
+  /** The Suggestions list as last published by the MergedWork service (nothing is awaited). */
+  private suggestionsView(): SuggestionsView {
+    const work = this.services.mergedWork;
+    return {
+      folders: work.current?.map((f) =>
+        f.state === 'ready'
+          ? {
+              folderUri: f.folder.uri.toString(),
+              folderName: f.folder.name,
+              state: 'ready' as const,
+              pending: f.pending,
+              lookalikeCommits: f.lookalikes.reduce((n, a) => n + a.commits, 0),
+            }
+          : {
+              folderUri: f.folder.uri.toString(),
+              folderName: f.folder.name,
+              state: 'unavailable' as const,
+              reason: f.reason,
+              cause: f.cause,
+            },
+      ),
+      mining: work.mining,
+      range: work.currentRange,
+    };
   }
 
   /**

@@ -7,8 +7,9 @@ import { registerViewCommands } from './viewCommands';
 import { ViewState } from './viewState';
 
 /**
- * Registers the Evidence view, its status decorations, its Refresh command and its badge (the
- * suggestions waiting). Nothing is read until the view asks.
+ * Registers the Evidence view, its status decorations, its Refresh command, its badge (the
+ * suggestions waiting, as soon as a mine made them known) and its progress bar while merged work
+ * is read. Nothing is read until the view asks.
  */
 export function registerEvidenceView(
   context: vscode.ExtensionContext,
@@ -43,8 +44,20 @@ export function registerEvidenceView(
       ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 suggestion to review') : vscode.l10n.t('{0} suggestions to review', n) }
       : undefined;
   };
+  // The view's progress bar while merged work is read (the Suggestions group says so in a row too).
+  let endProgress: (() => void) | undefined;
+  const showProgress = () => {
+    if (services.mergedWork.mining && !endProgress)
+      void vscode.window.withProgress({ location: { viewId: EVIDENCE_VIEW_ID } }, () => new Promise<void>((end) => (endProgress = end)));
+    else if (!services.mergedWork.mining && endProgress) {
+      endProgress();
+      endProgress = undefined;
+    }
+  };
   context.subscriptions.push(
     provider,
+    services.mergedWork.onDidChange(showProgress),
+    { dispose: () => endProgress?.() },
     view,
     viewState,
     decorations,

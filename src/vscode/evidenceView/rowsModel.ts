@@ -1,4 +1,4 @@
-import { DocumentDetails, EvidenceItem, EvidenceKind } from '../../core/evidence/model';
+import { CanonicalStatus, DocumentDetails, EvidenceItem, EvidenceKind } from '../../core/evidence/model';
 import { IndexedFolder } from '../../core/index/snapshot';
 import { Suggestion } from '../../core/git/suggestions';
 
@@ -49,7 +49,6 @@ export interface GroupRow extends RowBase {
 export class DocumentRow implements RowBase {
   readonly type = 'document';
   readonly contextValue: string;
-  readonly icon: string;
   /** The file the row opens: the same for the row's life (a row is one document's, at one path). */
   readonly resource: RowResource;
   /** Rows of the document's links, made on first expansion; set back to undefined by the model when its links change. */
@@ -63,10 +62,14 @@ export class DocumentRow implements RowBase {
     readonly groupKey: string,
     /** The folder's name, shown when several workspace folders are open. */
     private readonly folderName: string | undefined,
+    /**
+     * Show the status as the icon (when the view groups by kind, the group says the kind): a long
+     * title pushes the description, where the status is written, out of a narrow sidebar.
+     */
+    private readonly statusIcon = false,
   ) {
     this.current = doc;
     this.contextValue = `document.${doc.item.kind}`;
-    this.icon = KIND_ICONS[doc.item.kind];
     this.resource = { folder: doc.folder, path: doc.item.path };
   }
 
@@ -86,6 +89,11 @@ export class DocumentRow implements RowBase {
 
   get label(): string {
     return this.current.item.title;
+  }
+
+  get icon(): string {
+    const { kind, status } = this.current.item;
+    return this.statusIcon && status ? STATUS_ICONS[status] : KIND_ICONS[kind];
   }
 
   get description(): string {
@@ -113,15 +121,27 @@ export interface LinkRow extends RowBase {
   readonly exists: boolean;
 }
 
-/** The Suggestions group. */
+/** The Suggestions group: its description is the number of suggestions shown (set when the list changes). */
 export interface SuggestionsRow extends RowBase {
   readonly type: 'suggestions';
+  description?: string;
 }
 
-/** The Maintenance group under Suggestions: sync merges, releases and version bumps, collapsed. */
-export interface MaintenanceRow extends RowBase {
-  readonly type: 'maintenance';
+/**
+ * A group of suggestions under Suggestions: a quarter of merge or a category, or Maintenance
+ * (sync merges, releases and version bumps, collapsed).
+ */
+export interface SuggestionGroupRow extends RowBase {
+  readonly type: 'suggestionGroup';
   readonly rows: readonly SuggestionRow[];
+}
+
+/** A row that runs a command when clicked (set your identities, manage workspace trust, show all history). */
+export interface ActionRow extends RowBase {
+  readonly type: 'action';
+  readonly command: string;
+  readonly arguments?: readonly unknown[];
+  readonly tooltip?: string;
 }
 
 /** A brag-entry suggestion. */
@@ -185,10 +205,21 @@ export type TreeRow =
   | BenchmarkFormRow
   | ReceiptRow
   | IdentityRow
-  | MaintenanceRow;
+  | SuggestionGroupRow
+  | ActionRow;
 
 /** Codicons of how a change landed (suggestion rows, benchmark receipts). */
 export const CHANGE_ICONS = { merge: 'git-merge', squash: 'git-pull-request', rebase: 'git-pull-request', commit: 'git-commit' } as const;
+
+/** Codicons of the canonical statuses (document rows, when grouped by kind). */
+const STATUS_ICONS: Readonly<Record<CanonicalStatus, string>> = {
+  proposed: 'circle-large-outline',
+  draft: 'edit',
+  accepted: 'pass-filled',
+  rejected: 'circle-slash',
+  deprecated: 'warning',
+  superseded: 'arrow-right',
+};
 
 const KIND_ICONS: Readonly<Record<EvidenceKind, string>> = {
   decision: 'law',

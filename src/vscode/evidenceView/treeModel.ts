@@ -1,34 +1,28 @@
-import { GroupBy, Identity, ViewFilter, groupDocuments, isFiltering, matchesViewFilter, viewFilterTest } from '../../core/index/viewModel';
+import { GroupBy, Identity, ViewFilter, groupDocuments, isFiltering, viewFilterTest } from '../../core/index/viewModel';
 import { DocumentKey, EvidenceSnapshot, FolderSnapshot, SnapshotChange, documentAt } from '../../core/index/snapshot';
-import { Suggestion } from '../../core/git/suggestions';
-import { maintenanceKind } from '../../core/report/maintenance';
 import { equalData } from '../../core/index/equalData';
 import { Translate } from '../shared/translate';
 import {
   BenchmarkRow,
-  CHANGE_ICONS,
   DetailRow,
   DocumentRow,
   GroupRow,
   LinkRow,
   ListedDocument,
-  MessageRow,
   SuggestionRow,
   SuggestionsRow,
   TreeRow,
 } from './rowsModel';
+import { SuggestionsView, suggestionRows } from './suggestionsModel';
 import { documentTooltip, suggestionTooltip } from './tooltipsModel';
+
+export type { SuggestionsView } from './suggestionsModel';
 
 // What the Evidence view shows, computed without VS Code: rows with their labels, descriptions,
 // icons, ids, collapsible states and order, from the index's snapshots and change lists, the
 // view's grouping and filter, and the Suggestions list. `EvidenceTreeProvider` only maps rows to
 // `TreeItem`s. Rows are this model's own objects: a row keeps its identity while it stays in its
 // group, so VS Code can refresh it alone.
-
-/** The Suggestions list as the view reads it: each folder's pending suggestions, or why there are none. */
-export type SuggestionsView = readonly ({ folderUri: string; folderName: string } & (
-  { state: 'ready'; pending: readonly Suggestion[] } | { state: 'unavailable'; reason: string }
-))[];
 
 /** What a change of the inputs asks the view to refresh. */
 export type Refresh = { readonly all: true } | { readonly all: false; readonly rows: readonly TreeRow[] };
@@ -58,6 +52,8 @@ export class EvidenceTreeModel {
   private settings: ViewSettings = { groupBy: 'kind', filter: {}, me: { emails: [], names: [] } };
   private rootRows: TreeRow[] = [];
   private readonly suggestionsRow: SuggestionsRow;
+  private suggestions: SuggestionsView = { folders: undefined, mining: false, range: null };
+  private suggestionChildren: readonly TreeRow[] = [];
   private benchmarkRow: BenchmarkRow;
   /** Every document of the snapshot as listed, made again only when the snapshot changes beyond an edit in place. */
   private listing: ListedDocument[] | undefined;
@@ -80,6 +76,7 @@ export class EvidenceTreeModel {
       contextValue: 'suggestions',
     };
     this.benchmarkRow = this.makeBenchmarkRow('');
+    this.remakeSuggestions();
   }
 
   /** The Benchmark group's row for a quarter: collapsed, so nothing is computed until it is opened. */
@@ -119,13 +116,29 @@ export class EvidenceTreeModel {
   }
 
   /** The children of a row (made on first ask and kept with it). */
-  children(row: TreeRow, suggestions: SuggestionsView): readonly TreeRow[] {
+  children(row: TreeRow): readonly TreeRow[] {
     if (row.type === 'group') return this.groupChildren(row);
     if (row.type === 'document') return this.linkRows(row);
-    if (row.type === 'suggestions') return this.suggestionRows(suggestions);
+    if (row.type === 'suggestions') return this.suggestionChildren;
     if (row.type === 'suggestion') return this.suggestionDetails(row);
-    if (row.type === 'maintenance') return row.rows;
+    if (row.type === 'suggestionGroup') return row.rows;
     return [];
+  }
+
+  /**
+   * A new Suggestions list (as the MergedWork service published it): the Suggestions group's rows
+   * are made again, and its description says how many are shown. Asks to refresh that group alone.
+   */
+  setSuggestions(view: SuggestionsView): Refresh {
+    this.suggestions = view;
+    return this.remakeSuggestions();
+  }
+
+  private remakeSuggestions(): Refresh {
+    const { rows, shown } = suggestionRows(this.t, this.suggestions, this.settings.groupBy, this.settings.filter.text);
+    this.suggestionChildren = rows;
+    this.suggestionsRow.description = shown === undefined ? undefined : String(shown);
+    return { all: false, rows: this.rootRows.includes(this.suggestionsRow) ? [this.suggestionsRow] : [] };
   }
 
   /** The parent of a row, for `TreeView.reveal`. */
@@ -150,6 +163,7 @@ export class EvidenceTreeModel {
   setView(settings: ViewSettings): Refresh {
     this.settings = settings;
     if (this.snapshot) this.rootRows = this.makeRoots(this.snapshot);
+    this.remakeSuggestions();
     return { all: true };
   }
 
@@ -182,10 +196,21 @@ export class EvidenceTreeModel {
   }
 
   private groups(snapshot: EvidenceSnapshot): GroupRow[] {
-    const { groupBy, filter, me } = this.settings;
+    const { groupBy, filter } = this.settings;
     const listed = this.listed(snapshot);
-    const shown = isFiltering(filter) ? listed.filter(viewFilterTest(filter, me)) : listed;
+    const shown = isFiltering(filter) ? listed.filter(this.filterTest()) : listed;
     return groupDocuments(shown, groupBy).map((g) => this.groupRow(g.key, g.label, g.members));
+  }
+
+  /**
+   * The view's filter as a test of a listed document. The journal's entries (brag entries, stories)
+   * are the user's own by definition: Mine Only keeps them whoever they name.
+   */
+  private filterTest(): (d: ListedDocument) => boolean {
+    const { filter, me } = this.settings;
+    const test = viewFilterTest(filter, me);
+    const journalTest = filter.mineOnly ? viewFilterTest({ ...filter, mineOnly: false }, me) : test;
+    return (d) => (d.folder.index < 0 ? journalTest(d) : test(d));
   }
 
   private groupRow(key: string, label: string, members: ListedDocument[]): GroupRow {
@@ -220,7 +245,8 @@ export class EvidenceTreeModel {
   private groupChildren(group: GroupRow): DocumentRow[] {
     if (!group.children) {
       const multiRoot = this.multiRoot;
-      group.children = group.members.map((d) => new DocumentRow(d, group.key, multiRoot ? d.folder.name : undefined));
+      const statusIcon = this.settings.groupBy === 'kind';
+      group.children = group.members.map((d) => new DocumentRow(d, group.key, multiRoot ? d.folder.name : undefined, statusIcon));
     }
     return group.children;
   }
@@ -256,14 +282,14 @@ export class EvidenceTreeModel {
    */
   private updateInPlace(changed: readonly DocumentKey[]): TreeRow[] | undefined {
     const snapshot = this.snapshot!;
-    const { groupBy, filter, me } = this.settings;
+    const { groupBy } = this.settings;
     const updates: { next: ListedDocument; shownIn: GroupRow[]; at: number[]; listingAt: number; linksChanged: boolean }[] = [];
     for (const key of changed) {
       const folder = snapshot.folders.find((f) => f.folder.key === key.folder);
       const doc = folder && documentAt(folder, key.path);
       if (!folder || !doc) return undefined;
       const next: ListedDocument = { item: doc.item, details: doc.details, folder: folder.folder };
-      if (!matchesViewFilter(next, filter, me)) return undefined;
+      if (!this.filterTest()(next)) return undefined;
       // The groups it belongs in now must be shown, and hold it already (else it moves or appears)…
       const wanted = groupDocuments([next], groupBy);
       const shownIn = wanted.map((g) =>
@@ -352,49 +378,6 @@ export class EvidenceTreeModel {
       this.linkTargets.set(d.folder.key, targets);
     }
     return targets.has(d.item.path);
-  }
-
-  private suggestionRows(view: SuggestionsView): TreeRow[] {
-    const rows: TreeRow[] = [];
-    const upkeep: SuggestionRow[] = [];
-    for (const f of view) {
-      if (f.state === 'unavailable') {
-        rows.push(this.message(view.length > 1 ? `${f.folderName}: ${f.reason}` : f.reason));
-        continue;
-      }
-      for (const s of f.pending) {
-        // Sync merges, releases and version bumps are nobody's brag: kept apart, one click away.
-        (maintenanceKind(s) === null ? rows : upkeep).push({
-          type: 'suggestion',
-          id: `suggestion:${f.folderUri}:${s.sha}`,
-          folderUri: f.folderUri,
-          suggestion: s,
-          label: s.title,
-          description: [s.pr ? `#${s.pr.number}` : s.sha.slice(0, 7), s.mergedAt.slice(0, 10), ...s.tags].join(' · '),
-          icon: CHANGE_ICONS[s.kind],
-          collapsible: 'collapsed',
-          // Inline actions: Accept, Dismiss, and Open PR when the remote gives a web address.
-          contextValue: s.pr?.url ? 'suggestion.pr' : 'suggestion',
-        });
-      }
-    }
-    if (rows.length === 0) rows.push(this.message(this.t('No merged work of yours found yet.')));
-    if (upkeep.length > 0)
-      rows.push({
-        type: 'maintenance',
-        id: 'suggestions:maintenance',
-        label: this.t('Maintenance'),
-        description: String(upkeep.length),
-        icon: 'tools',
-        collapsible: 'collapsed',
-        contextValue: 'maintenance',
-        rows: upkeep,
-      });
-    return rows;
-  }
-
-  private message(text: string): MessageRow {
-    return { type: 'message', id: `message:${text}`, label: text, icon: 'info', collapsible: 'none', contextValue: 'message' };
   }
 
   /** The expandable details of a suggestion: description, size and files, latency, tags, category. */

@@ -69,6 +69,8 @@ export function registerViewCommands(
     vscode.commands.registerCommand('careerEvidence.toggleMineOnly', () =>
       state.setFilter({ ...state.filter, mineOnly: !state.filter.mineOnly }),
     ),
+    // The same toggle, listed as "✓ Mine Only" while it is on (menus have no check marks of their own).
+    vscode.commands.registerCommand('careerEvidence.toggleMineOnlyOff', () => state.setFilter({ ...state.filter, mineOnly: false })),
     vscode.commands.registerCommand('careerEvidence.filterStatus', async (status?: CanonicalStatus | '') => {
       const picked =
         status ?? (await vscode.window.showQuickPick(['any', ...CANONICAL_STATUSES], { placeHolder: 'Show documents with status…' }));

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { DayRange, readRange } from '../../core/evidence/quarters';
 import { isIsoDate, localToday } from '../../core/evidence/dates';
+import { matchesFilter } from '../../core/git/suggestions';
+import { maintenanceKind } from '../../core/report/maintenance';
+import { FolderSuggestions } from '../services/mergedWork';
 import { Services } from '../services/services';
-import { EVIDENCE_VIEW_ID } from '../shared/commandIds';
+import { EVIDENCE_VIEW_ID, SET_IDENTITIES_COMMAND, SHOW_ALL_MERGED_WORK_COMMAND } from '../shared/commandIds';
 
 /** Arguments for automation and tests: a range name (`this-quarter`, `last-quarter`, `YYYY-Qn`, `all`) or a start date. */
 export interface ScanArgs {
@@ -46,10 +49,19 @@ function fromArgs(args: ScanArgs): DayRange | null | undefined {
  * Suggestions group and shows the view. Resolves with the number of undecided suggestions.
  */
 export function registerScanMergedWork(context: vscode.ExtensionContext, services: Services): void {
+  let rangeShown = false;
   context.subscriptions.push(
     vscode.commands.registerCommand('careerEvidence.scanMergedWork', async (args?: ScanArgs): Promise<number> => {
       if (!vscode.workspace.workspaceFolders?.length) {
         void vscode.window.showInformationMessage('Open a folder in a git repository to scan its merged work.');
+        return 0;
+      }
+      // Said before asking for a range: the command is hidden there, but a key binding can still run it.
+      if (!services.git.trusted) {
+        const manage = 'Manage Workspace Trust';
+        void vscode.window
+          .showInformationMessage('Career Evidence: merged work is read with git, which does not run in Restricted Mode.', manage)
+          .then((picked) => picked === manage && vscode.commands.executeCommand('workbench.trust.manage'));
         return 0;
       }
       const range = args ? fromArgs(args) : await pickRange();
@@ -62,11 +74,17 @@ export function registerScanMergedWork(context: vscode.ExtensionContext, service
           return services.mergedWork.refresh(range, abort.signal);
         },
       );
-      const count = results.reduce((n, r) => n + (r.state === 'ready' ? r.pending.length : 0), 0);
-      const reasons = results.flatMap((r) => (r.state === 'unavailable' ? [r.reason] : []));
+      const count = pendingInRange(results, range);
+      const unavailable = results.flatMap((r) => (r.state === 'unavailable' ? [r] : []));
       const shallow = results.some((r) => r.state === 'ready' && r.result.shallow);
-      if (count === 0 && reasons.length > 0) void vscode.window.showWarningMessage(`Career Evidence: ${reasons[0]}`);
-      else {
+      if (count === 0 && unavailable.length > 0) {
+        // Every warning says what helps, as a button.
+        const first = unavailable[0];
+        const action = first.cause === 'identity' ? 'Set My Identities…' : undefined;
+        void vscode.window
+          .showWarningMessage(`Career Evidence: ${first.reason}`, ...(action ? [action] : []))
+          .then((picked) => picked && vscode.commands.executeCommand(SET_IDENTITIES_COMMAND, first.folder.uri.toString()));
+      } else {
         const note = shallow ? ' This is a shallow clone: only the history it holds was read.' : '';
         void vscode.window.showInformationMessage(
           `Career Evidence: ${count} suggestion${count === 1 ? '' : 's'} from your merged work.${note}`,
@@ -75,5 +93,19 @@ export function registerScanMergedWork(context: vscode.ExtensionContext, service
       await vscode.commands.executeCommand(`${EVIDENCE_VIEW_ID}.focus`);
       return count;
     }),
+    vscode.commands.registerCommand(SHOW_ALL_MERGED_WORK_COMMAND, () => services.mergedWork.showRange(null)),
+    services.mergedWork.onDidChange(() => {
+      const shown = services.mergedWork.currentRange !== null;
+      if (shown !== rangeShown) void vscode.commands.executeCommand('setContext', 'careerEvidence.rangeShown', (rangeShown = shown));
+    }),
+  );
+}
+
+/** Undecided suggestions merged in `range` (null: all history), upkeep (sync merges, releases, version bumps) left out. */
+function pendingInRange(results: readonly FolderSuggestions[], range: DayRange | null): number {
+  const filter = { authors: 'all' as const, since: range?.since, until: range?.until };
+  return results.reduce(
+    (n, r) => n + (r.state === 'ready' ? r.pending.filter((s) => maintenanceKind(s) === null && matchesFilter(s, filter)).length : 0),
+    0,
   );
 }

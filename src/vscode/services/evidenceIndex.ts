@@ -20,7 +20,8 @@ import { JOURNAL_SETTINGS_FILE, mergeStatusAliases } from '../../core/evidence/s
 import { ParsedDocuments } from '../../node/parsedDocuments';
 import { StatusAliasRead, readJournalStatusAliases } from '../../node/statusVocabulary';
 import { JOURNAL_FOLDERS, ScanResult, readChangedFile, scanEvidence } from '../../node/scanEvidence';
-import { documentFolderSettings, settings } from '../settings/settings';
+import { settings } from '../settings/settings';
+import { DocumentFolders } from './documentFolders';
 import { GitAdditions, GitAttribution, cacheName } from './gitAttribution';
 import { WorkspaceGit } from './workspaceGit';
 
@@ -78,6 +79,7 @@ export class EvidenceIndex implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly git: WorkspaceGit,
+    private readonly documentFolders: DocumentFolders,
     private readonly storageDir?: string,
     private readonly version = '0',
   ) {
@@ -90,6 +92,7 @@ export class EvidenceIndex implements vscode.Disposable {
       watcher.onDidChange(onFile),
       watcher.onDidDelete(onFile),
       git.onDidMoveHead((folder) => void this.refreshGitAuthors(folder)),
+      documentFolders.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -264,7 +267,7 @@ export class EvidenceIndex implements vscode.Disposable {
       // git runs (in its own process) while the documents are read: it needs only the folders.
       let git: Promise<GitAdditions | undefined> = Promise.resolve(undefined);
       const scan = await scanEvidence(folder.uri.fsPath, {
-        settings: documentFolderSettings(folder),
+        settings: this.documentFolders.for(folder),
         parsed,
         statusAliases,
         onListed: (evidenceFolders) => (git = this.attribution.lookUp(folder, evidenceFolders)),

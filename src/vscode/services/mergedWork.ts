@@ -1,16 +1,18 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DayRange } from '../../core/evidence/quarters';
-import { localToday } from '../../core/evidence/dates';
 import { Suggestion } from '../../core/git/suggestions';
 import { maintenanceKind } from '../../core/report/maintenance';
 import { Decision, DecisionStore } from '../../node/decisions';
 import { UserError } from '../../node/errors';
 import { MiningResult, firstParentTips, mine } from '../../node/git/mine';
 import { mineInWorker } from '../../node/git/mineInWorker';
-import { Repository } from '../../node/git/repository';
+import { Repository, configValue } from '../../node/git/repository';
+import { authorCounts } from '../../node/git/authors';
+import { AuthorCount, addressesLikeYou } from '../../core/git/lookalikes';
 import { journaledCommits } from '../../node/journal';
 import { settings } from '../settings/settings';
+import { UnavailableCause } from '../shared/unavailableCause';
 import { WorkspaceGit } from './workspaceGit';
 
 /** Suggestions of one workspace folder, or why there are none. Never changed once published: a new one replaces it. */
@@ -20,12 +22,20 @@ export type FolderSuggestions =
       readonly state: 'ready';
       readonly repo: Repository;
       readonly identities: readonly string[];
+      /** Authors with one of the user's names but another address (not counted as theirs), most commits first. */
+      readonly lookalikes: readonly AuthorCount[];
       readonly result: MiningResult;
       /** Undecided suggestions (not accepted, dismissed or snoozed), newest first. */
       readonly pending: readonly Suggestion[];
       readonly decisions: DecisionStore;
     }
-  | { readonly folder: vscode.WorkspaceFolder; readonly state: 'unavailable'; readonly reason: string };
+  | {
+      readonly folder: vscode.WorkspaceFolder;
+      readonly state: 'unavailable';
+      readonly reason: string;
+      /** What would help: trusting the workspace, saying who the user is, or (`other`) the reason's own words. */
+      readonly cause: UnavailableCause;
+    };
 
 /** The user's merged work that is new since the last look at a repository (after HEAD moved). */
 export interface NewWork {
@@ -52,6 +62,7 @@ export class MergedWork implements vscode.Disposable {
   private publishedMine = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private range: DayRange | null = null;
+  private running = 0;
   private lastPending: number | undefined;
   /** The first-parent tips of each watched repository as of the last look, by folder URI. */
   private readonly tips = new Map<string, string[]>();
@@ -77,9 +88,28 @@ export class MergedWork implements vscode.Disposable {
     return this.lastPending;
   }
 
-  /** The merge-date range shown (null: all history). */
+  /**
+   * The merge-date range the Suggestions list shows (null: all history). A view on the list, not a
+   * filter of mining: all history is mined, so "Show all" needs no second mine.
+   */
   get currentRange(): DayRange | null {
     return this.range;
+  }
+
+  /** Shows another merge-date range of the same list (null: all history); fires {@link onDidChange}. */
+  showRange(range: DayRange | null): void {
+    this.range = range;
+    this.changed.fire();
+  }
+
+  /** The list as last published, without waiting; undefined while the first mine runs (or before it was asked for). */
+  get current(): readonly FolderSuggestions[] | undefined {
+    return this.published;
+  }
+
+  /** True while a mine of every folder runs (the first one, or a rescan). */
+  get mining(): boolean {
+    return this.running > 0;
   }
 
   /** Suggestions of all `file:` workspace folders (mining them if not done yet). */
@@ -88,16 +118,12 @@ export class MergedWork implements vscode.Disposable {
     return this.cache;
   }
 
-  /** Mines everything again (optionally for a new range); resolves when done. */
-  async refresh(range?: DayRange | null, signal?: AbortSignal): Promise<readonly FolderSuggestions[]> {
+  /** Mines everything again (and shows `range` of it, when given); resolves when done. */
+  refresh(range?: DayRange | null, signal?: AbortSignal): Promise<readonly FolderSuggestions[]> {
     if (range !== undefined) this.range = range;
     const next = this.mineAllQueued(signal);
     this.cache = next;
-    try {
-      return await next;
-    } finally {
-      this.changed.fire();
-    }
+    return next;
   }
 
   /**
@@ -138,6 +164,36 @@ export class MergedWork implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Takes back a dismissal (Undo, or Restore Dismissed Suggestions): the decision is forgotten and
+   * the suggestion is listed again. Resolves with false when it was not dismissed.
+   */
+  async undoDismiss(folderUri: string, sha: string): Promise<boolean> {
+    const found = await this.find(folderUri, sha);
+    if (!found || (await found.folder.decisions.recordOf(found.suggestion))?.state !== 'dismissed') return false;
+    await found.folder.decisions.forget(found.suggestion);
+    await this.serial(async () =>
+      this.replace(folderUri, (f) => ({
+        ...f,
+        pending: [...f.pending.filter((s) => s.sha !== sha), found.suggestion].sort((a, b) => b.mergedAt.localeCompare(a.mergedAt)),
+      })),
+    );
+    this.changed.fire();
+    return true;
+  }
+
+  /** The dismissed suggestions of the list as mined, newest first. */
+  async dismissed(): Promise<{ folderUri: string; suggestion: Suggestion }[]> {
+    const out: { folderUri: string; suggestion: Suggestion }[] = [];
+    for (const f of await this.all()) {
+      if (f.state !== 'ready') continue;
+      await f.decisions.reload();
+      for (const s of f.result.suggestions)
+        if ((await f.decisions.recordOf(s))?.state === 'dismissed') out.push({ folderUri: f.folder.uri.toString(), suggestion: s });
+    }
+    return out;
+  }
+
   /** Listed suggestions whose one-day snooze has run out by `now` (ms), to be asked about again. */
   async dueSnoozes(now = Date.now()): Promise<{ folderUri: string; suggestion: Suggestion }[]> {
     if (!this.cache) return [];
@@ -163,13 +219,23 @@ export class MergedWork implements vscode.Disposable {
     return run;
   }
 
-  /** Mines every folder after what is queued; the result is published when it is the newest asked for. */
+  /**
+   * Mines every folder after what is queued; the result is published (and {@link onDidChange}
+   * fired) when it is the newest asked for — the first, automatic mine as much as a rescan.
+   */
   private mineAllQueued(signal: AbortSignal | undefined): Promise<readonly FolderSuggestions[]> {
     const id = ++this.mines;
+    this.running++;
+    this.changed.fire(); // "Reading merged work…"
     return this.serial(async () => {
-      const list = await this.mineAll(signal);
-      if (id === this.mines) this.publish(list, id);
-      return list;
+      try {
+        const list = await this.mineAll(signal);
+        if (id === this.mines) this.publish(list, id);
+        return list;
+      } finally {
+        this.running--;
+        this.changed.fire();
+      }
     });
   }
 
@@ -194,19 +260,9 @@ export class MergedWork implements vscode.Disposable {
     this.cache = Promise.resolve(this.published!);
   }
 
-  private filter(identities: readonly string[]) {
-    return { authors: [...identities], since: this.range?.since, until: this.range?.until };
-  }
-
-  /** True when work merged today falls in the range shown. */
-  private rangeIncludesToday(): boolean {
-    const today = localToday();
-    return !this.range || (this.range.since <= today && today <= this.range.until);
-  }
-
   /**
    * After HEAD moved in `folder`'s repository: when the first-parent tips changed, one mine of what
-   * is new — incremental on the Suggestions list's result when it shows today's work, else of the
+   * is new — incremental on the Suggestions list's result when it was mined, else of the
    * new commits alone — announced as new work.
    */
   private headMoved(folder: vscode.WorkspaceFolder): Promise<void> {
@@ -223,9 +279,9 @@ export class MergedWork implements vscode.Disposable {
       let fresh: readonly Suggestion[] = [];
       const started = Date.now();
       try {
-        if (listed?.state === 'ready' && this.rangeIncludesToday()) {
+        if (listed?.state === 'ready') {
           const result = await mine(repo, {
-            filter: this.filter(listed.identities),
+            filter: { authors: [...listed.identities] },
             defaultBranch: this.git.defaultBranch(folder),
             previous: listed.result,
           });
@@ -276,7 +332,8 @@ export class MergedWork implements vscode.Disposable {
 
   private async mineFolder(folder: vscode.WorkspaceFolder, signal: AbortSignal | undefined): Promise<FolderSuggestions> {
     const opened = await this.git.repositoryOrReason(folder);
-    if (!('repo' in opened)) return { folder, state: 'unavailable', reason: opened.reason };
+    if (!('repo' in opened))
+      return { folder, state: 'unavailable', reason: opened.reason, cause: this.git.trusted ? 'other' : 'restricted' };
     const { repo } = opened;
     const started = Date.now();
     try {
@@ -286,9 +343,16 @@ export class MergedWork implements vscode.Disposable {
           folder,
           state: 'unavailable',
           reason: 'Set git config user.email (or careerEvidence.identities) to find your merged work.',
+          cause: 'identity',
         };
       // A full mine reads the whole history: in a worker thread, so the extension host stays responsive.
-      const result = await mineInWorker(repo, { filter: this.filter(identities), defaultBranch: this.git.defaultBranch(folder), signal });
+      // Meanwhile git counts the authors: addresses under the user's name that are not theirs are said in the view.
+      const lookalikes = lookalikesOf(repo, identities);
+      const result = await mineInWorker(repo, {
+        filter: { authors: [...identities] },
+        defaultBranch: this.git.defaultBranch(folder),
+        signal,
+      });
       for (const p of result.problems) this.log.warn(`${p.path}: ${p.message}`);
       const decisions = new DecisionStore(this.stateDir, repo.root);
       const pending = await this.undecided(result.suggestions, decisions);
@@ -299,13 +363,13 @@ export class MergedWork implements vscode.Disposable {
       // From now on the list follows new work in this repository.
       if (!this.tips.has(folder.uri.toString())) this.tips.set(folder.uri.toString(), result.tips);
       void this.git.watchHead(folder);
-      return { folder, state: 'ready', repo, identities, result, pending, decisions };
+      return { folder, state: 'ready', repo, identities, lookalikes: await lookalikes, result, pending, decisions };
     } catch (err) {
       if ((err as Error).name === 'AbortError')
-        return { folder, state: 'unavailable', reason: 'Scan cancelled. Run Scan Merged Work again.' };
+        return { folder, state: 'unavailable', reason: 'Scan cancelled. Run Scan Merged Work again.', cause: 'other' };
       const reason = err instanceof UserError ? err.message : `Could not read merged work: ${(err as Error).message}`;
       if (!(err instanceof UserError)) this.log.error(`mining ${folder.uri.fsPath} failed`, err);
-      return { folder, state: 'unavailable', reason };
+      return { folder, state: 'unavailable', reason, cause: 'other' };
     }
   }
 
@@ -319,4 +383,10 @@ export class MergedWork implements vscode.Disposable {
 /** Folder name of a repository, for brag-entry receipts. */
 export function repoName(repo: Repository): string {
   return path.basename(repo.root);
+}
+
+/** Authors of `repo` with the user's name (git `user.name`, or a name their addresses commit under) and another address. */
+async function lookalikesOf(repo: Repository, identities: readonly string[]): Promise<AuthorCount[]> {
+  const name = await configValue(repo, 'user.name');
+  return addressesLikeYou(await authorCounts(repo), identities, name ? [name] : []);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DocumentFolders } from './documentFolders';
 import { EvidenceIndex } from './evidenceIndex';
 import { MergedWork } from './mergedWork';
 import { Reports } from './reports';
@@ -9,6 +10,8 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** Trust, repositories, identities, HEAD watchers: the one owner of git. */
   readonly git: WorkspaceGit;
+  /** Where each kind of document goes (settings, and New Design Doc's answers kept in workspace storage). */
+  readonly documentFolders: DocumentFolders;
   /** The evidence documents: snapshots and change lists. */
   readonly index: EvidenceIndex;
   /** The user's merged work: the Suggestions list and new work after each commit. */
@@ -20,9 +23,10 @@ export interface Services {
 /** Builds the services, each disposed with the extension. */
 export function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Services {
   const git = new WorkspaceGit(log);
-  const index = new EvidenceIndex(log, git, context.storageUri?.fsPath, String(context.extension.packageJSON.version));
+  const documentFolders = new DocumentFolders(context.workspaceState);
+  const index = new EvidenceIndex(log, git, documentFolders, context.storageUri?.fsPath, String(context.extension.packageJSON.version));
   const mergedWork = new MergedWork(log, git, context.globalStorageUri.fsPath);
   const reports = new Reports(log, git, index, mergedWork, context.globalStorageUri.fsPath, String(context.extension.packageJSON.version));
-  context.subscriptions.push(reports, mergedWork, index, git);
-  return { log, git, index, mergedWork, reports };
+  context.subscriptions.push(reports, mergedWork, index, documentFolders, git);
+  return { log, git, documentFolders, index, mergedWork, reports };
 }

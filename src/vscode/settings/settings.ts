@@ -61,8 +61,9 @@ export const settings = {
 };
 
 /**
- * Folders chosen for each kind in `careerEvidence.documentFolders` (remembered when New Design Doc
- * asks), plus ADR Manager's `adrManager.adrDirectory` for decisions when ours names none.
+ * Folders named for each kind in `careerEvidence.documentFolders` (a team's choice, shared in the
+ * repository's settings), plus ADR Manager's `adrManager.adrDirectory` for decisions when ours names
+ * none. New Design Doc's own answers are kept apart, see `DocumentFolders`.
  */
 export function documentFolderSettings(folder: vscode.WorkspaceFolder): Partial<Record<EvidenceKind, string>> {
   const out: Partial<Record<EvidenceKind, string>> = {};
@@ -78,11 +79,4 @@ export async function rememberStatusAlias(word: string, status: CanonicalStatus)
   const config = vscode.workspace.getConfiguration('careerEvidence');
   const current = config.inspect<Record<string, string>>('statusAliases')?.globalValue ?? {};
   await config.update('statusAliases', { ...current, [word]: status }, vscode.ConfigurationTarget.Global);
-}
-
-/** Remembers the folder chosen for `kind` in the workspace folder's settings. */
-export async function rememberDocumentFolder(folder: vscode.WorkspaceFolder, kind: EvidenceKind, relPath: string): Promise<void> {
-  const config = vscode.workspace.getConfiguration('careerEvidence', folder);
-  const current = config.get<Record<string, string>>('documentFolders', {}) ?? {};
-  await config.update('documentFolders', { ...current, [kind]: relPath }, vscode.ConfigurationTarget.WorkspaceFolder);
 }

@@ -7,11 +7,11 @@ import { UserError } from '../../node/errors';
 import { configValue } from '../../node/git/repository';
 import { scanEvidence } from '../../node/scanEvidence';
 import { Services } from '../services/services';
-import { documentFolderSettings, rememberDocumentFolder } from '../settings/settings';
 
 /**
  * Creates a document of `kind` in `folder` and opens it: asks once where such documents go when the
- * repository has no folder for the kind (and remembers the answer in the workspace settings),
+ * repository has no folder for the kind (and remembers the answer in this workspace's storage —
+ * written into the repository's settings only when the user shares it with the team),
  * numbers past every branch (trusted workspaces only: that reads git), fills the repository's
  * template, and turns its snippet tab stops into a live snippet. Errors are shown, not thrown.
  */
@@ -25,15 +25,16 @@ export async function createInFolder(
   try {
     // The index's view of the folder (read once, kept current by its watchers), not a scan of our own.
     const indexed = await services.index.folder(folder);
-    const layout = indexed?.layout ?? (await scanEvidence(folder.uri.fsPath, { settings: documentFolderSettings(folder) })).folders;
+    const layout = indexed?.layout ?? (await scanEvidence(folder.uri.fsPath, { settings: services.documentFolders.for(folder) })).folders;
     const existing = layout.filter((f) => f.kind === kind);
     // A folder chosen just now is in the settings, not yet in the index: then the folder is read anew.
     let chosenNow = false;
     if (existing.length === 0) {
       const chosen = documentFolder ?? (await askFolder(kind));
       if (!chosen) return undefined;
-      await rememberDocumentFolder(folder, kind, chosen);
+      await services.documentFolders.remember(folder, kind, chosen);
       chosenNow = true;
+      if (!documentFolder) offerToShare(services, folder, kind, chosen);
     } else if (existing.length > 1 && existing.every((f) => f.convention === 'log4brains')) {
       // log4brains with packages: ask which package's folder.
       const pick = await vscode.window.showQuickPick(
@@ -41,14 +42,14 @@ export async function createInFolder(
         { placeHolder: 'Which log4brains package?' },
       );
       if (!pick) return undefined;
-      await rememberDocumentFolder(folder, kind, pick.label);
+      await services.documentFolders.remember(folder, kind, pick.label);
       chosenNow = true;
     }
     const repo = (await services.git.repository(folder)) ?? null;
     const author = repo ? await configValue(repo, 'user.name') : null;
     const selection = selectedText();
     const created = await createDocument(folder.uri.fsPath, kind, title, localToday(), author, {
-      settings: documentFolderSettings(folder),
+      settings: services.documentFolders.for(folder),
       repo,
       selection,
       indexed: indexed && !chosenNow ? { layout: indexed.layout, documents: indexed.documents } : undefined,
@@ -81,7 +82,7 @@ async function askFolder(kind: EvidenceKind): Promise<string | undefined> {
   const items = [...new Set(suggested)].map((p) => ({ label: p })).concat([{ label: 'Other…' }]);
   const picked = await vscode.window.showQuickPick(items, {
     title: `Where do ${KINDS[kind].plural.toLowerCase()} go in this repository?`,
-    placeHolder: 'Remembered in this workspace folder’s settings',
+    placeHolder: 'Remembered for this workspace (nothing is written into the repository)',
   });
   if (!picked) return undefined;
   if (picked.label !== 'Other…') return picked.label;
@@ -95,4 +96,15 @@ async function askFolder(kind: EvidenceKind): Promise<string | undefined> {
 function selectedText(): string | undefined {
   const e = vscode.window.activeTextEditor;
   return e && !e.selection.isEmpty ? e.document.getText(e.selection) : undefined;
+}
+
+/** After a folder was chosen: offers (without waiting) to write the choice into the repository's settings, for the team. */
+function offerToShare(services: Services, folder: vscode.WorkspaceFolder, kind: EvidenceKind, relPath: string): void {
+  const share = 'Share with Team';
+  void vscode.window
+    .showInformationMessage(
+      `Career Evidence: ${KINDS[kind].plural.toLowerCase()} go in ${relPath} in this workspace. Share the choice with your team in .vscode/settings.json?`,
+      share,
+    )
+    .then((picked) => (picked === share ? services.documentFolders.share(folder, kind, relPath) : undefined));
 }

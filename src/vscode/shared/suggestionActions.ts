@@ -43,11 +43,46 @@ export async function acceptSuggestion(services: Services, arg: SuggestionRef | 
   }
 }
 
-/** Dismisses a suggestion for good (it never comes back). */
+/**
+ * Dismisses a suggestion: it leaves the list and is never suggested again — unless the user takes
+ * it back with Undo on the confirmation, or later with Restore Dismissed Suggestions….
+ */
 export async function dismissSuggestion(services: Services, arg: SuggestionRef | undefined): Promise<void> {
   const ref = refOf(arg);
   if (!ref) return;
+  const found = await services.mergedWork.find(ref.folderUri, ref.sha);
   await services.mergedWork.decide(ref.folderUri, ref.sha, { state: 'dismissed', at: new Date().toISOString() });
+  const undo = 'Undo';
+  void vscode.window
+    .showInformationMessage(`Career Evidence: dismissed “${found?.suggestion.title ?? ref.sha.slice(0, 7)}”.`, undo)
+    .then((picked) => (picked === undo ? services.mergedWork.undoDismiss(ref.folderUri, ref.sha) : undefined));
+}
+
+/** Restore Dismissed Suggestions…: a multi-select of the dismissed ones; the chosen are listed again. Resolves with how many. */
+export async function restoreDismissed(services: Services, shas?: string[]): Promise<number> {
+  const dismissed = await services.mergedWork.dismissed();
+  if (dismissed.length === 0 && !shas) {
+    void vscode.window.showInformationMessage('Career Evidence: no dismissed suggestions.');
+    return 0;
+  }
+  const chosen = shas
+    ? dismissed.filter((d) => shas.includes(d.suggestion.sha))
+    : (
+        await vscode.window.showQuickPick(
+          dismissed.map((d) => ({
+            label: d.suggestion.title,
+            description: [
+              d.suggestion.pr ? `#${d.suggestion.pr.number}` : d.suggestion.sha.slice(0, 7),
+              d.suggestion.mergedAt.slice(0, 10),
+            ].join(' · '),
+            d,
+          })),
+          { canPickMany: true, title: 'Restore Dismissed Suggestions', placeHolder: 'Which ones should be suggested again?' },
+        )
+      )?.map((i) => i.d);
+  let restored = 0;
+  for (const d of chosen ?? []) if (await services.mergedWork.undoDismiss(d.folderUri, d.suggestion.sha)) restored++;
+  return restored;
 }
 
 /** Snoozes the prompt for a suggestion for one day; it stays in the Suggestions group. */

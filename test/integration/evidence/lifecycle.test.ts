@@ -166,7 +166,7 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
     }
   });
 
-  it('asks where a new kind goes once, remembers it, and turns template tab stops into a snippet', async () => {
+  it('asks where a new kind goes once, remembers it outside the repository, and turns template tab stops into a snippet', async () => {
     fs.mkdirSync(file('.career-evidence/templates').fsPath, { recursive: true });
     fs.writeFileSync(
       file('.career-evidence/templates/postmortem.md').fsPath,
@@ -178,8 +178,10 @@ describe('design document lifecycle (Change Status, Supersede, Link)', function 
       documentFolder: 'ops/postmortems',
     });
     assert.ok(uri?.path.endsWith('/ops/postmortems/0001-checkout-outage.md'), uri?.path);
-    const remembered = vscode.workspace.getConfiguration('careerEvidence', workspaceRoot()).get<Record<string, string>>('documentFolders');
-    assert.strictEqual(remembered?.postmortem, 'ops/postmortems');
+    // Remembered in workspace storage: nothing but the document is written into the repository.
+    const inSettings = vscode.workspace.getConfiguration('careerEvidence', workspaceRoot()).get<Record<string, string>>('documentFolders');
+    assert.strictEqual(inSettings?.postmortem, undefined);
+    assert.ok(!fs.existsSync(file('.vscode/settings.json').fsPath), 'no .vscode/settings.json in the repository');
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.getText(), '# Checkout outage\n\n## Impact\n\nwho was affected, for how long\n');
     assert.strictEqual(editor.document.getText(editor.selection), 'who was affected, for how long', 'the first tab stop is selected');
