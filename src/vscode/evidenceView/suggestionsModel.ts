@@ -79,9 +79,11 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
       rows.push({
         type: 'action',
         id: `suggestions:lookalikes:${f.folderUri}`,
-        label: multi
-          ? t('{0}: {1} commits by addresses that look like you', f.folderName, f.lookalikeCommits)
-          : t('{0} commits by addresses that look like you', f.lookalikeCommits),
+        label:
+          (multi ? `${f.folderName}: ` : '') +
+          (f.lookalikeCommits === 1
+            ? t('1 commit by an address that looks like you')
+            : t('{0} commits by addresses that look like you', f.lookalikeCommits)),
         description: t('Set My Identities…'),
         tooltip: t('Commits under your name from another address are not counted as yours. Click to choose which addresses are you.'),
         icon: 'person-add',

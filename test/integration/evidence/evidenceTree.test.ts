@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EvidenceTreeProvider } from '../../../src/vscode/evidenceView/evidenceTree';
 import { ViewState } from '../../../src/vscode/evidenceView/viewState';
-import { api, children, workspaceRoot, evidenceRoots } from './helpers';
+import { api, children, workspaceRoot, evidenceRoots, suggestionRows } from './helpers';
 
 describe('Evidence view', () => {
   it('groups the decision records of the workspace under Decisions, then Suggestions', async () => {
@@ -64,8 +64,7 @@ describe('Evidence view', () => {
 
   it('lists my merged work as suggestions: the squash, the PR merged by a colleague, my commit', async () => {
     const a = await api();
-    const roots = await evidenceRoots(a);
-    const suggestions = await children(a, roots.find((r) => r.label === 'Suggestions')!.node);
+    const suggestions = await suggestionRows(a);
     assert.deepStrictEqual(
       suggestions.map((s) => [s.label, s.description]),
       [
@@ -77,19 +76,22 @@ describe('Evidence view', () => {
     assert.ok(!suggestions.some((s) => s.label === 'Add a README'), "a colleague's commit is not mine");
   });
 
-  it("shows a suggestion's details in a read-only Markdown document", async () => {
+  it("shows a suggestion's details rendered in a panel, with Accept, Dismiss and New STAR Story", async () => {
     const a = await api();
-    const roots = await evidenceRoots(a);
-    const [merge] = (await children(a, roots.find((r) => r.label === 'Suggestions')!.node)).filter((s) => s.label === 'Add export to CSV');
-    const editor = (await vscode.commands.executeCommand(
+    const [merge] = (await suggestionRows(a)).filter((s) => s.label === 'Add export to CSV');
+    const panel = (await vscode.commands.executeCommand(
       merge.item.command!.command,
       ...(merge.item.command!.arguments ?? []),
-    )) as vscode.TextEditor;
-    const text = editor.document.getText();
-    assert.strictEqual(editor.document.languageId, 'markdown');
-    assert.ok(text.startsWith('# Add export to CSV\n'), text);
-    assert.ok(text.includes('pull request #12 (github)'));
-    assert.ok(text.includes('Finance can now export invoices without asking engineering.'));
+    )) as vscode.WebviewPanel;
+    const html = panel.webview.html;
+    assert.strictEqual(panel.title, 'Add export to CSV');
+    assert.match(html, /<h1>Add export to CSV<\/h1>/);
+    assert.match(html, /of pull request #12 \(github\)/);
+    assert.match(html, /Finance can now export invoices without asking engineering\./);
+    for (const action of ['accept', 'acceptAndEdit', 'dismiss', 'newStory']) assert.match(html, new RegExp(`data-action="${action}"`));
+    assert.ok(!html.includes('openPullRequest'), 'no Open Pull Request: the fixture has no remote, so no web address');
+    assert.match(html, new RegExp(`script-src ${panel.webview.cspSource.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')};`));
+    panel.dispose();
   });
 
   it('Scan Merged Work mines again and reports the count', async () => {

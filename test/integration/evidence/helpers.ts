@@ -46,3 +46,22 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * The Suggestions group's rows once the mine asked for is done: the groups of suggestions
+ * (quarters, categories) opened and their suggestions listed newest first, after the group's
+ * other rows (range, identity, messages); the Maintenance group left closed.
+ */
+export async function suggestionRows(a: TestInternals): Promise<Rendered[]> {
+  await a.services.mergedWork.all();
+  const group = (await evidenceRoots(a)).find((r) => r.node.type === 'suggestions');
+  if (!group) throw new Error('no Suggestions group');
+  const others: Rendered[] = [];
+  const suggestions: Rendered[] = [];
+  for (const r of await children(a, group.node)) {
+    if (r.node.type === 'suggestionGroup' && r.node.contextValue !== 'maintenance') suggestions.push(...(await children(a, r.node)));
+    else (r.node.type === 'suggestion' ? suggestions : others).push(r);
+  }
+  const mergedAt = (r: Rendered) => (r.node.type === 'suggestion' ? r.node.suggestion.mergedAt : '');
+  return [...others, ...suggestions.sort((x, y) => mergedAt(y).localeCompare(mergedAt(x)))];
+}

@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PromptEvent } from '../../../src/vscode/commitPrompt/commitPrompter';
 import type { TestInternals } from '../../../src/vscode/testHook';
-import { api, children, waitFor, workspaceRoot, evidenceRoots } from './helpers';
+import { api, children, waitFor, workspaceRoot, evidenceRoots, suggestionRows as rowsOfSuggestions } from './helpers';
 
 function gitIn(root: string, args: string[], date = '2026-06-01T10:00:00+02:00'): string {
   return execFileSync('git', args, {
@@ -33,9 +33,7 @@ function nextPrompt(a: TestInternals, title?: string, ms = 15_000): Promise<Prom
 }
 
 async function suggestionRows() {
-  const a = await api();
-  const roots = await evidenceRoots(a);
-  return children(a, roots.find((r) => r.label === 'Suggestions')!.node);
+  return rowsOfSuggestions(await api());
 }
 
 describe('merged work: suggestions and commit-time prompts', function () {
@@ -117,11 +115,21 @@ describe('merged work: suggestions and commit-time prompts', function () {
     );
   });
 
-  it('Scan Merged Work… takes a range', async () => {
+  it('Scan Merged Work… takes a range, shown as a view of the list with all history one click away', async () => {
+    const a = await api();
     assert.strictEqual(await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: '2025-Q4' }), 0);
+    const [range, ...rest] = await suggestionRows();
+    assert.deepStrictEqual([range.label, range.description, rest.length], ['2025-Q4: 0 of 1', 'Show all', 0]);
+    assert.strictEqual(a.services.mergedWork.pendingCount, 1, 'the badge still counts what waits');
+    // "Show all": the row's command, no second mine.
+    let sub: vscode.Disposable | undefined;
+    const changed = new Promise((resolve) => (sub = a.services.mergedWork.onDidChange(resolve)));
+    await vscode.commands.executeCommand(range.item.command!.command, ...(range.item.command!.arguments ?? []));
+    await changed;
+    sub?.dispose();
     assert.deepStrictEqual(
       (await suggestionRows()).map((r) => r.label),
-      ['No merged work of yours found yet.'],
+      ['Speed up search'],
     );
     assert.strictEqual(await vscode.commands.executeCommand<number>('careerEvidence.scanMergedWork', { range: 'all' }), 1);
   });

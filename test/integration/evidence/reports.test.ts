@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BenchmarkResult } from '../../../src/vscode/reports/reportCommands';
-import { api, children, evidenceRoots, waitFor } from './helpers';
+import { api, children, evidenceRoots, waitFor, suggestionRows } from './helpers';
 
 // The fixture repository (evidenceRepo) holds, in 2026-Q1, three merged changes of mine — a
 // commit, PR #12 merged by a colleague, squash-merged #13 — and two ADRs I added.
@@ -132,9 +132,8 @@ describe('reports: the quarterly benchmark and STAR stories', function () {
     const text = fs.readFileSync(fromAdr, 'utf8');
     assert.match(text, /source: doc\/adr\/0002-use-postgresql-for-billing\.md/);
     assert.match(text, /^## Situation\n\n(?!\{)/m, 'the record’s context, not a placeholder');
-    const suggestions = (await evidenceRoots(a)).find((r) => r.label === 'Suggestions')!;
     // (Add export to CSV is recorded by the brag entry written above: no longer a suggestion.)
-    const search = (await children(a, suggestions.node)).find((r) => r.label === 'Speed up search')!;
+    const search = (await suggestionRows(a)).find((r) => r.label === 'Speed up search')!;
     const fromPr = await vscode.commands.executeCommand<string>('careerEvidence.newStarStoryFrom', search.node, { open: false });
     assert.match(fs.readFileSync(fromPr, 'utf8'), /## Situation\n\nCache the index between queries\./);
     assert.ok(fromPr.startsWith(path.join(journal, 'stories') + path.sep));

@@ -25,8 +25,11 @@ describe('untrusted workspace (Restricted Mode)', function () {
     assert.deepStrictEqual(labels, ['Benchmark', 'Decisions', 'Suggestions']);
     const benchmark = (await a.evidenceTree.getChildren(roots[0]))!.map((n) => a.evidenceTree.getTreeItem(n).label);
     assert.deepStrictEqual(benchmark, ['Restricted Mode: the benchmark reads git history']);
-    const suggestions = (await a.evidenceTree.getChildren(roots[2]))!.map((n) => a.evidenceTree.getTreeItem(n).label);
-    assert.deepStrictEqual(suggestions, ['Git is not run in Restricted Mode. Trust this workspace to see your merged work.']);
+    await a.services.mergedWork.all();
+    const [trust] = (await a.evidenceTree.getChildren(roots[2]))!.map((n) => a.evidenceTree.getTreeItem(n));
+    assert.strictEqual(trust.label, 'Restricted Mode: trust this folder to read merged work…');
+    assert.strictEqual(trust.command?.command, 'workbench.trust.manage', 'one click to Manage Workspace Trust');
+    assert.strictEqual(trust.tooltip, 'Git is not run in Restricted Mode. Trust this workspace to see your merged work.');
     assert.match(a.evidenceView.message ?? '', /^Restricted Mode: documents are listed; git data/);
     assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.scanMergedWork', { range: 'all' }), 0);
     // New Design Doc numbers past every branch and reads git's user.name when git may run.
