@@ -11,6 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync, spawn, spawnSync } = require('child_process');
+const { fastImportRepo } = require('./fastImport');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.vscode-test', 'bench');
@@ -36,50 +37,9 @@ function expressRepo() {
   return dir;
 }
 
-/** 100,000 commits: 60,000 on main, 20,000 merges of 20,000 one-commit branches; one file changed per commit. */
-/**
- * Writes a history through git fast-import into `dir` (once; cached). `build(commit)` makes the
- * commits: `commit(ref, from, merges, msg, who, file)` returns the new commit's mark.
- */
+/** {@link fastImportRepo} into the benchmarks' cache. */
 function generatedRepo(name, build) {
-  const dir = path.join(CACHE, name);
-  if (fs.existsSync(path.join(dir, '.git', 'bench-ready'))) return dir;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  git(dir, ['init', '--quiet', '--initial-branch=main']);
-  git(dir, ['config', 'user.email', 'dev0@example.com']);
-  process.stderr.write(`generating the ${name} history (once)…\n`);
-  const started = Date.now();
-  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
-  let mark = 0;
-  let t = 1_600_000_000;
-  const out = [];
-  const commit = (ref, from, merges, msg, who, file) => {
-    mark++;
-    t += 60;
-    const data = `${msg}\n`;
-    out.push(
-      `commit ${ref}\nmark :${mark}\nauthor Dev ${who} <dev${who}@example.com> ${t} +0000\ncommitter Dev ${who} <dev${who}@example.com> ${t} +0000\ndata ${Buffer.byteLength(data)}\n${data}`,
-    );
-    if (from) out.push(`from :${from}\n`);
-    for (const m of merges) out.push(`merge :${m}\n`);
-    out.push(`M 100644 inline ${file}\ndata 12\nline ${String(mark).padStart(6, '0')}\n\n`);
-    if (out.length > 2000) child.stdin.write(out.splice(0).join(''));
-    return mark;
-  };
-  build(commit);
-  child.stdin.end(out.join(''));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`fast-import exited ${code}`));
-      git(dir, ['checkout', '--quiet', '-f', 'main']);
-      fs.writeFileSync(path.join(dir, '.git', 'bench-ready'), '');
-      process.stderr.write(
-        `generated ${git(dir, ['rev-list', '--count', 'HEAD']).trim()} commits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-      resolve(dir);
-    });
-  });
+  return fastImportRepo(path.join(CACHE, name), name, build);
 }
 
 /**

@@ -20,10 +20,12 @@ export interface PackagedWorkbench {
  * Packages the extension with vsce (from the current dist/), installs the .vsix into a fresh
  * code-server, opens an evidence repository in headless Chromium and waits for the workbench.
  * @param settings extra user settings.
+ * @param makeWorkspace the folder to open, made in the scratch folder (the evidence repository by default).
  */
 export async function openPackagedWorkbench(
   prefix: string,
   settings: (scratch: string) => Record<string, unknown> = () => ({}),
+  makeWorkspace: (scratch: string) => string | Promise<string> = (scratch) => evidenceRepo(path.join(scratch, 'shop')).root,
 ): Promise<PackagedWorkbench> {
   const scratch = tempDir(prefix);
   let server: { child: ChildProcess; port: number } | undefined;
@@ -51,7 +53,7 @@ export async function openPackagedWorkbench(
     );
     const extensionsDir = path.join(scratch, 'extensions');
     workbench.installExtension(vsix, extensionsDir);
-    const workspace = evidenceRepo(path.join(scratch, 'shop')).root;
+    const workspace = await makeWorkspace(scratch);
     server = await workbench.startServer({ scratch, extensionsDir, settings: settings(scratch) });
     browser = (await workbench.launchChromium()) as Browser;
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

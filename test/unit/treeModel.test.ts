@@ -253,7 +253,11 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     const [trust] = one([{ folderUri: 'f', folderName: 'shop', state: 'unavailable', reason: 'Restricted', cause: 'restricted' }]);
     assert.deepStrictEqual([trust.type, trust.type === 'action' && trust.command], ['action', 'workbench.trust.manage']);
     const [hint] = one([{ folderUri: 'f', folderName: 'shop', state: 'ready', pending: [suggestion({})], lookalikeCommits: 412 }]);
-    assert.strictEqual(hint.label, '412 commits by addresses that look like you');
+    assert.strictEqual(hint.label, '412 more commits may be yours');
+    assert.match(
+      hint.type === 'action' ? (hint.tooltip ?? '') : '',
+      /^412 commits under your name come from addresses that are not among your identities/,
+    );
     assert.deepStrictEqual(hint.type === 'action' && [hint.command, hint.arguments], ['careerEvidence.setIdentities', ['f']]);
   });
 
@@ -302,8 +306,8 @@ describe('Evidence view rows (EvidenceTreeModel, plain Node)', () => {
     assert.deepStrictEqual(
       m.children(suggestionsRow).map((r) => [r.label, r.description]),
       [
-        ['fix', '2'],
-        ['feature', '1'],
+        ['Fixes', '2'],
+        ['Features', '1'],
       ],
     );
     m.setView(view({ groupBy: 'status', filter: { text: 'fix' } }));

@@ -1,5 +1,6 @@
 import { DayRange, periodOf, quarterOf } from '../../core/evidence/quarters';
 import { GroupBy } from '../../core/index/viewModel';
+import { Category } from '../../core/git/conventional';
 import { Suggestion, matchesFilter } from '../../core/git/suggestions';
 import { maintenanceKind } from '../../core/report/maintenance';
 import { SET_IDENTITIES_COMMAND, SHOW_ALL_MERGED_WORK_COMMAND } from '../shared/commandIds';
@@ -79,16 +80,18 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
       rows.push({
         type: 'action',
         id: `suggestions:lookalikes:${f.folderUri}`,
+        // Short enough for a narrow sidebar: the tooltip says the rest.
         label:
           (multi ? `${f.folderName}: ` : '') +
-          (f.lookalikeCommits === 1
-            ? t('1 commit by an address that looks like you')
-            : t('{0} commits by addresses that look like you', f.lookalikeCommits)),
-        description: t('Set My Identities…'),
-        tooltip: t('Commits under your name from another address are not counted as yours. Click to choose which addresses are you.'),
+          (f.lookalikeCommits === 1 ? t('1 more commit may be yours') : t('{0} more commits may be yours', f.lookalikeCommits)),
+        description: t('another address'),
+        tooltip: t(
+          '{0} commits under your name come from addresses that are not among your identities, so they are not counted as yours. Click to choose which addresses are you.',
+          f.lookalikeCommits,
+        ),
         icon: 'person-add',
         collapsible: 'none',
-        contextValue: 'suggestionsLookalikes',
+        contextValue: 'action.lookalikes',
         command: SET_IDENTITIES_COMMAND,
         arguments: [f.folderUri],
       });
@@ -111,7 +114,7 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
       tooltip: t('Merged work of {0} – {1} is shown. Click to show all history.', range.since, range.until),
       icon: 'calendar',
       collapsible: 'none',
-      contextValue: 'suggestionsRange',
+      contextValue: 'action.range',
       command: SHOW_ALL_MERGED_WORK_COMMAND,
     });
   if (wanted.length > 0 && shown.length < inRange.length)
@@ -133,6 +136,20 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
   return { rows, shown: shown.length };
 }
 
+/** Brag-document categories (conventional commit types) as group labels. */
+const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  feature: 'Features',
+  fix: 'Fixes',
+  performance: 'Performance',
+  refactor: 'Refactoring',
+  docs: 'Documentation',
+  ci: 'CI',
+  build: 'Build',
+  chore: 'Chores',
+  test: 'Tests',
+  other: 'Other work',
+};
+
 function grouped(t: Translate, shown: readonly { folderUri: string; s: Suggestion }[], groupBy: GroupBy): TreeRow[] {
   if (groupBy === 'status' || shown.length === 0) return shown.map((w) => suggestionRow(w.folderUri, w.s));
   const groups = new Map<string, SuggestionRow[]>();
@@ -142,13 +159,15 @@ function grouped(t: Translate, shown: readonly { folderUri: string; s: Suggestio
     if (!members) groups.set(key, (members = []));
     members.push(suggestionRow(w.folderUri, w.s));
   }
+  // One category is no grouping (quarters are: they say when).
+  if (groupBy !== 'quarter' && groups.size === 1) return shown.map((w) => suggestionRow(w.folderUri, w.s));
   // Quarters newest first (the suggestions are); categories by size, the largest first.
   const keys = [...groups.keys()];
   if (groupBy !== 'quarter') keys.sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b));
   return keys.map((key, i): SuggestionGroupRow => ({
     type: 'suggestionGroup',
     id: `suggestions:${groupBy === 'quarter' ? 'quarter' : 'category'}:${key}`,
-    label: groupBy === 'quarter' ? key : t(key),
+    label: groupBy === 'quarter' ? key : t(CATEGORY_LABELS[key as Category] ?? key),
     description: String(groups.get(key)!.length),
     icon: groupBy === 'quarter' ? 'calendar' : 'symbol-enum',
     // The newest quarter (or largest category) open: the user's latest work on the first screen.
@@ -184,7 +203,7 @@ function unavailableRow(t: Translate, f: Extract<FolderSuggestionsView, { state:
       tooltip: t(f.reason),
       icon: 'account',
       collapsible: 'none',
-      contextValue: 'suggestionsIdentity',
+      contextValue: 'action.identity',
       command: SET_IDENTITIES_COMMAND,
       arguments: [f.folderUri],
     };
@@ -196,7 +215,7 @@ function unavailableRow(t: Translate, f: Extract<FolderSuggestionsView, { state:
       tooltip: t(f.reason),
       icon: 'shield',
       collapsible: 'none',
-      contextValue: 'suggestionsRestricted',
+      contextValue: 'action.trust',
       command: 'workbench.trust.manage',
     };
   return message(prefix(t(f.reason)), `message:${f.folderUri}`);
