@@ -140,6 +140,22 @@ describe('the first minutes', function () {
     }
   });
 
+  it("keeps New Design Doc's folder answer out of the repository until the user shares it with the team", async () => {
+    const a = await api();
+    const created = await vscode.commands.executeCommand<vscode.Uri>('careerEvidence.newDesignDoc', {
+      kind: 'rfc',
+      title: 'Shared folders',
+      documentFolder: 'proposals',
+    });
+    assert.ok(created?.path.endsWith('/proposals/0001-shared-folders.md'), created?.path);
+    const settingsFile = path.join(workspaceRoot().fsPath, '.vscode', 'settings.json');
+    assert.ok(!fs.existsSync(settingsFile), 'remembered in workspace storage only');
+    const folder = vscode.workspace.workspaceFolders![0];
+    assert.strictEqual(a.services.documentFolders.for(folder).rfc, 'proposals');
+    await a.services.documentFolders.share(folder, 'rfc', 'proposals');
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(settingsFile, 'utf8'))['careerEvidence.documentFolders'], { rfc: 'proposals' });
+  });
+
   it('Open Journal Folder uses what the host offers: in the browser, no modal error', async () => {
     assert.strictEqual(vscode.env.uiKind, vscode.UIKind.Web, 'the harness is code-server in a browser');
     assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.openJournal'), 'offered');
