@@ -61,8 +61,13 @@ describe('UI end-to-end: design documents', function () {
       if (label !== 'ADR') {
         // No folder for this kind yet: the first suggestion is its default folder.
         await page.locator('.quick-input-widget', { hasText: 'Where do' }).waitFor();
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: folder }).first().waitFor();
-        await page.keyboard.press('Enter');
+        const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: folder }).first();
+        await choice.waitFor();
+        if (label === 'Growth card') {
+          // Its share button: the folder is written for the team, in the repository's settings.
+          await choice.hover();
+          await choice.locator('.action-label.codicon-organization').click();
+        } else await page.keyboard.press('Enter');
       }
       const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       await page.locator('.tabs-container .tab', { hasText: `-${slug}.md` }).waitFor({ timeout: 30_000 });
@@ -77,6 +82,9 @@ describe('UI end-to-end: design documents', function () {
     for (const group of ['Decisions', 'RFCs', 'Design docs', 'Tradeoff notes', 'Postmortems', 'Engineering log', 'Growth cards']) {
       await tree.locator('.monaco-list-row', { hasText: group }).first().waitFor({ timeout: 20_000 });
     }
+    // Only the shared choice reached the repository's settings; the others are kept in workspace storage.
+    const shared = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'));
+    assert.deepStrictEqual(shared['careerEvidence.documentFolders'], { growth: 'docs/growth' });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-every-kind.png') });
   });

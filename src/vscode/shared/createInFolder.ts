@@ -30,11 +30,11 @@ export async function createInFolder(
     // A folder chosen just now is in the settings, not yet in the index: then the folder is read anew.
     let chosenNow = false;
     if (existing.length === 0) {
-      const chosen = documentFolder ?? (await askFolder(kind));
+      const chosen = documentFolder !== undefined ? { path: documentFolder, share: false } : await askFolder(kind);
       if (!chosen) return undefined;
-      await services.documentFolders.remember(folder, kind, chosen);
+      await services.documentFolders.remember(folder, kind, chosen.path);
+      if (chosen.share) await services.documentFolders.share(folder, kind, chosen.path);
       chosenNow = true;
-      if (!documentFolder) offerToShare(services, folder, kind, chosen);
     } else if (existing.length > 1 && existing.every((f) => f.convention === 'log4brains')) {
       // log4brains with packages: ask which package's folder.
       const pick = await vscode.window.showQuickPick(
@@ -74,37 +74,60 @@ export async function createInFolder(
   }
 }
 
-async function askFolder(kind: EvidenceKind): Promise<string | undefined> {
+/** A folder the user chose for a kind, and whether to share the choice with the team. */
+interface FolderChoice {
+  path: string;
+  share: boolean;
+}
+
+const SHARE_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('organization'),
+  tooltip: 'Use this folder and share the choice with your team (in .vscode/settings.json)',
+};
+
+/**
+ * Asks where documents of `kind` go: the usual folders, or another one. Choosing a folder keeps it
+ * for this workspace only; its Share button also writes it for the team. Undefined when cancelled.
+ */
+async function askFolder(kind: EvidenceKind): Promise<FolderChoice | undefined> {
   const suggested = [
     KINDS[kind].newFolder,
     ...(kind === 'decision' ? ['docs/adr', 'doc/adr', 'docs/architecture/decisions'] : KINDS[kind].scanFolders),
   ];
-  const items = [...new Set(suggested)].map((p) => ({ label: p })).concat([{ label: 'Other…' }]);
-  const picked = await vscode.window.showQuickPick(items, {
-    title: `Where do ${KINDS[kind].plural.toLowerCase()} go in this repository?`,
-    placeHolder: 'Remembered for this workspace (nothing is written into the repository)',
+  const other = 'Other…';
+  const items: vscode.QuickPickItem[] = [...new Set(suggested)].map((p) => ({ label: p, buttons: [SHARE_BUTTON] }));
+  items.push({ label: other });
+  const picked = await new Promise<{ label: string; share: boolean } | undefined>((resolve) => {
+    const pick = vscode.window.createQuickPick();
+    pick.title = `Where do ${KINDS[kind].plural.toLowerCase()} go in this repository?`;
+    pick.placeholder = 'Remembered for this workspace; the Share button also writes it for your team';
+    pick.items = items;
+    let result: { label: string; share: boolean } | undefined;
+    pick.onDidAccept(() => {
+      result = pick.selectedItems[0] && { label: pick.selectedItems[0].label, share: false };
+      pick.hide();
+    });
+    pick.onDidTriggerItemButton((e) => {
+      result = { label: e.item.label, share: true };
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(result);
+    });
+    pick.show();
   });
   if (!picked) return undefined;
-  if (picked.label !== 'Other…') return picked.label;
-  return vscode.window.showInputBox({
+  if (picked.label !== other) return { path: picked.label, share: picked.share };
+  const typed = await vscode.window.showInputBox({
     prompt: 'Folder, relative to the workspace folder',
     value: KINDS[kind].newFolder,
     validateInput: (v) => (/^(\/|\.\.)|\.\.\//.test(v.trim()) || !v.trim() ? 'A folder inside the workspace folder' : undefined),
   });
+  return typed === undefined ? undefined : { path: typed.trim(), share: false };
 }
 
 function selectedText(): string | undefined {
   const e = vscode.window.activeTextEditor;
   return e && !e.selection.isEmpty ? e.document.getText(e.selection) : undefined;
-}
-
-/** After a folder was chosen: offers (without waiting) to write the choice into the repository's settings, for the team. */
-function offerToShare(services: Services, folder: vscode.WorkspaceFolder, kind: EvidenceKind, relPath: string): void {
-  const share = 'Share with Team';
-  void vscode.window
-    .showInformationMessage(
-      `Career Evidence: ${KINDS[kind].plural.toLowerCase()} go in ${relPath} in this workspace. Share the choice with your team in .vscode/settings.json?`,
-      share,
-    )
-    .then((picked) => (picked === share ? services.documentFolders.share(folder, kind, relPath) : undefined));
 }
