@@ -1,12 +1,13 @@
 import { DayRange, periodOf, quarterOf } from '../../core/evidence/quarters';
 import { GroupBy } from '../../core/index/viewModel';
 import { Category } from '../../core/git/conventional';
+import { CATEGORY_LABELS } from '../../core/journal/bragEntry';
 import { Suggestion, matchesFilter } from '../../core/git/suggestions';
 import { maintenanceKind } from '../../core/report/maintenance';
 import { SET_IDENTITIES_COMMAND, SHOW_ALL_MERGED_WORK_COMMAND } from '../shared/commandIds';
 import { Translate } from '../shared/translate';
 import { UnavailableCause } from '../shared/unavailableCause';
-import { CHANGE_ICONS, MessageRow, SuggestionGroupRow, SuggestionRow, TreeRow } from './rowsModel';
+import { ActionRow, CHANGE_ICONS, MessageRow, SuggestionGroupRow, SuggestionRow, TreeRow } from './rowsModel';
 
 // The rows of the Suggestions group, computed without VS Code from the Suggestions list as the
 // MergedWork service published it and the view's grouping and filter.
@@ -77,24 +78,25 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
       continue;
     }
     if (f.lookalikeCommits)
-      rows.push({
-        type: 'action',
-        id: `suggestions:lookalikes:${f.folderUri}`,
+      rows.push(
         // Short enough for a narrow sidebar: the tooltip says the rest.
-        label:
+        action(
+          `suggestions:lookalikes:${f.folderUri}`,
           (multi ? `${f.folderName}: ` : '') +
-          (f.lookalikeCommits === 1 ? t('1 more commit may be yours') : t('{0} more commits may be yours', f.lookalikeCommits)),
-        description: t('another address'),
-        tooltip: t(
-          '{0} commits under your name come from addresses that are not among your identities, so they are not counted as yours. Click to choose which addresses are you.',
-          f.lookalikeCommits,
+            (f.lookalikeCommits === 1 ? t('1 more commit may be yours') : t('{0} more commits may be yours', f.lookalikeCommits)),
+          'person-add',
+          {
+            description: t('another address'),
+            tooltip: t(
+              '{0} commits under your name come from addresses that are not among your identities, so they are not counted as yours. Click to choose which addresses are you.',
+              f.lookalikeCommits,
+            ),
+            contextValue: 'action.lookalikes',
+            command: SET_IDENTITIES_COMMAND,
+            arguments: [f.folderUri],
+          },
         ),
-        icon: 'person-add',
-        collapsible: 'none',
-        contextValue: 'action.lookalikes',
-        command: SET_IDENTITIES_COMMAND,
-        arguments: [f.folderUri],
-      });
+      );
     for (const s of f.pending) {
       // Sync merges, releases and version bumps are nobody's brag: kept apart, one click away.
       if (maintenanceKind(s) === null) work.push({ folderUri: f.folderUri, s });
@@ -106,17 +108,14 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
   const wanted = words(filterText);
   const shown = inRange.filter((w) => matchesWords(w.s, wanted)).sort((a, b) => b.s.mergedAt.localeCompare(a.s.mergedAt));
   if (range)
-    rows.push({
-      type: 'action',
-      id: 'suggestions:range',
-      label: t('{0}: {1} of {2}', periodOf(range).label, inRange.length, work.length),
-      description: t('Show all'),
-      tooltip: t('Merged work of {0} – {1} is shown. Click to show all history.', range.since, range.until),
-      icon: 'calendar',
-      collapsible: 'none',
-      contextValue: 'action.range',
-      command: SHOW_ALL_MERGED_WORK_COMMAND,
-    });
+    rows.push(
+      action('suggestions:range', t('{0}: {1} of {2}', periodOf(range).label, inRange.length, work.length), 'calendar', {
+        description: t('Show all'),
+        tooltip: t('Merged work of {0} – {1} is shown. Click to show all history.', range.since, range.until),
+        contextValue: 'action.range',
+        command: SHOW_ALL_MERGED_WORK_COMMAND,
+      }),
+    );
   if (wanted.length > 0 && shown.length < inRange.length)
     rows.push(message(t('Filtered: {0} of {1}', shown.length, inRange.length), 'suggestions:filtered', 'filter'));
   if (shown.length === 0 && work.length === 0 && view.folders.some((f) => f.state === 'ready') && !view.mining)
@@ -135,20 +134,6 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
     });
   return { rows, shown: shown.length };
 }
-
-/** Brag-document categories (conventional commit types) as group labels. */
-const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  feature: 'Features',
-  fix: 'Fixes',
-  performance: 'Performance',
-  refactor: 'Refactoring',
-  docs: 'Documentation',
-  ci: 'CI',
-  build: 'Build',
-  chore: 'Chores',
-  test: 'Tests',
-  other: 'Other work',
-};
 
 function grouped(t: Translate, shown: readonly { folderUri: string; s: Suggestion }[], groupBy: GroupBy): TreeRow[] {
   if (groupBy === 'status' || shown.length === 0) return shown.map((w) => suggestionRow(w.folderUri, w.s));
@@ -196,29 +181,29 @@ export function suggestionRow(folderUri: string, s: Suggestion): SuggestionRow {
 function unavailableRow(t: Translate, f: Extract<FolderSuggestionsView, { state: 'unavailable' }>, multi: boolean): TreeRow {
   const prefix = (text: string) => (multi ? `${f.folderName}: ${text}` : text);
   if (f.cause === 'identity')
-    return {
-      type: 'action',
-      id: `suggestions:identity:${f.folderUri}`,
-      label: prefix(t('Who are you? Set your e-mail addresses…')),
+    return action(`suggestions:identity:${f.folderUri}`, prefix(t('Who are you? Set your e-mail addresses…')), 'account', {
       tooltip: t(f.reason),
-      icon: 'account',
-      collapsible: 'none',
       contextValue: 'action.identity',
       command: SET_IDENTITIES_COMMAND,
       arguments: [f.folderUri],
-    };
+    });
   if (f.cause === 'restricted')
-    return {
-      type: 'action',
-      id: `suggestions:restricted:${f.folderUri}`,
-      label: prefix(t('Restricted Mode: trust this folder to read merged work…')),
+    return action(`suggestions:restricted:${f.folderUri}`, prefix(t('Restricted Mode: trust this folder to read merged work…')), 'shield', {
       tooltip: t(f.reason),
-      icon: 'shield',
-      collapsible: 'none',
       contextValue: 'action.trust',
       command: 'workbench.trust.manage',
-    };
+    });
   return message(prefix(t(f.reason)), `message:${f.folderUri}`);
+}
+
+/** A row that runs `command` when clicked. */
+function action(
+  id: string,
+  label: string,
+  icon: string,
+  rest: Pick<ActionRow, 'contextValue' | 'command'> & Partial<Pick<ActionRow, 'tooltip' | 'arguments' | 'description'>>,
+): ActionRow {
+  return { type: 'action', id, label, icon, collapsible: 'none', ...rest };
 }
 
 function message(text: string, id = `message:${text}`, icon = 'info'): MessageRow {
