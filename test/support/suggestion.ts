@@ -7,6 +7,7 @@ export function suggestion(over: Partial<Suggestion> = {}): Suggestion {
     kind: 'merge',
     title: 'Add export to CSV',
     description: 'Finance can export invoices.',
+    descriptionSource: 'message',
     pr: { number: 12, provider: 'github', url: 'https://github.com/acme/shop/pull/12' },
     category: 'feature',
     author: { name: 'Dana Developer', email: 'dana@example.com' },

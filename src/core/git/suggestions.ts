@@ -26,6 +26,12 @@ export interface Suggestion {
   title: string;
   /** PR description or commit body without template boilerplate, bullet lists of squashed commits or trailers. */
   description: string;
+  /**
+   * Where {@link description} comes from: the change's own `message`, or — for a merge commit that
+   * says nothing beyond its title — the merged branch's commit messages (`branch-commits`, see
+   * `branchDescription.ts`).
+   */
+  descriptionSource: 'message' | 'branch-commits';
   /** `url` is built from the `origin` remote (no network), or null when the host is unknown. */
   pr: { number: number; provider: PrProvider; url: string | null } | null;
   /** From the conventional-commit type (`feat` → `feature` …), else `other`. */
@@ -76,6 +82,10 @@ export interface BranchInfo {
   latestHuman?: Person | null;
   /** Every author and co-author of the branch's commits. */
   people: Person[];
+  /** The branch's own commits (merges of other branches left out), oldest first: at most `MAX_BRANCH_COMMITS`. */
+  commits?: string[];
+  /** How many such commits the branch has (more than {@link commits} holds when it is long). */
+  commitCount?: number;
 }
 
 /** Context for turning commits into suggestions. */
@@ -138,6 +148,7 @@ export function toSuggestion(c: LogCommit, ctx: BuildContext): Suggestion {
     kind: change.kind,
     title: conventional.title,
     description,
+    descriptionSource: 'message',
     pr: change.pr ? { ...change.pr, url: ctx.remote ? pullRequestUrl(ctx.remote, change.pr.number) : null } : null,
     category: conventional.category,
     author,

@@ -37,7 +37,8 @@ const SECTIONS: Readonly<Record<StoryDocumentKind, Readonly<Record<keyof typeof 
 
 /**
  * A STAR story started from `src`, as a journal entry (`stories/YYYY-MM-DD-slug.md`): Situation from
- * the PR description or the record's context, Task from its decision drivers, Action from the
+ * the PR description or the record's context (a description built from the branch's commits goes
+ * into the Action instead, as the steps taken), Task from its decision drivers, Action from the
  * person's change (its title and files) or the record's decision, Result from a brag entry's
  * impact — each part a source cannot give keeps its placeholder, so the story stays incomplete
  * until it is written. The receipts go in front matter (`source`, `repo`, `commit`, `pr`). Pure.
@@ -50,9 +51,12 @@ export function storyFrom(src: StorySource, date: string): BragEntry {
   if (src.kind === 'suggestion') {
     const s = src.suggestion;
     title = s.title;
-    if (s.description.trim()) parts.situation = s.description.trim();
+    // A PR's description says why (the Situation); its branch's commits say what was done (the Action).
+    const fromBranch = s.descriptionSource === 'branch-commits';
+    if (s.description.trim() && !fromBranch) parts.situation = s.description.trim();
     const files = s.paths.slice(0, 5).map((p) => `\`${p}\``);
-    parts.action = `I ${s.kind === 'commit' ? 'committed' : 'merged'} “${s.title}”: ${s.files} file${s.files === 1 ? '' : 's'} (${files.join(', ')}${s.paths.length > 5 ? ', …' : ''}).\n\n${TODO.action}`;
+    const steps = fromBranch ? `\n\nThe steps, from the branch's commits:\n\n${s.description.trim()}` : '';
+    parts.action = `I ${s.kind === 'commit' ? 'committed' : 'merged'} “${s.title}”: ${s.files} file${s.files === 1 ? '' : 's'} (${files.join(', ')}${s.paths.length > 5 ? ', …' : ''}).${steps}\n\n${TODO.action}`;
     fm['commit'] = s.sha;
     if (s.pr) fm['pr'] = s.pr.url ?? `#${s.pr.number}`;
   } else {

@@ -119,7 +119,13 @@ export function formatSuggestionDetails(s: Suggestion): string {
     );
   lines.push(`- **Size:** ${s.files} file${s.files === 1 ? '' : 's'}, +${s.insertions} −${s.deletions}`);
   if (s.tags.length) lines.push(`- **Complexity exposure:** ${s.tags.join(', ')}`);
-  lines.push('', '## Description', '', s.description.trim() || '_No description._', '');
+  lines.push(
+    '',
+    s.descriptionSource === 'branch-commits' ? "## Description (from the merged branch's commits)" : '## Description',
+    '',
+    s.description.trim() || '_No description._',
+    '',
+  );
   if (s.paths.length)
     lines.push(
       '## Files',

@@ -6,6 +6,8 @@ import { DEFAULT_EXPOSURE_RULES, ExposureRule, readExposureRules } from '../../c
 import { GitLogParser, LOG_FORMAT } from '../../core/git/logFormat';
 import { Person, readPerson } from '../../core/evidence/person';
 import { BranchInfo, Suggestion, SuggestionBuilder, SuggestionFilter, isBot, matchesFilter } from '../../core/git/suggestions';
+import { MAX_BRANCH_COMMITS } from '../../core/git/branchDescription';
+import { BranchDescriber } from './branchDescriptions';
 import { streamGit } from './logStream';
 import { Repository, SHA, defaultBranch, firstParentRange, headCommit, isAncestor, isShallow, mergeBase, originWeb } from './repository';
 
@@ -106,8 +108,11 @@ export async function mine(repo: Repository, opts: MineOptions): Promise<MiningR
   if (!nothingNew) {
     const branches = await readBranches(repo, tips, exclude, opts.filter.since, opts.signal);
     const builder = new SuggestionBuilder({ branches, remote, rules: exposure.rules });
+    // Merges that say nothing beyond their title are described from their branch's commits, in
+    // batches, without changing the order suggestions are emitted in.
+    const describer = new BranchDescriber(repo.root, branches, SAFE_LOG, emit, opts.signal);
     const keep = (list: Suggestion[]) => {
-      for (const s of list) if (matchesFilter(s, opts.filter)) emit(s);
+      for (const s of list) if (matchesFilter(s, opts.filter)) describer.push(s);
     };
     const args = ['log', ...SAFE_LOG, '--first-parent', '--diff-merges=first-parent', '--numstat', '-z', `--format=${LOG_FORMAT}`];
     if (opts.filter.since) args.push(`--since=${addDays(opts.filter.since, -1)}T00:00:00Z`);
@@ -116,6 +121,7 @@ export async function mine(repo: Repository, opts: MineOptions): Promise<MiningR
     await streamGit(repo.root, args, (text) => parser.push(text).forEach((c) => keep(builder.push(c))), opts.signal);
     parser.end().forEach((c) => keep(builder.push(c)));
     keep(builder.end());
+    await describer.end();
   }
   if (opts.sink) kept.forEach(emit);
   else result.suggestions = mergeNewestFirst(fresh, kept);
@@ -250,6 +256,7 @@ async function readBranches(
       let firstMs = Date.parse(first);
       let latestHuman: { author: Person; ms: number } | null = null;
       const people = new Map<string, Person>();
+      const own: { id: string; ms: number }[] = [];
       const stack = merge.parents.slice(1);
       while (stack.length > 0) {
         const id = stack.pop()!;
@@ -261,13 +268,18 @@ async function readBranches(
         if (ms < firstMs) [first, firstMs] = [c.authoredAt, ms];
         if (!isBot(c.author) && (!latestHuman || ms > latestHuman.ms)) latestHuman = { author: c.author, ms };
         for (const p of [c.author, ...c.coAuthors]) people.set(p.email.toLowerCase(), p);
+        if (c.parents.length < 2) own.push({ id, ms });
         for (const parent of c.parents) stack.push(parent);
       }
+      // Oldest first (stable for equal dates: git lists newer commits first, the walk reverses them).
+      own.sort((a, b) => a.ms - b.ms);
       out.set(sha, {
         firstAuthoredAt: first,
         tipAuthor: tip.author,
         latestHuman: latestHuman?.author ?? null,
         people: [...people.values()],
+        commits: own.slice(0, MAX_BRANCH_COMMITS).map((o) => o.id),
+        commitCount: own.length,
       });
     }
   }

@@ -10,7 +10,7 @@ import { Repository } from '../git/repository';
 import { readVersionedJson, writeVersionedJson } from '../jsonFile';
 
 /** Bumped when what is cached changes shape (with the program's version, see {@link MiningCache}). */
-const SCHEMA = 2;
+const SCHEMA = 3;
 
 /** Files whose change makes the mined suggestions of a repository different (tags, identities). */
 const INPUT_FILES = [

@@ -72,7 +72,7 @@ export function suggestionDetailsHtml(s: Suggestion, res: PageResources, decided
 <h1>${esc(s.title)}</h1>
 <div class="actions" role="toolbar" aria-label="Decide">${actions}</div>
 <dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
-<h2>Description</h2>
+<h2>${s.descriptionSource === 'branch-commits' ? 'Description <span class="source">from the merged branch’s commits</span>' : 'Description'}</h2>
 ${paragraphs.length ? paragraphs.join('\n') : '<p class="none">No description.</p>'}
 ${s.paths.length ? `<h2>Files</h2><ul>${s.paths.map((p) => `<li><code>${esc(p)}</code></li>`).join('')}${s.files > s.paths.length ? `<li>… and ${s.files - s.paths.length} more</li>` : ''}</ul>` : ''}
 <p class="hint">For your brag document: what changed because of this work? After accepting, add the result with a number (time saved, errors avoided, users reached).</p>
