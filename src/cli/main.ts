@@ -16,7 +16,12 @@ import { readDayOptions } from './dayOptions';
 import { reportCommand } from './reportCommand';
 import { userIdentities } from '../node/git/identity';
 import { MiningMeta, MiningResult, mine } from '../node/git/mine';
-import { Repository, configValue, openRepository } from '../node/git/repository';
+import { Repository, configValue, openRepository, originWeb } from '../node/git/repository';
+import { apiTarget } from '../core/pullRequests/model';
+import { PullRequestCache } from '../node/pullRequests/cache';
+import { enrichWithPullRequests } from '../node/pullRequests/enrich';
+import { GithubSource } from '../node/pullRequests/githubSource';
+import { cliToken } from '../node/pullRequests/token';
 import { defaultJournalDir, writeBragEntry } from '../node/journal';
 import { ScanResult, scanEvidence } from '../node/scanEvidence';
 import { readJournalStatusAliases } from '../node/statusVocabulary';
@@ -28,10 +33,14 @@ Commands:
   scan [DIR] [--json]       every evidence document under DIR
   suggest [DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--range R]
           [--author EMAIL]... [--all-authors] [--json | --format text|md|json]
+          [--fetch-prs [--api-url URL]]
                             brag-document suggestions from merged work on the first-parent
                             line of the default branch and HEAD (default author: git config
                             user.email and its .mailmap identity); R: this-quarter,
-                            last-quarter or YYYY-Qn
+                            last-quarter or YYYY-Qn; --fetch-prs (the only network use,
+                            never by default): descriptions and review times of the pull
+                            requests from the origin's GitHub, token from GH_TOKEN,
+                            GITHUB_TOKEN or gh auth token
   new KIND "TITLE" [--dir DIR] [--supersedes ID] [--status S] [--json]
                             a design document in the repository's convention, next number;
                             KIND: adr, rfc, design, tradeoff, postmortem, log, growth
@@ -101,6 +110,9 @@ interface SuggestOptions {
   range?: string;
   authors: string[];
   allAuthors: boolean;
+  /** Fetch the pull requests' descriptions and review times from the origin's host (only when asked). */
+  fetchPrs?: boolean;
+  apiUrl?: string;
 }
 
 /** Validates the options and opens the repository; resolves with the filter and who it counts. */
@@ -162,7 +174,9 @@ function jsonSink() {
 async function suggestCommand(dir: string, o: SuggestOptions, format: string): Promise<void> {
   if (!['text', 'md', 'json'].includes(format)) throw new UserError(`--format wants text, md or json, got "${format}"`);
   const { repo, filter, who } = await resolveFilter(dir, o);
-  if (format === 'json') {
+  if (o.apiUrl !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(o.apiUrl))
+    throw new UserError(`--api-url wants an http(s) address, e.g. https://github.example.com/api/v3, got "${printable(o.apiUrl)}"`);
+  if (format === 'json' && !o.fetchPrs) {
     const sink = jsonSink();
     warnShallow(await mine(repo, { filter, sink }));
     sink.end();
@@ -170,6 +184,14 @@ async function suggestCommand(dir: string, o: SuggestOptions, format: string): P
   }
   const result = await mine(repo, { filter });
   warnShallow(result);
+  if (o.fetchPrs) result.suggestions = await fetchPullRequests(repo, result.suggestions, o.apiUrl);
+  if (format === 'json') {
+    const sink = jsonSink();
+    sink.start(result);
+    result.suggestions.forEach((s) => sink.suggestion(s));
+    sink.end();
+    return;
+  }
   if (format === 'md')
     write(
       formatBragList(
@@ -178,6 +200,36 @@ async function suggestCommand(dir: string, o: SuggestOptions, format: string): P
       ),
     );
   else write(formatSuggestions(suggestReport(result), who));
+}
+
+/**
+ * `--fetch-prs`: the suggestions with their pull requests' descriptions and review times, from the
+ * origin's GitHub (or `--api-url`) with the token of `GH_TOKEN`/`GITHUB_TOKEN` or `gh auth token`,
+ * cached in `~/.cache/career-evidence/pull-requests`. What went wrong is said on stderr, and the
+ * suggestions are kept as mined.
+ */
+async function fetchPullRequests(repo: Repository, suggestions: Suggestion[], apiUrl: string | undefined): Promise<Suggestion[]> {
+  const say = (text: string) => process.stderr.write(`career-evidence: ${text}\n`);
+  const remote = await originWeb(repo);
+  const target = remote && apiTarget(remote, apiUrl);
+  if (!target) {
+    say('--fetch-prs: the origin remote is not on GitHub or GitLab; nothing fetched');
+    return suggestions;
+  }
+  if (target.provider === 'gitlab') {
+    say('--fetch-prs: GitLab is not supported yet; nothing fetched');
+    return suggestions;
+  }
+  const token = await cliToken('github');
+  if (!token) {
+    say('--fetch-prs: no GitHub token (set GH_TOKEN, or sign in with `gh auth login`); nothing fetched');
+    return suggestions;
+  }
+  const source = new GithubSource(target, token);
+  const { suggestions: enriched, report } = await enrichWithPullRequests(suggestions, source, 'github', PullRequestCache.forCli());
+  say(`${report.fetched} pull request(s) fetched from ${source.host} in ${report.requests} request(s), ${report.fromCache} from the cache`);
+  if (report.stopped) say(report.stopped);
+  return enriched;
 }
 
 async function acceptCommand(sha: string | undefined, dir: string, journal: string): Promise<void> {
@@ -340,6 +392,8 @@ export async function main(argv: string[]): Promise<number> {
         dir: { type: 'string' },
         supersedes: { type: 'string' },
         status: { type: 'string' },
+        'fetch-prs': { type: 'boolean', default: false },
+        'api-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -400,6 +454,8 @@ export async function main(argv: string[]): Promise<number> {
           range: values.range,
           authors: values.author,
           allAuthors: values['all-authors'],
+          fetchPrs: values['fetch-prs'],
+          apiUrl: values['api-url'],
         };
         await suggestCommand(dir, opts, values.json ? 'json' : (values.format ?? 'text'));
         return 0;

@@ -29,9 +29,10 @@ export interface Suggestion {
   /**
    * Where {@link description} comes from: the change's own `message`, or — for a merge commit that
    * says nothing beyond its title — the merged branch's commit messages (`branch-commits`, see
-   * `branchDescription.ts`).
+   * `branchDescription.ts`), or the pull request's own as fetched with the user's consent
+   * (`pull-request`, see `pullRequests/model.ts`).
    */
-  descriptionSource: 'message' | 'branch-commits';
+  descriptionSource: 'message' | 'branch-commits' | 'pull-request';
   /** `url` is built from the `origin` remote (no network), or null when the host is unknown. */
   pr: { number: number; provider: PrProvider; url: string | null } | null;
   /** From the conventional-commit type (`feat` → `feature` …), else `other`. */
@@ -70,6 +71,13 @@ export interface Suggestion {
   commits: string[];
   /** Gerrit `Change-Id`, or null. */
   changeId: string | null;
+  /** Fetched with the user's consent (absent otherwise): when the pull request was opened, marked ready, first reviewed, approved (ISO 8601 UTC, or null). */
+  openedAt?: string | null;
+  readyAt?: string | null;
+  firstReviewAt?: string | null;
+  approvedAt?: string | null;
+  /** Fetched with the user's consent: the reviewers' logins on the hosting service. */
+  reviewerLogins?: string[];
 }
 
 /** What is known about a merged branch from the commits between a merge's first and second parent. */

@@ -1,0 +1,75 @@
+import { PullRequestFacts } from './model';
+
+// GitHub's GraphQL API (https://docs.github.com/en/graphql): the query for a batch of pull requests
+// and the validation of its answer. Nothing of the answer is used unchecked: a hostile or broken
+// server can give at most wrong text, never a path, a command or markup we would render raw.
+
+/** Pull requests asked for in one GraphQL request. */
+export const GITHUB_BATCH = 100;
+
+/** The GraphQL query for pull requests `numbers` (positive integers: put in as literals) of `$owner/$name`. */
+export function githubQuery(numbers: readonly number[]): string {
+  const fields = (n: number) =>
+    `pr${n}: pullRequest(number: ${n}) { number body createdAt mergedAt author { login } ` +
+    `timelineItems(itemTypes: [READY_FOR_REVIEW_EVENT], first: 1) { nodes { ... on ReadyForReviewEvent { createdAt } } } ` +
+    `reviews(first: 100) { nodes { author { login } submittedAt state } } }`;
+  const safe = numbers.filter((n) => Number.isSafeInteger(n) && n > 0);
+  return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${safe.map(fields).join(' ')} } }`;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/;
+/** The longest description kept (a few pages of Markdown). */
+const MAX_BODY = 20_000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const date = (v: unknown): string | null =>
+  typeof v === 'string' && ISO.test(v) && Number.isFinite(Date.parse(v)) ? new Date(v).toISOString() : null;
+const login = (v: unknown): string | null => (isObject(v) && typeof v.login === 'string' && LOGIN.test(v.login) ? v.login : null);
+const nodes = (v: unknown): unknown[] => (isObject(v) && Array.isArray(v.nodes) ? v.nodes : []);
+
+/** Text without control characters (terminal escapes, NULs); new lines and tabs kept. */
+function printableText(v: string): string {
+  return v
+    .replace(/\r\n/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .slice(0, MAX_BODY);
+}
+
+/**
+ * Reads a GraphQL answer for `numbers`: the facts of each pull request that is there and well
+ * formed (others are left out), and the API's error message when it gave one (printable, short).
+ */
+export function readGithubAnswer(json: unknown, numbers: readonly number[]): { facts: PullRequestFacts[]; error: string | null } {
+  const error =
+    isObject(json) && Array.isArray(json.errors) && json.errors.length > 0
+      ? printableText(String(isObject(json.errors[0]) ? (json.errors[0].message ?? 'error') : 'error')).slice(0, 200)
+      : null;
+  const repository = isObject(json) && isObject(json.data) && isObject(json.data.repository) ? json.data.repository : undefined;
+  const facts: PullRequestFacts[] = [];
+  for (const n of numbers) {
+    const pr = repository?.[`pr${n}`];
+    if (!isObject(pr) || pr.number !== n) continue;
+    const author = login(pr.author);
+    const reviews = nodes(pr.reviews)
+      .filter(isObject)
+      .map((r) => ({ who: login(r.author), at: date(r.submittedAt), state: typeof r.state === 'string' ? r.state : '' }))
+      .filter(
+        (r): r is { who: string; at: string; state: string } =>
+          r.who !== null && r.at !== null && r.who !== author && r.state !== 'PENDING',
+      )
+      .sort((a, b) => a.at.localeCompare(b.at));
+    const ready = nodes(pr.timelineItems).find(isObject);
+    facts.push({
+      number: n,
+      body: typeof pr.body === 'string' && pr.body.trim() ? printableText(pr.body) : null,
+      openedAt: date(pr.createdAt),
+      readyAt: ready ? date(ready.createdAt) : null,
+      firstReviewAt: reviews[0]?.at ?? null,
+      approvedAt: reviews.find((r) => r.state === 'APPROVED')?.at ?? null,
+      mergedAt: date(pr.mergedAt),
+      reviewers: [...new Set(reviews.map((r) => r.who))],
+    });
+  }
+  return { facts, error };
+}

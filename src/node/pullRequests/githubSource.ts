@@ -1,0 +1,84 @@
+import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource } from '../../core/pullRequests/model';
+import { GITHUB_BATCH, githubQuery, readGithubAnswer } from '../../core/pullRequests/github';
+
+/** How long one request may take before it is given up (ms). */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * GitHub (github.com and Enterprise) through its GraphQL API: {@link GITHUB_BATCH} pull requests a
+ * request, by number. The token goes to `target.api`'s host only (the repository's own, or the
+ * user's override). Stops at the first refusal — 401/403/404, a rate limit (`Retry-After`,
+ * `X-RateLimit-Remaining: 0`), a malformed answer, a network error — and says why, keeping what
+ * it read. Never throws for the server's answers; rejects only when `signal` aborts.
+ */
+export class GithubSource implements PullRequestSource {
+  readonly host: string;
+  readonly repository: string;
+  private readonly endpoint: string;
+
+  constructor(
+    private readonly target: ApiTarget,
+    private readonly token: string,
+  ) {
+    // github.com: api.github.com/graphql; Enterprise: HOST/api/graphql beside HOST/api/v3.
+    this.endpoint = /\/api\/v3$/.test(target.api) ? target.api.replace(/\/api\/v3$/, '/api/graphql') : `${target.api}/graphql`;
+    this.host = new URL(this.endpoint).host;
+    this.repository = `${target.owner}/${target.name}`;
+  }
+
+  async fetch(numbers: readonly number[], signal?: AbortSignal): Promise<FetchOutcome> {
+    const facts: PullRequestFacts[] = [];
+    let requests = 0;
+    for (let i = 0; i < numbers.length; i += GITHUB_BATCH) {
+      const batch = numbers.slice(i, i + GITHUB_BATCH);
+      requests++;
+      const answer = await this.post(batch, signal);
+      if ('stopped' in answer) return { facts, requests, stopped: answer.stopped };
+      const read = readGithubAnswer(answer.json, batch);
+      facts.push(...read.facts);
+      if (read.error && read.facts.length === 0) return { facts, requests, stopped: `${this.host} answered: ${read.error}` };
+      if (answer.remaining === 0 && i + GITHUB_BATCH < numbers.length)
+        return { facts, requests, stopped: `${this.host}'s rate limit is used up: the rest is fetched on a later run` };
+    }
+    return { facts, requests, stopped: null };
+  }
+
+  private async post(
+    batch: readonly number[],
+    signal?: AbortSignal,
+  ): Promise<{ json: unknown; remaining: number | null } | { stopped: string }> {
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    let response: Response;
+    try {
+      response = await fetch(this.endpoint, {
+        method: 'POST',
+        headers: {
+          authorization: `bearer ${this.token}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'user-agent': 'career-evidence',
+        },
+        body: JSON.stringify({ query: githubQuery(batch), variables: { owner: this.target.owner, name: this.target.name } }),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        redirect: 'error', // never follow the token to another host
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      return { stopped: `could not reach ${this.host}: ${(err as Error).message}` };
+    }
+    const remaining = Number(response.headers.get('x-ratelimit-remaining') ?? NaN);
+    if (response.status === 429 || (response.status === 403 && (response.headers.has('retry-after') || remaining === 0))) {
+      const after = Number(response.headers.get('retry-after'));
+      return {
+        stopped: `${this.host}'s rate limit was reached${Number.isFinite(after) && after > 0 ? ` (try again in ${after} s)` : ''}: what was fetched is kept`,
+      };
+    }
+    if (response.status === 401) return { stopped: `${this.host} refused the token (401): sign in again` };
+    if (!response.ok) return { stopped: `${this.host} answered ${response.status}` };
+    try {
+      return { json: JSON.parse(await response.text()), remaining: Number.isFinite(remaining) ? remaining : null };
+    } catch {
+      return { stopped: `${this.host} sent a malformed answer` };
+    }
+  }
+}

@@ -1,0 +1,314 @@
+import * as assert from 'assert';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import * as path from 'path';
+import { apiTarget } from '../../src/core/pullRequests/model';
+import { PullRequestCache } from '../../src/node/pullRequests/cache';
+import { enrichWithPullRequests } from '../../src/node/pullRequests/enrich';
+import { GithubSource } from '../../src/node/pullRequests/githubSource';
+import { suggestion } from '../support/suggestion';
+import { COLLEAGUE, ME, TestRepo, removeDir, tempDir } from '../support/gitRepo';
+import { CLI } from '../support/paths';
+
+// Issue 15, online and only when asked: GitHub's GraphQL API against a fake server on 127.0.0.1 —
+// batches, the cache, rate limits, refusals, malformed and hostile answers, an Enterprise base
+// URL, the CLI's --fetch-prs with a fake `gh` — and the proof that by default nothing connects.
+
+interface Seen {
+  path: string;
+  authorization: string | undefined;
+  numbers: number[];
+}
+
+/** A fake GraphQL endpoint: `answer(numbers, i)` gives the i-th request's status, headers and body. */
+async function fakeGithub(answer: (numbers: number[], i: number) => { status?: number; headers?: Record<string, string>; body: string }) {
+  const seen: Seen[] = [];
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => {
+      const query = (JSON.parse(text) as { query: string }).query;
+      const numbers = [...query.matchAll(/pullRequest\(number: (\d+)\)/g)].map((m) => Number(m[1]));
+      seen.push({ path: req.url ?? '', authorization: req.headers.authorization, numbers });
+      const a = answer(numbers, seen.length - 1);
+      res.writeHead(a.status ?? 200, { 'content-type': 'application/json', ...a.headers });
+      res.end(a.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { seen, url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A well-formed answer for `numbers`: opened, ready, reviewed by sam (then approved), merged. */
+function answerFor(numbers: number[], extra: Record<string, unknown> = {}): string {
+  const repository = Object.fromEntries(
+    numbers.map((n) => [
+      `pr${n}`,
+      {
+        number: n,
+        body: `Why ${n}: the export was slow.\n\n<!-- template -->\n- [ ] docs`,
+        createdAt: '2026-03-01T10:00:00Z',
+        mergedAt: '2026-03-05T15:30:00Z',
+        author: { login: 'dana' },
+        timelineItems: { nodes: [{ createdAt: '2026-03-02T10:00:00Z' }] },
+        reviews: {
+          nodes: [
+            { author: { login: 'dana' }, submittedAt: '2026-03-02T11:00:00Z', state: 'COMMENTED' },
+            { author: { login: 'sam' }, submittedAt: '2026-03-03T10:00:00Z', state: 'CHANGES_REQUESTED' },
+            { author: { login: 'sam' }, submittedAt: '2026-03-04T10:00:00Z', state: 'APPROVED' },
+          ],
+        },
+        ...extra,
+      },
+    ]),
+  );
+  return JSON.stringify({ data: { repository } });
+}
+
+const target = (url: string) => ({ provider: 'github' as const, api: `${url}/api/v3`, owner: 'acme', name: 'shop' });
+const many = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    suggestion({ sha: String(i).padStart(40, '0'), pr: { number: i + 1, provider: 'github', url: null } }),
+  );
+
+describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', function () {
+  this.timeout(30_000);
+  const scratch = tempDir('prs');
+  after(() => removeDir(scratch));
+
+  it('fetches 150 pull requests in two batched requests, then nothing: the cache answers', async () => {
+    const api = await fakeGithub((numbers) => ({ body: answerFor(numbers) }));
+    try {
+      const cache = new PullRequestCache(path.join(scratch, 'cache-batches'));
+      const source = new GithubSource(target(api.url), 'secret-token');
+      const first = await enrichWithPullRequests(many(150), source, 'github', cache);
+      assert.deepStrictEqual(first.report, { fromCache: 0, fetched: 150, requests: 2, stopped: null });
+      assert.deepStrictEqual(
+        api.seen.map((s) => [s.path, s.authorization, s.numbers.length]),
+        [
+          ['/api/graphql', 'bearer secret-token', 100],
+          ['/api/graphql', 'bearer secret-token', 50],
+        ],
+        'Enterprise: /api/graphql beside /api/v3; the token sent to this host only',
+      );
+      const s = first.suggestions[11];
+      assert.deepStrictEqual(
+        [
+          s.description,
+          s.descriptionSource,
+          s.readyAt,
+          s.firstReviewAt,
+          s.approvedAt,
+          s.reviewLatencyHours,
+          s.latencyEstimated,
+          s.reviewerLogins,
+        ],
+        [
+          'Why 12: the export was slow.',
+          'pull-request',
+          '2026-03-02T10:00:00.000Z',
+          '2026-03-03T10:00:00.000Z',
+          '2026-03-04T10:00:00.000Z',
+          77.5,
+          false,
+          ['sam'],
+        ],
+        "the author's own comment is no review; latency from ready for review",
+      );
+      const second = await enrichWithPullRequests(many(150), source, 'github', cache);
+      assert.deepStrictEqual(second.report, { fromCache: 150, fetched: 0, requests: 0, stopped: null });
+      assert.strictEqual(api.seen.length, 2, 'a second run sends nothing');
+      assert.ok(
+        !fs
+          .readFileSync(fs.readdirSync(path.join(scratch, 'cache-batches')).map((f) => path.join(scratch, 'cache-batches', f))[0], 'utf8')
+          .includes('secret-token'),
+        'the token is not written down',
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('stops at a rate limit (Retry-After) and keeps what it fetched; says why on 401, a server error and a malformed answer', async () => {
+    const cases: [{ status?: number; headers?: Record<string, string>; body: string }, RegExp][] = [
+      [
+        { status: 403, headers: { 'retry-after': '60' }, body: '{"message":"secondary rate limit"}' },
+        /rate limit was reached \(try again in 60 s\)/,
+      ],
+      [{ status: 401, body: '{"message":"Bad credentials"}' }, /refused the token \(401\)/],
+      [{ status: 502, body: 'bad gateway' }, /answered 502/],
+      [{ body: '{"data": {"repository": ' }, /malformed answer/],
+    ];
+    for (const [second, why] of cases) {
+      const api = await fakeGithub((numbers, i) => (i === 0 ? { body: answerFor(numbers) } : second));
+      try {
+        const r = await enrichWithPullRequests(
+          many(150),
+          new GithubSource(target(api.url), 't0ken-abc'),
+          'github',
+          new PullRequestCache(path.join(scratch, `cache-${second.status ?? 'bad'}`)),
+        );
+        assert.match(r.report.stopped ?? '', why);
+        assert.strictEqual(r.report.fetched, 100, 'the first batch is kept');
+        assert.strictEqual(r.suggestions[120].descriptionSource, 'message', 'the rest as mined');
+        assert.strictEqual(r.suggestions[120].openedAt, undefined);
+      } finally {
+        await api.close();
+      }
+    }
+    // Not reachable at all: said, not thrown.
+    const r = await new GithubSource(target('http://127.0.0.1:1'), 'x').fetch([1]);
+    assert.match(r.stopped ?? '', /could not reach 127\.0\.0\.1:1/);
+  });
+
+  it('reads a hostile answer as text only: control characters removed, a bad login or date dropped, another number ignored', async () => {
+    const api = await fakeGithub(() => ({
+      body: JSON.stringify({
+        data: {
+          repository: {
+            pr1: {
+              number: 1,
+              body: 'Fine \u001b[31mred\u001b[0m <img src=x onerror=alert(1)>',
+              createdAt: 'yesterday',
+              mergedAt: '2026-03-05T15:30:00Z',
+              author: { login: 'dana' },
+              timelineItems: { nodes: [] },
+              reviews: { nodes: [{ author: { login: '../../etc/passwd' }, submittedAt: '2026-03-03T10:00:00Z', state: 'APPROVED' }] },
+            },
+            pr2: { number: 99, body: 'not the one asked for' },
+          },
+        },
+      }),
+    }));
+    try {
+      const out = await new GithubSource(target(api.url), 'x').fetch([1, 2]);
+      assert.deepStrictEqual(out.facts, [
+        {
+          number: 1,
+          body: 'Fine [31mred[0m <img src=x onerror=alert(1)>',
+          openedAt: null,
+          readyAt: null,
+          firstReviewAt: null,
+          approvedAt: null,
+          mergedAt: '2026-03-05T15:30:00.000Z',
+          reviewers: [],
+        },
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('asks the API of the origin: api.github.com, an Enterprise host /api/v3, GitLab /api/v4, or the override', () => {
+    assert.strictEqual(apiTarget({ provider: 'github', base: 'https://github.com/acme/shop' })?.api, 'https://api.github.com');
+    assert.deepStrictEqual(apiTarget({ provider: 'github', base: 'https://github.example.com/acme/shop' }), {
+      provider: 'github',
+      api: 'https://github.example.com/api/v3',
+      owner: 'acme',
+      name: 'shop',
+    });
+    assert.strictEqual(apiTarget({ provider: 'gitlab', base: 'https://gitlab.com/group/sub/proj' })?.owner, 'group/sub');
+    assert.strictEqual(
+      apiTarget({ provider: 'github', base: 'https://github.com/a/b' }, 'https://ghe.corp/api/v3/')?.api,
+      'https://ghe.corp/api/v3',
+    );
+    assert.strictEqual(apiTarget({ provider: 'bitbucket', base: 'https://bitbucket.org/a/b' }), null);
+  });
+
+  describe('the CLI', () => {
+    let repo: TestRepo;
+    const bin = path.join(scratch, 'bin');
+    const trap = path.join(scratch, 'socket-trap.js');
+    const trapLog = path.join(scratch, 'sockets.log');
+    before(() => {
+      repo = new TestRepo(path.join(scratch, 'shop'));
+      repo.commit({ 'README.md': '# Shop\n' }, 'Start', COLLEAGUE, '2026-02-01T10:00:00Z');
+      repo.git('checkout', '--quiet', '-b', 'dana/csv');
+      repo.commit({ 'src/csv.ts': '1\n' }, 'Export invoices as CSV', ME, '2026-03-01T10:00:00Z');
+      repo.git('checkout', '--quiet', 'main');
+      repo.merge('dana/csv', 'Merge pull request #12 from dana/csv\n\nAdd export to CSV', COLLEAGUE, '2026-03-05T16:30:00+01:00');
+      repo.git('remote', 'add', 'origin', 'https://github.com/acme/shop.git');
+      // A fake `gh` that prints a token, and a trap that records (and refuses) every socket Node opens.
+      fs.mkdirSync(bin, { recursive: true });
+      fs.writeFileSync(path.join(bin, 'gh'), '#!/bin/sh\n[ "$1 $2" = "auth token" ] && echo fake-gh-token-1234\n', { mode: 0o755 });
+      // Every way Node opens a connection: fetch (undici keeps its own copy of net's internals),
+      // http(s).request/get, net and tls connect, and a socket's connect.
+      fs.writeFileSync(
+        trap,
+        `const fs = require('fs');
+const note = (what) => fs.appendFileSync(${JSON.stringify(trapLog)}, what + '\\n');
+const wrap = (obj, name, label) => { const f = obj[name]; obj[name] = function (...args) { note(label); return f.apply(this, args); }; };
+const net = require('net'); const tls = require('tls'); const http = require('http'); const https = require('https');
+wrap(globalThis, 'fetch', 'fetch');
+for (const [m, label] of [[http, 'http'], [https, 'https']]) { wrap(m, 'request', label + '.request'); wrap(m, 'get', label + '.get'); }
+wrap(net, 'connect', 'net.connect'); wrap(net, 'createConnection', 'net.createConnection'); wrap(tls, 'connect', 'tls.connect');
+wrap(net.Socket.prototype, 'connect', 'socket.connect');\n`,
+      );
+    });
+    // The repository given as DIR (the CLI starts from $PWD, which is the test's own). Not spawnSync:
+    // the fake server answers from this process's event loop.
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const at = args[0] === 'report' ? 2 : 1;
+        const child = spawn(process.execPath, [CLI, ...args.slice(0, at), repo.root, ...args.slice(at)], {
+          cwd: repo.root,
+          env: { ...process.env, GH_TOKEN: '', GITHUB_TOKEN: '', HOME: scratch, XDG_CACHE_HOME: path.join(scratch, 'xdg'), ...env },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
+
+    it("--fetch-prs uses the token of `gh auth token` and --api-url, and writes the pull request's description and times", async () => {
+      const api = await fakeGithub((numbers) => ({ body: answerFor(numbers) }));
+      try {
+        const r = await run(['suggest', '--all-authors', '--json', '--fetch-prs', '--api-url', `${api.url}/api/v3`], {
+          PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+        });
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.match(r.stderr, /1 pull request\(s\) fetched from 127\.0\.0\.1:\d+ in 1 request\(s\), 0 from the cache/);
+        assert.deepStrictEqual(
+          api.seen.map((s) => [s.authorization, s.numbers]),
+          [['bearer fake-gh-token-1234', [12]]],
+        );
+        const csv = (
+          JSON.parse(r.stdout).suggestions as { title: string; description: string; descriptionSource: string; latencyEstimated: boolean }[]
+        ).find((s) => s.title === 'Add export to CSV')!;
+        assert.deepStrictEqual(
+          [csv.description, csv.descriptionSource, csv.latencyEstimated],
+          ['Why 12: the export was slow.', 'pull-request', false],
+        );
+        assert.ok(!r.stdout.includes('fake-gh-token') && !r.stderr.includes('fake-gh-token'), 'the token is never printed');
+      } finally {
+        await api.close();
+      }
+    });
+
+    it('opens no connection at all with the default options — and the trap does catch one (positive control)', async () => {
+      fs.rmSync(trapLog, { force: true });
+      const preload = { NODE_OPTIONS: `--require ${trap}` };
+      for (const args of [
+        ['suggest', '--all-authors', '--json'],
+        ['overview'],
+        ['scan'],
+        ['check'],
+        ['report', 'benchmark', '--range', '2026-Q1', '--author', 'dana@example.com'],
+      ]) {
+        const r = await run(args, preload);
+        assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: ${r.stderr}`);
+      }
+      assert.ok(!fs.existsSync(trapLog), `a socket was opened: ${fs.existsSync(trapLog) ? fs.readFileSync(trapLog, 'utf8') : ''}`);
+      const control = await run(['suggest', '--all-authors', '--fetch-prs', '--api-url', 'http://127.0.0.1:1/api/v3'], {
+        ...preload,
+        GH_TOKEN: 'control-token',
+      });
+      assert.strictEqual(control.status, 0, control.stderr);
+      assert.ok(fs.existsSync(trapLog) && fs.readFileSync(trapLog, 'utf8').length > 0, 'the trap saw the --fetch-prs connection');
+    });
+  });
+});
