@@ -5,6 +5,7 @@ import { registerEvidenceView } from './evidenceView/register';
 import { registerLifecycleCommands } from './lifecycle/commands';
 import { registerSuggestionActions } from './mergedWork/actions';
 import { registerSetIdentities } from './mergedWork/identitiesCommand';
+import { registerPullRequestCommands } from './mergedWork/pullRequestCommands';
 import { registerScanMergedWork } from './mergedWork/scanCommand';
 import { registerSuggestionDetails } from './mergedWork/detailsPanel';
 import { registerNewDesignDoc } from './newDesignDoc/command';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, services);
   registerScanMergedWork(context, services);
   registerSetIdentities(context, services);
+  registerPullRequestCommands(context, services);
   registerSuggestionActions(context, services);
   registerReportCommands(context, services);
   registerStarStoryCommand(context, services);

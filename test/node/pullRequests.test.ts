@@ -102,9 +102,11 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
           s.readyAt,
           s.firstReviewAt,
           s.approvedAt,
-          s.reviewLatencyHours,
+          s.waitingForFirstReviewHours,
+          s.reviewToMergeHours,
           s.latencyEstimated,
           s.reviewerLogins,
+          s.reviewLatencyHours,
         ],
         [
           'Why 12: the export was slow.',
@@ -112,11 +114,13 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
           '2026-03-02T10:00:00.000Z',
           '2026-03-03T10:00:00.000Z',
           '2026-03-04T10:00:00.000Z',
-          77.5,
+          24,
+          53.5,
           false,
           ['sam'],
+          98.5,
         ],
-        "the author's own comment is no review; latency from ready for review",
+        "the author's own comment is no review; waiting from ready for review; first commit → merge kept",
       );
       const second = await enrichWithPullRequests(many(150), source, 'github', cache);
       assert.deepStrictEqual(second.report, { fromCache: 150, fetched: 0, requests: 0, stopped: null });

@@ -76,6 +76,9 @@ export interface Suggestion {
   readyAt?: string | null;
   firstReviewAt?: string | null;
   approvedAt?: string | null;
+  /** Fetched with the user's consent: hours from ready for review (else opened) to the first review, and from it to the merge. */
+  waitingForFirstReviewHours?: number | null;
+  reviewToMergeHours?: number | null;
   /** Fetched with the user's consent: the reviewers' logins on the hosting service. */
   reviewerLogins?: string[];
 }

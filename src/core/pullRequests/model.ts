@@ -69,28 +69,13 @@ export function apiTarget(remote: RemoteWeb, override?: string): ApiTarget | nul
 
 const hoursBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 360_000) / 10;
 
-/** Review times of a suggestion, in hours (one decimal), when its pull request's were fetched. */
-export interface ReviewTimes {
-  /** From ready for review (or opened) to the first review. */
-  waitingForFirstReviewHours: number | null;
-  /** From the first review to the merge. */
-  reviewToMergeHours: number | null;
-}
-
-/** A suggestion's review times from its fetched facts (null where a time is missing). */
-export function reviewTimes(s: Pick<Suggestion, 'openedAt' | 'readyAt' | 'firstReviewAt' | 'mergedAt'>): ReviewTimes {
-  const start = s.readyAt ?? s.openedAt ?? null;
-  return {
-    waitingForFirstReviewHours: start && s.firstReviewAt ? hoursBetween(start, s.firstReviewAt) : null,
-    reviewToMergeHours: s.firstReviewAt ? hoursBetween(s.firstReviewAt, s.mergedAt) : null,
-  };
-}
-
 /**
  * The suggestion with its pull request's facts: the PR's description (cleaned as any description;
  * `descriptionSource: 'pull-request'`) when it has one, the opened / ready / first review /
- * approved times, exact review latency (opened or ready → merged; `latencyEstimated: false`) and
- * the reviewers' logins. A new object; `s` is not changed.
+ * approved times, the hours waiting for the first review (from ready for review, else opened) and
+ * from the first review to the merge, the reviewers' logins, and `latencyEstimated: false` (the
+ * review times are the host's own). `reviewLatencyHours` keeps its meaning: first commit → merge.
+ * A new object; `s` is not changed.
  */
 export function withPullRequest(s: Suggestion, f: PullRequestFacts): Suggestion {
   const description = f.body ? cleanDescription(f.body) : '';
@@ -102,7 +87,9 @@ export function withPullRequest(s: Suggestion, f: PullRequestFacts): Suggestion 
     readyAt: f.readyAt,
     firstReviewAt: f.firstReviewAt,
     approvedAt: f.approvedAt,
-    ...(start ? { reviewLatencyHours: hoursBetween(start, s.mergedAt), latencyEstimated: false } : {}),
+    waitingForFirstReviewHours: start && f.firstReviewAt ? hoursBetween(start, f.firstReviewAt) : null,
+    reviewToMergeHours: f.firstReviewAt ? hoursBetween(f.firstReviewAt, s.mergedAt) : null,
+    latencyEstimated: false,
     reviewerLogins: f.reviewers,
   };
 }

@@ -34,7 +34,8 @@ export interface Benchmark {
     ownership: Counted;
     designArtifacts: Counted & { byKind: Record<string, number> };
     /** `count`: the person's merged changes in the period; items slowest first. Hours: median, nearest-rank p90. */
-    reviewLatency: Counted & { medianHours: number | null; p90Hours: number | null; estimated: number };
+    /** `medianHoursToFirstReview`: ready for review → first review, when pull requests were fetched (with consent). */
+    reviewLatency: Counted & { medianHours: number | null; p90Hours: number | null; estimated: number; medianHoursToFirstReview?: number };
     /** `count`: merged changes with at least one tag. */
     complexityExposure: Counted & { byTag: Record<string, number>; untouched: string[] };
     interviewStories: Counted & { ready: number; incomplete: number };

@@ -27,7 +27,7 @@ export function formFigures(b: Benchmark): [keyof Benchmark['forms'], string][] 
     ['designArtifacts', `${f.designArtifacts.count}${kinds.length ? `: ${kinds.join(', ')}` : ''}`],
     [
       'reviewLatency',
-      `median ${hours(f.reviewLatency.medianHours)}, p90 ${hours(f.reviewLatency.p90Hours)} over ${f.reviewLatency.count} merged change${f.reviewLatency.count === 1 ? '' : 's'}${f.reviewLatency.estimated ? ` (${f.reviewLatency.estimated} estimated)` : ''}`,
+      `median ${hours(f.reviewLatency.medianHours)}, p90 ${hours(f.reviewLatency.p90Hours)} over ${f.reviewLatency.count} merged change${f.reviewLatency.count === 1 ? '' : 's'}${f.reviewLatency.estimated ? ` (${f.reviewLatency.estimated} estimated)` : ''}${f.reviewLatency.medianHoursToFirstReview !== undefined ? `; first review after ${hours(f.reviewLatency.medianHoursToFirstReview)} (median)` : ''}`,
     ],
     [
       'complexityExposure',

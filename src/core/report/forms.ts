@@ -87,8 +87,11 @@ export function designArtifacts(ctx: ReportContext, period: Period): Counted & {
 export function reviewLatency(
   ctx: ReportContext,
   period: Period,
-): Counted & { medianHours: number | null; p90Hours: number | null; estimated: number } {
+): Counted & { medianHours: number | null; p90Hours: number | null; estimated: number; medianHoursToFirstReview?: number } {
   const changes = ctx.changesIn(period);
+  // Known only for pull requests fetched with the user's consent: ready for review → first review.
+  const waits = changes.flatMap((c) => (typeof c.s.waitingForFirstReviewHours === 'number' ? [c.s.waitingForFirstReviewHours] : []));
+  const toFirstReview = median(waits);
   const hours = changes.flatMap((c) => (c.s.reviewLatencyHours === null ? [] : [c.s.reviewLatencyHours]));
   const items = changes
     .map((c) => changeReceipt(c.s, c.repo, { hours: c.s.reviewLatencyHours, estimated: c.s.latencyEstimated }))
@@ -98,6 +101,7 @@ export function reviewLatency(
     medianHours: medianLatency(ctx, period),
     p90Hours: nearestRank(hours, 90),
     estimated: changes.filter((c) => c.s.reviewLatencyHours !== null && c.s.latencyEstimated).length,
+    ...(toFirstReview === null ? {} : { medianHoursToFirstReview: Math.round(toFirstReview * 10) / 10 }),
   };
 }
 

@@ -8,6 +8,8 @@ import { Services } from '../services/services';
 import { documentUri, locateFile } from '../services/evidenceIndex';
 import { RowResource, TreeRow } from './rowsModel';
 import { EvidenceTreeModel, Refresh, SuggestionsView } from './treeModel';
+import type { FolderSuggestionsView } from './suggestionsModel';
+import type { PullRequestState } from '../services/pullRequests';
 import { benchmarkRows } from './benchmarkModel';
 import { ViewState } from './viewState';
 
@@ -225,6 +227,7 @@ export class EvidenceTreeProvider implements vscode.TreeDataProvider<EvidenceNod
               state: 'ready' as const,
               pending: f.pending,
               lookalikeCommits: f.lookalikes.reduce((n, a) => n + a.commits, 0),
+              pullRequests: pullRequestsView(f.pullRequests),
             }
           : {
               folderUri: f.folder.uri.toString(),
@@ -266,4 +269,12 @@ function isGitWorkTree(dir: string): boolean {
     d = parent;
   }
   return false;
+}
+
+/** What the Suggestions group says about pull requests' details: an offer, a sign-in, why fetching stopped — or nothing. */
+function pullRequestsView(p: PullRequestState): Extract<FolderSuggestionsView, { state: 'ready' }>['pullRequests'] {
+  if (p.state === 'ask') return { offer: 'ask', host: p.host };
+  if (p.state === 'signIn') return { offer: 'signIn', host: p.host };
+  if (p.state === 'fetched' && p.report.stopped) return { stopped: p.report.stopped, host: p.host };
+  return undefined;
 }

@@ -4,7 +4,7 @@ import { Category } from '../../core/git/conventional';
 import { CATEGORY_LABELS } from '../../core/journal/bragEntry';
 import { Suggestion, matchesFilter } from '../../core/git/suggestions';
 import { maintenanceKind } from '../../core/report/maintenance';
-import { SET_IDENTITIES_COMMAND, SHOW_ALL_MERGED_WORK_COMMAND } from '../shared/commandIds';
+import { FETCH_PULL_REQUESTS_COMMAND, SET_IDENTITIES_COMMAND, SHOW_ALL_MERGED_WORK_COMMAND } from '../shared/commandIds';
 import { Translate } from '../shared/translate';
 import { UnavailableCause } from '../shared/unavailableCause';
 import { ActionRow, CHANGE_ICONS, MessageRow, SuggestionGroupRow, SuggestionRow, TreeRow } from './rowsModel';
@@ -19,6 +19,9 @@ export type FolderSuggestionsView = { readonly folderUri: string; readonly folde
       readonly pending: readonly Suggestion[];
       /** Commits by addresses that look like the user's (their name, another address): not counted as theirs. */
       readonly lookalikeCommits?: number;
+      /** Pull requests' details: to be asked for (once), to sign in for, or why fetching stopped. */
+      readonly pullRequests?:
+        { readonly offer: 'ask' | 'signIn'; readonly host: string } | { readonly stopped: string; readonly host: string };
     }
   | { readonly state: 'unavailable'; readonly reason: string; readonly cause: UnavailableCause }
 );
@@ -77,6 +80,7 @@ export function suggestionRows(t: Translate, view: SuggestionsView, groupBy: Gro
       rows.push(unavailableRow(t, f, multi));
       continue;
     }
+    if (f.pullRequests) rows.push(pullRequestsRow(t, f.folderUri, f.pullRequests, multi ? `${f.folderName}: ` : ''));
     if (f.lookalikeCommits)
       rows.push(
         // Short enough for a narrow sidebar: the tooltip says the rest.
@@ -194,6 +198,33 @@ function unavailableRow(t: Translate, f: Extract<FolderSuggestionsView, { state:
       command: 'workbench.trust.manage',
     });
   return message(prefix(t(f.reason)), `message:${f.folderUri}`);
+}
+
+/** The offer to fetch pull requests' details (asked once per repository), the sign-in it needs, or why fetching stopped. */
+function pullRequestsRow(
+  t: Translate,
+  folderUri: string,
+  p: NonNullable<Extract<FolderSuggestionsView, { state: 'ready' }>['pullRequests']>,
+  prefix: string,
+): TreeRow {
+  if ('stopped' in p) return message(prefix + t('{0}: {1}', p.host, p.stopped), `suggestions:pullRequests:${folderUri}`, 'warning');
+  return action(
+    `suggestions:pullRequests:${folderUri}`,
+    prefix +
+      (p.offer === 'ask'
+        ? t('Fetch descriptions and reviews of your pull requests from {0}?', p.host)
+        : t('Sign in to {0} to fetch your pull requests…', p.host)),
+    p.offer === 'ask' ? 'cloud-download' : 'sign-in',
+    {
+      tooltip: t(
+        'Only with your yes: the descriptions, review times and reviewers of your merged pull requests are fetched from {0} and kept on this machine. Nothing else is sent.',
+        p.host,
+      ),
+      contextValue: 'action.pullRequests',
+      command: FETCH_PULL_REQUESTS_COMMAND,
+      arguments: [folderUri],
+    },
+  );
 }
 
 /** A row that runs `command` when clicked. */

@@ -13,6 +13,7 @@ import { AuthorCount, addressesLikeYou } from '../../core/git/lookalikes';
 import { journaledCommits } from '../../node/journal';
 import { settings } from '../settings/settings';
 import { UnavailableCause } from '../shared/unavailableCause';
+import { PullRequestState, PullRequests } from './pullRequests';
 import { WorkspaceGit } from './workspaceGit';
 
 /** Suggestions of one workspace folder, or why there are none. Never changed once published: a new one replaces it. */
@@ -24,6 +25,8 @@ export type FolderSuggestions =
       readonly identities: readonly string[];
       /** Authors with one of the user's names but another address (not counted as theirs), most commits first. */
       readonly lookalikes: readonly AuthorCount[];
+      /** Whether pull requests' details were fetched, are to be asked for, or need a sign-in. */
+      readonly pullRequests: PullRequestState;
       readonly result: MiningResult;
       /** Undecided suggestions (not accepted, dismissed or snoozed), newest first. */
       readonly pending: readonly Suggestion[];
@@ -75,9 +78,13 @@ export class MergedWork implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   /** @param stateDir folder for decision files (the extension's global storage). */
+  /** The next full mine follows the user's own yes to fetching pull requests: a sign-in may be asked for. */
+  private interactiveNext = false;
+
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly git: WorkspaceGit,
+    private readonly pullRequests: PullRequests,
     private readonly stateDir: string,
   ) {
     this.subscription = git.onDidMoveHead((folder) => void this.headMoved(folder));
@@ -118,8 +125,12 @@ export class MergedWork implements vscode.Disposable {
     return this.cache;
   }
 
-  /** Mines everything again (and shows `range` of it, when given); resolves when done. */
-  refresh(range?: DayRange | null, signal?: AbortSignal): Promise<readonly FolderSuggestions[]> {
+  /**
+   * Mines everything again (and shows `range` of it, when given); resolves when done.
+   * `interactive`: the user just asked for pull requests' details (a sign-in may be asked for).
+   */
+  refresh(range?: DayRange | null, signal?: AbortSignal, interactive = false): Promise<readonly FolderSuggestions[]> {
+    if (interactive) this.interactiveNext = true;
     if (range !== undefined) this.range = range;
     const next = this.mineAllQueued(signal);
     this.cache = next;
@@ -327,10 +338,16 @@ export class MergedWork implements vscode.Disposable {
   }
 
   private mineAll(signal: AbortSignal | undefined): Promise<FolderSuggestions[]> {
-    return Promise.all(this.git.folders().map((f) => this.mineFolder(f, signal)));
+    const interactive = this.interactiveNext;
+    this.interactiveNext = false;
+    return Promise.all(this.git.folders().map((f) => this.mineFolder(f, signal, interactive)));
   }
 
-  private async mineFolder(folder: vscode.WorkspaceFolder, signal: AbortSignal | undefined): Promise<FolderSuggestions> {
+  private async mineFolder(
+    folder: vscode.WorkspaceFolder,
+    signal: AbortSignal | undefined,
+    interactive: boolean,
+  ): Promise<FolderSuggestions> {
     const opened = await this.git.repositoryOrReason(folder);
     if (!('repo' in opened))
       return { folder, state: 'unavailable', reason: opened.reason, cause: this.git.trusted ? 'other' : 'restricted' };
@@ -348,11 +365,14 @@ export class MergedWork implements vscode.Disposable {
       // A full mine reads the whole history: in a worker thread, so the extension host stays responsive.
       // Meanwhile git counts the authors: addresses under the user's name that are not theirs are said in the view.
       const lookalikes = lookalikesOf(repo, identities);
-      const result = await mineInWorker(repo, {
+      const mined = await mineInWorker(repo, {
         filter: { authors: [...identities] },
         defaultBranch: this.git.defaultBranch(folder),
         signal,
       });
+      // With the user's yes only: their pull requests' descriptions and review times (cached).
+      const fetched = await this.pullRequests.enrich(repo, mined.suggestions, { interactive, signal });
+      const result: MiningResult = { ...mined, suggestions: [...fetched.suggestions] };
       for (const p of result.problems) this.log.warn(`${p.path}: ${p.message}`);
       const decisions = new DecisionStore(this.stateDir, repo.root);
       const pending = await this.undecided(result.suggestions, decisions);
@@ -363,7 +383,17 @@ export class MergedWork implements vscode.Disposable {
       // From now on the list follows new work in this repository.
       if (!this.tips.has(folder.uri.toString())) this.tips.set(folder.uri.toString(), result.tips);
       void this.git.watchHead(folder);
-      return { folder, state: 'ready', repo, identities, lookalikes: await lookalikes, result, pending, decisions };
+      return {
+        folder,
+        state: 'ready',
+        repo,
+        identities,
+        lookalikes: await lookalikes,
+        pullRequests: fetched.state,
+        result,
+        pending,
+        decisions,
+      };
     } catch (err) {
       if ((err as Error).name === 'AbortError')
         return { folder, state: 'unavailable', reason: 'Scan cancelled. Run Scan Merged Work again.', cause: 'other' };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DocumentFolders } from './documentFolders';
 import { EvidenceIndex } from './evidenceIndex';
 import { MergedWork } from './mergedWork';
+import { PullRequests } from './pullRequests';
 import { Reports } from './reports';
 import { WorkspaceGit } from './workspaceGit';
 
@@ -14,6 +15,8 @@ export interface Services {
   readonly documentFolders: DocumentFolders;
   /** The evidence documents: snapshots and change lists. */
   readonly index: EvidenceIndex;
+  /** Pull requests' descriptions and review times from GitHub, only with the user's yes. */
+  readonly pullRequests: PullRequests;
   /** The user's merged work: the Suggestions list and new work after each commit. */
   readonly mergedWork: MergedWork;
   /** The quarterly benchmark the Evidence view shows. */
@@ -25,8 +28,9 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const git = new WorkspaceGit(log);
   const documentFolders = new DocumentFolders(context.workspaceState);
   const index = new EvidenceIndex(log, git, documentFolders, context.storageUri?.fsPath, String(context.extension.packageJSON.version));
-  const mergedWork = new MergedWork(log, git, context.globalStorageUri.fsPath);
+  const pullRequests = new PullRequests(log, context.globalState, context.globalStorageUri.fsPath);
+  const mergedWork = new MergedWork(log, git, pullRequests, context.globalStorageUri.fsPath);
   const reports = new Reports(log, git, index, mergedWork, context.globalStorageUri.fsPath, String(context.extension.packageJSON.version));
-  context.subscriptions.push(reports, mergedWork, index, documentFolders, git);
-  return { log, git, documentFolders, index, mergedWork, reports };
+  context.subscriptions.push(reports, mergedWork, pullRequests, index, documentFolders, git);
+  return { log, git, documentFolders, index, pullRequests, mergedWork, reports };
 }

@@ -11,3 +11,6 @@ export const SHOW_ALL_MERGED_WORK_COMMAND = 'careerEvidence.showAllMergedWork';
 
 /** Asks who the user is (`(folderUri?: string)`): their e-mail addresses, saved in User settings. */
 export const SET_IDENTITIES_COMMAND = 'careerEvidence.setIdentities';
+
+/** Asks whether to fetch the pull requests' details of a folder's repository (`(folderUri?: string, answer?: 'yes' | 'not-now' | 'never')`). */
+export const FETCH_PULL_REQUESTS_COMMAND = 'careerEvidence.fetchPullRequests';

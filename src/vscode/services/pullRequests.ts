@@ -1,0 +1,148 @@
+import * as path from 'path';
+import { promises as fs } from 'fs';
+import * as vscode from 'vscode';
+import { Suggestion } from '../../core/git/suggestions';
+import { ApiTarget, apiTarget } from '../../core/pullRequests/model';
+import { Repository, originWeb } from '../../node/git/repository';
+import { PullRequestCache } from '../../node/pullRequests/cache';
+import { EnrichReport, enrichWithPullRequests } from '../../node/pullRequests/enrich';
+import { GithubSource } from '../../node/pullRequests/githubSource';
+
+/** What fetching pull requests means for one repository, now. */
+export type PullRequestState =
+  /** Nothing is fetched: setting `off`, the answer "Never", no GitHub origin, Restricted Mode. */
+  | { readonly state: 'off' }
+  /** Setting `ask` and no answer yet for this host and repository: the view offers it (once). */
+  | { readonly state: 'ask'; readonly host: string; readonly repository: string }
+  /** Consent given: fetched (or from the cache), with what happened. */
+  | { readonly state: 'fetched'; readonly host: string; readonly report: EnrichReport }
+  /** Consent given, but no token: the view offers to sign in. */
+  | { readonly state: 'signIn'; readonly host: string };
+
+/** The user's answer for one host and repository. */
+export type Consent = 'yes' | 'never';
+
+const CONSENT_KEY = 'careerEvidence.pullRequests.consent';
+
+/** Gives the token for a host, or undefined. `interactive`: the user just said yes (a sign-in may be asked for). */
+export type TokenSupplier = (target: ApiTarget, interactive: boolean) => Promise<string | undefined>;
+
+/**
+ * The one owner of what is fetched from GitHub, and only with the user's yes: the consent per host
+ * and repository (global storage), setting `careerEvidence.pullRequests.fetch` (`ask`, `off`,
+ * `on`) and `careerEvidence.pullRequests.apiUrl` (User settings only: a workspace can never send the
+ * user's token elsewhere), the token (VS Code's GitHub sign-in), and the cache of fetched pull
+ * requests (global storage, never a repository). Nothing here runs without a yes.
+ */
+export class PullRequests implements vscode.Disposable {
+  private readonly cache: PullRequestCache;
+  /** "Not now" answers of this session, by consent key. */
+  private readonly notNow = new Set<string>();
+  private tokenSupplier: TokenSupplier = githubSession;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when an answer was given (the merged work is read again). */
+  readonly onDidChangeConsent = this.changed.event;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly globalState: vscode.Memento,
+    private readonly storageDir: string,
+  ) {
+    this.cache = new PullRequestCache(path.join(storageDir, 'pull-requests'));
+  }
+
+  /** Replaces how tokens are found (tests: a fake sign-in). */
+  setTokenSupplier(supplier: TokenSupplier): void {
+    this.tokenSupplier = supplier;
+  }
+
+  /**
+   * `suggestions` of `repo` with their pull requests' facts when the user said yes (from the cache,
+   * else fetched), and what that means for the view. Never throws: a failure is a sentence in the
+   * report, and the suggestions stay as mined.
+   */
+  async enrich(
+    repo: Repository,
+    suggestions: readonly Suggestion[],
+    options: { interactive?: boolean; signal?: AbortSignal } = {},
+  ): Promise<{ suggestions: readonly Suggestion[]; state: PullRequestState }> {
+    const target = await this.targetOf(repo);
+    const mode = fetchMode();
+    if (!target || target.provider !== 'github' || mode === 'off') return { suggestions, state: { state: 'off' } };
+    const key = consentKey(target);
+    // Where the requests go, as the user knows it (api.github.com is github.com's).
+    const apiHost = new URL(target.api).host;
+    const host = apiHost === 'api.github.com' ? 'github.com' : apiHost;
+    const consent = mode === 'on' ? 'yes' : this.globalState.get<Record<string, Consent>>(CONSENT_KEY)?.[key];
+    if (consent === 'never') return { suggestions, state: { state: 'off' } };
+    if (consent !== 'yes')
+      return {
+        suggestions,
+        state: this.notNow.has(key) ? { state: 'off' } : { state: 'ask', host, repository: `${target.owner}/${target.name}` },
+      };
+    const token = await this.tokenSupplier(target, options.interactive ?? false).catch(() => undefined);
+    if (!token) return { suggestions, state: { state: 'signIn', host } };
+    try {
+      const r = await enrichWithPullRequests(suggestions, new GithubSource(target, token), 'github', this.cache, options.signal);
+      this.log.info(
+        `pull requests of ${target.owner}/${target.name}: ${r.report.fetched} fetched in ${r.report.requests} request(s), ${r.report.fromCache} from the cache`,
+      );
+      if (r.report.stopped) this.log.warn(`pull requests of ${target.owner}/${target.name}: ${r.report.stopped}`);
+      return { suggestions: r.suggestions, state: { state: 'fetched', host, report: r.report } };
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      this.log.error('fetching pull requests failed', err);
+      return {
+        suggestions,
+        state: { state: 'fetched', host, report: { fromCache: 0, fetched: 0, requests: 0, stopped: (err as Error).message } },
+      };
+    }
+  }
+
+  /** Records the user's answer for `repo`'s host and repository: yes, not now (this session), never. */
+  async answer(repo: Repository, answer: Consent | 'not-now'): Promise<void> {
+    const target = await this.targetOf(repo);
+    if (!target) return;
+    const key = consentKey(target);
+    if (answer === 'not-now') this.notNow.add(key);
+    else await this.globalState.update(CONSENT_KEY, { ...this.globalState.get<Record<string, Consent>>(CONSENT_KEY), [key]: answer });
+    this.changed.fire();
+  }
+
+  /** Forgets every fetched pull request (the cache folder is removed; answers are kept). */
+  async forget(): Promise<void> {
+    await fs.rm(path.join(this.storageDir, 'pull-requests'), { recursive: true, force: true });
+  }
+
+  private async targetOf(repo: Repository): Promise<ApiTarget | null> {
+    const remote = await originWeb(repo);
+    return remote && apiTarget(remote, apiUrlSetting());
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** `careerEvidence.pullRequests.fetch`: `ask` (default), `off` or `on`. */
+function fetchMode(): 'ask' | 'off' | 'on' {
+  const v = vscode.workspace.getConfiguration('careerEvidence').inspect<string>('pullRequests.fetch')?.globalValue;
+  return v === 'off' || v === 'on' ? v : 'ask';
+}
+
+/** `careerEvidence.pullRequests.apiUrl`, read from User settings only (never a workspace's). */
+function apiUrlSetting(): string | undefined {
+  const v = vscode.workspace.getConfiguration('careerEvidence').inspect<string>('pullRequests.apiUrl')?.globalValue?.trim();
+  return v && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v) ? v : undefined;
+}
+
+function consentKey(t: ApiTarget): string {
+  return `${new URL(t.api).host}/${t.owner}/${t.name}`;
+}
+
+/** VS Code's GitHub sign-in (github.com; GitHub Enterprise through its own provider), asked for only when `interactive`. */
+async function githubSession(target: ApiTarget, interactive: boolean): Promise<string | undefined> {
+  const provider = new URL(target.api).host === 'api.github.com' ? 'github' : 'github-enterprise';
+  const session = await vscode.authentication.getSession(provider, ['repo'], interactive ? { createIfNone: true } : { silent: true });
+  return session?.accessToken;
+}
