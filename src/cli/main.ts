@@ -19,8 +19,7 @@ import { MiningMeta, MiningResult, mine } from '../node/git/mine';
 import { Repository, configValue, openRepository, originWeb } from '../node/git/repository';
 import { apiTarget } from '../core/pullRequests/model';
 import { PullRequestCache } from '../node/pullRequests/cache';
-import { enrichWithPullRequests } from '../node/pullRequests/enrich';
-import { GithubSource } from '../node/pullRequests/githubSource';
+import { enrichWithPullRequests, pullRequestSource } from '../node/pullRequests/enrich';
 import { cliToken } from '../node/pullRequests/token';
 import { defaultJournalDir, writeBragEntry } from '../node/journal';
 import { ScanResult, scanEvidence } from '../node/scanEvidence';
@@ -39,8 +38,9 @@ Commands:
                             user.email and its .mailmap identity); R: this-quarter,
                             last-quarter or YYYY-Qn; --fetch-prs (the only network use,
                             never by default): descriptions and review times of the pull
-                            requests from the origin's GitHub, token from GH_TOKEN,
-                            GITHUB_TOKEN or gh auth token
+                            requests from the origin's GitHub or GitLab, token from
+                            GH_TOKEN, GITHUB_TOKEN, gh auth token (GitLab: GITLAB_TOKEN,
+                            glab auth token)
   new KIND "TITLE" [--dir DIR] [--supersedes ID] [--status S] [--json]
                             a design document in the repository's convention, next number;
                             KIND: adr, rfc, design, tradeoff, postmortem, log, growth
@@ -204,7 +204,8 @@ async function suggestCommand(dir: string, o: SuggestOptions, format: string): P
 
 /**
  * `--fetch-prs`: the suggestions with their pull requests' descriptions and review times, from the
- * origin's GitHub (or `--api-url`) with the token of `GH_TOKEN`/`GITHUB_TOKEN` or `gh auth token`,
+ * origin's GitHub or GitLab (or `--api-url`) with the token of `GH_TOKEN`/`GITHUB_TOKEN` or `gh auth
+ * token` (GitLab: `GITLAB_TOKEN` or `glab auth token`),
  * cached in `~/.cache/career-evidence/pull-requests`. What went wrong is said on stderr, and the
  * suggestions are kept as mined.
  */
@@ -216,17 +217,17 @@ async function fetchPullRequests(repo: Repository, suggestions: Suggestion[], ap
     say('--fetch-prs: the origin remote is not on GitHub or GitLab; nothing fetched');
     return suggestions;
   }
-  if (target.provider === 'gitlab') {
-    say('--fetch-prs: GitLab is not supported yet; nothing fetched');
-    return suggestions;
-  }
-  const token = await cliToken('github');
+  const token = await cliToken(target.provider);
   if (!token) {
-    say('--fetch-prs: no GitHub token (set GH_TOKEN, or sign in with `gh auth login`); nothing fetched');
+    say(
+      target.provider === 'github'
+        ? '--fetch-prs: no GitHub token (set GH_TOKEN, or sign in with `gh auth login`); nothing fetched'
+        : '--fetch-prs: no GitLab token (set GITLAB_TOKEN, or sign in with `glab auth login`); nothing fetched',
+    );
     return suggestions;
   }
-  const source = new GithubSource(target, token);
-  const { suggestions: enriched, report } = await enrichWithPullRequests(suggestions, source, 'github', PullRequestCache.forCli());
+  const source = pullRequestSource(target, token);
+  const { suggestions: enriched, report } = await enrichWithPullRequests(suggestions, source, target.provider, PullRequestCache.forCli());
   say(`${report.fetched} pull request(s) fetched from ${source.host} in ${report.requests} request(s), ${report.fromCache} from the cache`);
   if (report.stopped) say(report.stopped);
   return enriched;

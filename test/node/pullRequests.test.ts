@@ -6,7 +6,7 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import { apiTarget } from '../../src/core/pullRequests/model';
 import { PullRequestCache } from '../../src/node/pullRequests/cache';
-import { enrichWithPullRequests } from '../../src/node/pullRequests/enrich';
+import { enrichWithPullRequests, pullRequestSource } from '../../src/node/pullRequests/enrich';
 import { GithubSource } from '../../src/node/pullRequests/githubSource';
 import { suggestion } from '../support/suggestion';
 import { COLLEAGUE, ME, TestRepo, removeDir, tempDir } from '../support/gitRepo';
@@ -203,6 +203,54 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
       ]);
     } finally {
       await api.close();
+    }
+  });
+
+  it('fetches GitLab merge requests by iid, 100 a request, with the token to that host only', async () => {
+    const seen: { url: string; authorization: string | undefined }[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+      const iids = [...(req.url ?? '').matchAll(/iids\[\]=(\d+)/g)].map((m) => Number(m[1]));
+      const body =
+        seen.length === 3
+          ? 'not json'
+          : JSON.stringify([
+              ...iids.map((iid) => ({
+                iid,
+                description: `MR ${iid}\u0007 explained`,
+                created_at: '2026-03-01T10:00:00.000+01:00',
+                merged_at: '2026-03-02T10:00:00.000Z',
+                author: { username: 'dana' },
+                reviewers: [{ username: 'sam' }, { username: 'dana' }, { username: '../x' }],
+              })),
+              { iid: 9999, description: 'not asked for' },
+            ]);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const gitlab = { provider: 'gitlab' as const, api: `http://127.0.0.1:${port}/api/v4`, owner: 'group/sub', name: 'proj' };
+      const list = many(150).map((s) => ({ ...s, pr: s.pr && { ...s.pr, provider: 'gitlab' as const } }));
+      const r = await enrichWithPullRequests(
+        list,
+        pullRequestSource(gitlab, 'glpat-secret'),
+        'gitlab',
+        new PullRequestCache(path.join(scratch, 'cache-gitlab')),
+      );
+      assert.deepStrictEqual(r.report, { fromCache: 0, fetched: 150, requests: 2, stopped: null });
+      assert.match(seen[0].url, /^\/api\/v4\/projects\/group%2Fsub%2Fproj\/merge_requests\?iids\[\]=1&iids\[\]=2&.*&per_page=100$/);
+      assert.strictEqual(seen[0].authorization, 'Bearer glpat-secret');
+      const s = r.suggestions[0];
+      assert.deepStrictEqual(
+        [s.description, s.descriptionSource, s.openedAt, s.firstReviewAt, s.reviewerLogins],
+        ['MR 1 explained', 'pull-request', '2026-03-01T09:00:00.000Z', null, ['sam']],
+      );
+      const broken = await pullRequestSource(gitlab, 'x').fetch([1]);
+      assert.match(broken.stopped ?? '', /malformed answer/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

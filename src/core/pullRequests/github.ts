@@ -1,4 +1,5 @@
 import { PullRequestFacts } from './model';
+import { isObject, isoDate, printableText } from './validate';
 
 // GitHub's GraphQL API (https://docs.github.com/en/graphql): the query for a batch of pull requests
 // and the validation of its answer. Nothing of the answer is used unchecked: a hostile or broken
@@ -17,24 +18,10 @@ export function githubQuery(numbers: readonly number[]): string {
   return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${safe.map(fields).join(' ')} } }`;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/;
-/** The longest description kept (a few pages of Markdown). */
-const MAX_BODY = 20_000;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const date = (v: unknown): string | null =>
-  typeof v === 'string' && ISO.test(v) && Number.isFinite(Date.parse(v)) ? new Date(v).toISOString() : null;
 const login = (v: unknown): string | null => (isObject(v) && typeof v.login === 'string' && LOGIN.test(v.login) ? v.login : null);
 const nodes = (v: unknown): unknown[] => (isObject(v) && Array.isArray(v.nodes) ? v.nodes : []);
-
-/** Text without control characters (terminal escapes, NULs); new lines and tabs kept. */
-function printableText(v: string): string {
-  return v
-    .replace(/\r\n/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
-    .slice(0, MAX_BODY);
-}
 
 /**
  * Reads a GraphQL answer for `numbers`: the facts of each pull request that is there and well
@@ -53,7 +40,7 @@ export function readGithubAnswer(json: unknown, numbers: readonly number[]): { f
     const author = login(pr.author);
     const reviews = nodes(pr.reviews)
       .filter(isObject)
-      .map((r) => ({ who: login(r.author), at: date(r.submittedAt), state: typeof r.state === 'string' ? r.state : '' }))
+      .map((r) => ({ who: login(r.author), at: isoDate(r.submittedAt), state: typeof r.state === 'string' ? r.state : '' }))
       .filter(
         (r): r is { who: string; at: string; state: string } =>
           r.who !== null && r.at !== null && r.who !== author && r.state !== 'PENDING',
@@ -63,11 +50,11 @@ export function readGithubAnswer(json: unknown, numbers: readonly number[]): { f
     facts.push({
       number: n,
       body: typeof pr.body === 'string' && pr.body.trim() ? printableText(pr.body) : null,
-      openedAt: date(pr.createdAt),
-      readyAt: ready ? date(ready.createdAt) : null,
+      openedAt: isoDate(pr.createdAt),
+      readyAt: ready ? isoDate(ready.createdAt) : null,
       firstReviewAt: reviews[0]?.at ?? null,
       approvedAt: reviews.find((r) => r.state === 'APPROVED')?.at ?? null,
-      mergedAt: date(pr.mergedAt),
+      mergedAt: isoDate(pr.mergedAt),
       reviewers: [...new Set(reviews.map((r) => r.who))],
     });
   }

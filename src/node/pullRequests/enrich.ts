@@ -1,5 +1,7 @@
 import { Suggestion } from '../../core/git/suggestions';
-import { PullRequestSource, withPullRequest } from '../../core/pullRequests/model';
+import { ApiTarget, PullRequestSource, withPullRequest } from '../../core/pullRequests/model';
+import { GithubSource } from './githubSource';
+import { GitlabSource } from './gitlabSource';
 import { PullRequestCache } from './cache';
 
 /** What {@link enrichWithPullRequests} did: how many came from the cache, were fetched, and why fetching stopped. */
@@ -42,4 +44,9 @@ export async function enrichWithPullRequests(
     }),
     report,
   };
+}
+
+/** The adapter for `target`'s hosting service. */
+export function pullRequestSource(target: ApiTarget, token: string): PullRequestSource {
+  return target.provider === 'gitlab' ? new GitlabSource(target, token) : new GithubSource(target, token);
 }

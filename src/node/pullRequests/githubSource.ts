@@ -1,8 +1,6 @@
 import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource } from '../../core/pullRequests/model';
 import { GITHUB_BATCH, githubQuery, readGithubAnswer } from '../../core/pullRequests/github';
-
-/** How long one request may take before it is given up (ms). */
-const REQUEST_TIMEOUT_MS = 30_000;
+import { JsonAnswer, requestJson } from './http';
 
 /**
  * GitHub (github.com and Enterprise) through its GraphQL API: {@link GITHUB_BATCH} pull requests a
@@ -43,42 +41,13 @@ export class GithubSource implements PullRequestSource {
     return { facts, requests, stopped: null };
   }
 
-  private async post(
-    batch: readonly number[],
-    signal?: AbortSignal,
-  ): Promise<{ json: unknown; remaining: number | null } | { stopped: string }> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    let response: Response;
-    try {
-      response = await fetch(this.endpoint, {
-        method: 'POST',
-        headers: {
-          authorization: `bearer ${this.token}`,
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'user-agent': 'career-evidence',
-        },
-        body: JSON.stringify({ query: githubQuery(batch), variables: { owner: this.target.owner, name: this.target.name } }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        redirect: 'error', // never follow the token to another host
-      });
-    } catch (err) {
-      if (signal?.aborted) throw err;
-      return { stopped: `could not reach ${this.host}: ${(err as Error).message}` };
-    }
-    const remaining = Number(response.headers.get('x-ratelimit-remaining') ?? NaN);
-    if (response.status === 429 || (response.status === 403 && (response.headers.has('retry-after') || remaining === 0))) {
-      const after = Number(response.headers.get('retry-after'));
-      return {
-        stopped: `${this.host}'s rate limit was reached${Number.isFinite(after) && after > 0 ? ` (try again in ${after} s)` : ''}: what was fetched is kept`,
-      };
-    }
-    if (response.status === 401) return { stopped: `${this.host} refused the token (401): sign in again` };
-    if (!response.ok) return { stopped: `${this.host} answered ${response.status}` };
-    try {
-      return { json: JSON.parse(await response.text()), remaining: Number.isFinite(remaining) ? remaining : null };
-    } catch {
-      return { stopped: `${this.host} sent a malformed answer` };
-    }
+  private post(batch: readonly number[], signal?: AbortSignal): Promise<JsonAnswer> {
+    const body = JSON.stringify({ query: githubQuery(batch), variables: { owner: this.target.owner, name: this.target.name } });
+    return requestJson(
+      this.endpoint,
+      { method: 'POST', headers: { authorization: `bearer ${this.token}`, 'content-type': 'application/json' }, body },
+      this.host,
+      signal,
+    );
   }
 }

@@ -5,12 +5,11 @@ import { Suggestion } from '../../core/git/suggestions';
 import { ApiTarget, apiTarget } from '../../core/pullRequests/model';
 import { Repository, originWeb } from '../../node/git/repository';
 import { PullRequestCache } from '../../node/pullRequests/cache';
-import { EnrichReport, enrichWithPullRequests } from '../../node/pullRequests/enrich';
-import { GithubSource } from '../../node/pullRequests/githubSource';
+import { EnrichReport, enrichWithPullRequests, pullRequestSource } from '../../node/pullRequests/enrich';
 
 /** What fetching pull requests means for one repository, now. */
 export type PullRequestState =
-  /** Nothing is fetched: setting `off`, the answer "Never", no GitHub origin, Restricted Mode. */
+  /** Nothing is fetched: setting `off`, the answer "Never", no GitHub or GitLab origin, Restricted Mode. */
   | { readonly state: 'off' }
   /** Setting `ask` and no answer yet for this host and repository: the view offers it (once). */
   | { readonly state: 'ask'; readonly host: string; readonly repository: string }
@@ -28,17 +27,18 @@ const CONSENT_KEY = 'careerEvidence.pullRequests.consent';
 export type TokenSupplier = (target: ApiTarget, interactive: boolean) => Promise<string | undefined>;
 
 /**
- * The one owner of what is fetched from GitHub, and only with the user's yes: the consent per host
+ * The one owner of what is fetched from GitHub or GitLab, and only with the user's yes: the consent per host
  * and repository (global storage), setting `careerEvidence.pullRequests.fetch` (`ask`, `off`,
  * `on`) and `careerEvidence.pullRequests.apiUrl` (User settings only: a workspace can never send the
- * user's token elsewhere), the token (VS Code's GitHub sign-in), and the cache of fetched pull
+ * user's token elsewhere), the token (VS Code's GitHub sign-in; a GitLab token in SecretStorage), and the cache of fetched pull
  * requests (global storage, never a repository). Nothing here runs without a yes.
  */
 export class PullRequests implements vscode.Disposable {
   private readonly cache: PullRequestCache;
   /** "Not now" answers of this session, by consent key. */
   private readonly notNow = new Set<string>();
-  private tokenSupplier: TokenSupplier = githubSession;
+  private tokenSupplier: TokenSupplier = (target, interactive) =>
+    target.provider === 'github' ? githubSession(target, interactive) : this.gitlabToken(target, interactive);
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when an answer was given (the merged work is read again). */
   readonly onDidChangeConsent = this.changed.event;
@@ -46,6 +46,7 @@ export class PullRequests implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly globalState: vscode.Memento,
+    private readonly secrets: vscode.SecretStorage,
     private readonly storageDir: string,
   ) {
     this.cache = new PullRequestCache(path.join(storageDir, 'pull-requests'));
@@ -68,7 +69,7 @@ export class PullRequests implements vscode.Disposable {
   ): Promise<{ suggestions: readonly Suggestion[]; state: PullRequestState }> {
     const target = await this.targetOf(repo);
     const mode = fetchMode();
-    if (!target || target.provider !== 'github' || mode === 'off') return { suggestions, state: { state: 'off' } };
+    if (!target || mode === 'off') return { suggestions, state: { state: 'off' } };
     const key = consentKey(target);
     // Where the requests go, as the user knows it (api.github.com is github.com's).
     const apiHost = new URL(target.api).host;
@@ -83,7 +84,7 @@ export class PullRequests implements vscode.Disposable {
     const token = await this.tokenSupplier(target, options.interactive ?? false).catch(() => undefined);
     if (!token) return { suggestions, state: { state: 'signIn', host } };
     try {
-      const r = await enrichWithPullRequests(suggestions, new GithubSource(target, token), 'github', this.cache, options.signal);
+      const r = await enrichWithPullRequests(suggestions, pullRequestSource(target, token), target.provider, this.cache, options.signal);
       this.log.info(
         `pull requests of ${target.owner}/${target.name}: ${r.report.fetched} fetched in ${r.report.requests} request(s), ${r.report.fromCache} from the cache`,
       );
@@ -107,6 +108,25 @@ export class PullRequests implements vscode.Disposable {
     if (answer === 'not-now') this.notNow.add(key);
     else await this.globalState.update(CONSENT_KEY, { ...this.globalState.get<Record<string, Consent>>(CONSENT_KEY), [key]: answer });
     this.changed.fire();
+  }
+
+  /**
+   * A GitLab host's token, kept in VS Code's SecretStorage (the OS keychain); when `interactive`
+   * and there is none, asked for (a personal access token with `read_api`).
+   */
+  private async gitlabToken(target: ApiTarget, interactive: boolean): Promise<string | undefined> {
+    const key = `careerEvidence.gitlabToken:${new URL(target.api).host}`;
+    const known = await this.secrets.get(key);
+    if (known || !interactive) return known;
+    const typed = await vscode.window.showInputBox({
+      title: `GitLab token for ${new URL(target.api).host}`,
+      prompt: 'A personal access token with the read_api scope: kept in your system keychain, sent to this host only',
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (!typed?.trim()) return undefined;
+    await this.secrets.store(key, typed.trim());
+    return typed.trim();
   }
 
   /** Forgets every fetched pull request (the cache folder is removed; answers are kept). */

@@ -28,7 +28,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const git = new WorkspaceGit(log);
   const documentFolders = new DocumentFolders(context.workspaceState);
   const index = new EvidenceIndex(log, git, documentFolders, context.storageUri?.fsPath, String(context.extension.packageJSON.version));
-  const pullRequests = new PullRequests(log, context.globalState, context.globalStorageUri.fsPath);
+  const pullRequests = new PullRequests(log, context.globalState, context.secrets, context.globalStorageUri.fsPath);
   const mergedWork = new MergedWork(log, git, pullRequests, context.globalStorageUri.fsPath);
   const reports = new Reports(log, git, index, mergedWork, context.globalStorageUri.fsPath, String(context.extension.packageJSON.version));
   context.subscriptions.push(reports, mergedWork, pullRequests, index, documentFolders, git);

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as http from 'http';
-import { AddressInfo } from 'net';
+import * as https from 'https';
+import * as net from 'net';
 import * as vscode from 'vscode';
 import { api, suggestionRows, workspaceRoot } from './helpers';
 
@@ -13,6 +14,24 @@ describe('pull requests: asked once, fetched only with a yes', function () {
   this.timeout(60_000);
   const seen: number[][] = [];
   let server: http.Server;
+  /** Connections our bundle opened, seen by wrapping every way Node opens one (calls from dist/extension.js only). */
+  const opened: string[] = [];
+  const ours = () => /[\\/]dist[\\/]extension\.js/.test(new Error().stack ?? '');
+  const undo: (() => void)[] = [];
+  // (VS Code's proxy support makes http(s)' functions getters in the extension host: those are left as they are.)
+  const trap = (target: Record<string, unknown>, name: string, label: string) => {
+    const original = target[name] as (...a: unknown[]) => unknown;
+    const wrapped = function (this: unknown, ...args: unknown[]) {
+      if (ours()) opened.push(label);
+      return original.apply(this, args);
+    };
+    try {
+      target[name] = wrapped;
+    } catch {
+      return;
+    }
+    if (target[name] === wrapped) undo.push(() => (target[name] = original));
+  };
 
   before(async () => {
     server = http.createServer((req, res) => {
@@ -42,13 +61,25 @@ describe('pull requests: asked once, fetched only with a yes', function () {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    trap(globalThis as unknown as Record<string, unknown>, 'fetch', 'fetch');
+    for (const [m, label] of [
+      [http, 'http'],
+      [https, 'https'],
+    ] as const) {
+      trap(m as unknown as Record<string, unknown>, 'request', `${label}.request`);
+      trap(m as unknown as Record<string, unknown>, 'get', `${label}.get`);
+    }
+    trap(net as unknown as Record<string, unknown>, 'connect', 'net.connect');
+    const port = (server.address() as net.AddressInfo).port;
     execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop.git'], { cwd: workspaceRoot().fsPath });
     const config = vscode.workspace.getConfiguration('careerEvidence');
     await config.update('pullRequests.apiUrl', `http://127.0.0.1:${port}/api/v3`, vscode.ConfigurationTarget.Global);
     (await api()).services.pullRequests.setTokenSupplier(async () => 'fake-session-token');
   });
-  after(() => new Promise((resolve) => server.close(resolve)));
+  after(() => {
+    for (const u of undo) u();
+    return new Promise((resolve) => server.close(resolve));
+  });
 
   it('offers to fetch, and sends nothing before the yes', async () => {
     const a = await api();
@@ -57,6 +88,7 @@ describe('pull requests: asked once, fetched only with a yes', function () {
     assert.match(offer.label, /^Fetch descriptions and reviews of your pull requests from 127\.0\.0\.1:\d+\?$/);
     assert.strictEqual(offer.item.command?.command, 'careerEvidence.fetchPullRequests');
     assert.deepStrictEqual(seen, []);
+    assert.deepStrictEqual(opened, [], 'the extension opened a connection before the yes');
     const csv = (await suggestionRows(a)).find((r) => r.label === 'Add export to CSV')!;
     assert.strictEqual(csv.node.type === 'suggestion' && csv.node.suggestion.descriptionSource, 'message');
   });
@@ -66,6 +98,7 @@ describe('pull requests: asked once, fetched only with a yes', function () {
     const folderUri = vscode.workspace.workspaceFolders![0].uri.toString();
     assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.fetchPullRequests', folderUri, 'yes'), 'yes');
     assert.deepStrictEqual(seen, [[13, 12]], 'one batched request for both pull requests');
+    assert.deepStrictEqual(opened, ['fetch'], 'the trap sees the connection the yes allowed (positive control)');
     const rows = await suggestionRows(a);
     assert.ok(!rows.some((r) => r.label.startsWith('Fetch descriptions')), 'asked once');
     const csv = rows.find((r) => r.label === 'Add export to CSV')!;
