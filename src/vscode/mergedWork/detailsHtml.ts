@@ -18,6 +18,12 @@ export function readDetailsMessage(value: unknown): DetailsMessage | undefined {
     : undefined;
 }
 
+const SOURCE_NOTE: Readonly<Record<Suggestion['descriptionSource'], string>> = {
+  message: '',
+  'branch-commits': ' <span class="source">from the merged branch’s commits</span>',
+  'pull-request': ' <span class="source">from the pull request (fetched with your consent)</span>',
+};
+
 /** Where the page's resources come from: the webview's `cspSource` and the URIs of its script and style. */
 export interface PageResources {
   cspSource: string;
@@ -40,7 +46,11 @@ export function suggestionDetailsHtml(s: Suggestion, res: PageResources, decided
     ['Category', esc(s.category)],
     ['Size', `${s.files === 1 ? '1 file' : `${s.files} files`}, +${s.insertions} −${s.deletions}`],
   ];
-  if (s.reviewLatencyHours !== null) facts.push(['Review latency', `${s.reviewLatencyHours} h${s.latencyEstimated ? ' (estimated)' : ''}`]);
+  if (s.reviewLatencyHours !== null)
+    facts.push(['Review latency', `${s.reviewLatencyHours} h${s.latencyEstimated ? ' (estimated)' : ''}, first commit → merge`]);
+  if (typeof s.waitingForFirstReviewHours === 'number') facts.push(['Waiting for first review', `${s.waitingForFirstReviewHours} h`]);
+  if (typeof s.reviewToMergeHours === 'number') facts.push(['First review → merge', `${s.reviewToMergeHours} h`]);
+  if (s.reviewerLogins?.length) facts.push(['Reviewers', esc(s.reviewerLogins.join(', '))]);
   if (s.tags.length) facts.push(['Complexity exposure', esc(s.tags.join(', '))]);
   facts.push([s.commits.length > 1 ? 'Commits' : 'Commit', s.commits.map((c) => `<code>${esc(c.slice(0, 12))}</code>`).join(' ')]);
   const paragraphs = s.description
@@ -72,7 +82,7 @@ export function suggestionDetailsHtml(s: Suggestion, res: PageResources, decided
 <h1>${esc(s.title)}</h1>
 <div class="actions" role="toolbar" aria-label="Decide">${actions}</div>
 <dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
-<h2>${s.descriptionSource === 'branch-commits' ? 'Description <span class="source">from the merged branch’s commits</span>' : 'Description'}</h2>
+<h2>Description${SOURCE_NOTE[s.descriptionSource]}</h2>
 ${paragraphs.length ? paragraphs.join('\n') : '<p class="none">No description.</p>'}
 ${s.paths.length ? `<h2>Files</h2><ul>${s.paths.map((p) => `<li><code>${esc(p)}</code></li>`).join('')}${s.files > s.paths.length ? `<li>… and ${s.files - s.paths.length} more</li>` : ''}</ul>` : ''}
 <p class="hint">For your brag document: what changed because of this work? After accepting, add the result with a number (time saved, errors avoided, users reached).</p>
