@@ -65,7 +65,8 @@ Commands:
                             document; stories: ready and incomplete STAR stories and what each
                             lacks; packet: the promotion packet ([--level-current L]
                             [--level-target L]); both md or json; --out writes a new file (never
-                            replaces one)
+                            replaces one); pull requests fetched before with suggest
+                            --fetch-prs are used (with the same --api-url), never fetched
   accept SHA [DIR] [--journal DIR]
                             write the brag entry of a suggestion into the journal
                             (default ${defaultJournalDir()})
@@ -475,6 +476,7 @@ export async function main(argv: string[]): Promise<number> {
             format: values.json ? 'json' : (values.format ?? 'text'),
             out: values.out === undefined ? undefined : path.resolve(startDir(), values.out),
             journalDir,
+            apiUrl: values['api-url'],
             statusAliases: (await readJournalStatusAliases(journalDir)).aliases,
             version: VERSION,
             levelCurrent: values['level-current'],

@@ -15,6 +15,8 @@ import { UserError } from '../node/errors';
 import { createExclusive } from '../node/fsAtomic';
 import { gatherEvidence } from '../node/report/gather';
 import { MiningCache } from '../node/report/miningCache';
+import { PullRequestCache } from '../node/pullRequests/cache';
+import { withCachedPullRequests } from '../node/pullRequests/enrich';
 import { readDayOptions } from './dayOptions';
 
 /** The reports `career-evidence report` writes. */
@@ -33,6 +35,8 @@ export interface ReportOptions {
   format: string;
   out?: string;
   journalDir: string;
+  /** The API the pull requests were fetched from with `suggest --fetch-prs --api-url` (their cache is keyed by it). */
+  apiUrl?: string;
   statusAliases: StatusAliases;
   /** The program's version: cached mining results of another are not used. */
   version: string;
@@ -76,6 +80,8 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
     handles: o.handles,
     statusAliases: o.statusAliases,
     miningCache: new MiningCache(MiningCache.defaultDir(), o.version),
+    // Pull requests fetched before with `suggest --fetch-prs` (their cache only: a report never connects).
+    pullRequests: (repo, changes) => withCachedPullRequests(repo, changes, PullRequestCache.forCli(), o.apiUrl),
   });
   const benchmark = buildBenchmark(gathered.set, {
     person: gathered.person,

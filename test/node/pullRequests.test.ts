@@ -336,6 +336,21 @@ wrap(net.Socket.prototype, 'connect', 'socket.connect');\n`,
           ['Why 12: the export was slow.', 'pull-request', false],
         );
         assert.ok(!r.stdout.includes('fake-gh-token') && !r.stderr.includes('fake-gh-token'), 'the token is never printed');
+        // The benchmark reads what was fetched (from the cache: a report never connects).
+        const report = await run([
+          'report',
+          'benchmark',
+          '--range',
+          '2026-Q1',
+          '--author',
+          'dana@example.com',
+          '--json',
+          '--api-url',
+          `${api.url}/api/v3`,
+        ]);
+        assert.strictEqual(report.status, 0, report.stderr);
+        assert.strictEqual(JSON.parse(report.stdout).forms.reviewLatency.medianHoursToFirstReview, 24);
+        assert.strictEqual(api.seen.length, 1, 'the report sent nothing');
       } finally {
         await api.close();
       }

@@ -1,5 +1,6 @@
 import { Suggestion } from '../../core/git/suggestions';
-import { ApiTarget, PullRequestSource, withPullRequest } from '../../core/pullRequests/model';
+import { ApiTarget, PullRequestSource, apiTarget, withPullRequest } from '../../core/pullRequests/model';
+import { Repository, originWeb } from '../git/repository';
 import { GithubSource } from './githubSource';
 import { GitlabSource } from './gitlabSource';
 import { PullRequestCache } from './cache';
@@ -49,4 +50,26 @@ export async function enrichWithPullRequests(
 /** The adapter for `target`'s hosting service. */
 export function pullRequestSource(target: ApiTarget, token: string): PullRequestSource {
   return target.provider === 'gitlab' ? new GitlabSource(target, token) : new GithubSource(target, token);
+}
+
+/**
+ * `suggestions` with the facts of their pull requests already in `cache` (fetched before, with
+ * the user's consent) — nothing is fetched: for reports, which never connect. `apiUrl`: the
+ * user's override of the API, as when the facts were fetched.
+ */
+export async function withCachedPullRequests(
+  repo: Repository,
+  suggestions: Suggestion[],
+  cache: PullRequestCache,
+  apiUrl?: string,
+): Promise<Suggestion[]> {
+  const remote = await originWeb(repo);
+  const target = remote && apiTarget(remote, apiUrl);
+  if (!target) return suggestions;
+  const known = await cache.read(new URL(target.api).host, `${target.owner}/${target.name}`);
+  if (known.size === 0) return suggestions;
+  return suggestions.map((s) => {
+    const facts = s.pr && s.pr.provider === target.provider ? known.get(s.pr.number) : undefined;
+    return facts ? withPullRequest(s, facts) : s;
+  });
 }

@@ -10,6 +10,8 @@ import { NO_REPORT_SETTINGS, ReportSettings, readReportSettings } from '../../co
 import { UserError } from '../errors';
 import { expandHome } from '../homePath';
 import { userIdentity } from '../git/identity';
+import { Repository } from '../git/repository';
+import { Suggestion } from '../../core/git/suggestions';
 import { MiningCache, historyEvidence } from './miningCache';
 import { fileAdditions, openRepository } from '../git/repository';
 import { JOURNAL_FOLDERS, scanEvidence } from '../scanEvidence';
@@ -45,6 +47,11 @@ export interface GatherOptions {
   journal?: JournalEvidence | null;
   /** Where mining results are kept between reports; without one, every report mines all of its period. */
   miningCache?: MiningCache;
+  /**
+   * Pull requests fetched before, with the user's consent (their cache: a report itself never
+   * connects): their descriptions and review times are applied to the repository's merged work.
+   */
+  pullRequests?: (repo: Repository, changes: Suggestion[]) => Promise<Suggestion[]>;
   /** Told of each repository as it is read, for progress. */
   onRepository?: (root: string, index: number, total: number) => void;
   signal?: AbortSignal;
@@ -131,7 +138,8 @@ async function readRepository(repo: Awaited<ReturnType<typeof openRepository>>, 
     opts.miningCache ? opts.miningCache.history(repo, mineOpts) : historyEvidence(repo, mineOpts),
     known ? [...known] : readDocuments(repo, opts),
   ]);
-  return { root: repo.root, changes: history.suggestions, documents, tags: history.tags, codeowners: history.codeowners };
+  const changes = opts.pullRequests ? await opts.pullRequests(repo, history.suggestions) : history.suggestions;
+  return { root: repo.root, changes, documents, tags: history.tags, codeowners: history.codeowners };
 }
 
 /** A repository's documents, scanned, with who added each file. */

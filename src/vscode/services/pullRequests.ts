@@ -5,7 +5,7 @@ import { Suggestion } from '../../core/git/suggestions';
 import { ApiTarget, apiTarget } from '../../core/pullRequests/model';
 import { Repository, originWeb } from '../../node/git/repository';
 import { PullRequestCache } from '../../node/pullRequests/cache';
-import { EnrichReport, enrichWithPullRequests, pullRequestSource } from '../../node/pullRequests/enrich';
+import { EnrichReport, enrichWithPullRequests, pullRequestSource, withCachedPullRequests } from '../../node/pullRequests/enrich';
 
 /** What fetching pull requests means for one repository, now. */
 export type PullRequestState =
@@ -127,6 +127,11 @@ export class PullRequests implements vscode.Disposable {
     if (!typed?.trim()) return undefined;
     await this.secrets.store(key, typed.trim());
     return typed.trim();
+  }
+
+  /** `suggestions` of `repo` with the pull requests fetched before (the cache only: for reports, which never connect). */
+  cached(repo: Repository, suggestions: Suggestion[]): Promise<Suggestion[]> {
+    return withCachedPullRequests(repo, suggestions, this.cache, apiUrlSetting());
   }
 
   /** Forgets every fetched pull request (the cache folder is removed; answers are kept). */

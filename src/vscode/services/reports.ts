@@ -12,6 +12,7 @@ import { mergeStatusAliases } from '../../core/evidence/statusAliases';
 import { settings } from '../settings/settings';
 import { EvidenceIndex, JOURNAL_KEY } from './evidenceIndex';
 import { MergedWork } from './mergedWork';
+import { PullRequests } from './pullRequests';
 import { WorkspaceGit } from './workspaceGit';
 
 /**
@@ -36,6 +37,7 @@ export class Reports implements vscode.Disposable {
     private readonly git: WorkspaceGit,
     private readonly index: EvidenceIndex,
     mergedWork: MergedWork,
+    private readonly pullRequests: PullRequests,
     globalStorage: string,
     version: string,
   ) {
@@ -121,6 +123,7 @@ export class Reports implements vscode.Disposable {
       documentsOf: (r) => byRoot.get(r),
       ...(snapshot ? { journal: journal ? { root: journal.folder.root, documents: [...journal.documents], problems: [] } : null } : {}),
       miningCache: this.cache,
+      pullRequests: (repo, changes) => this.pullRequests.cached(repo, changes),
       signal: o.signal,
       onRepository: o.onRepository,
     });

@@ -30,7 +30,15 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const index = new EvidenceIndex(log, git, documentFolders, context.storageUri?.fsPath, String(context.extension.packageJSON.version));
   const pullRequests = new PullRequests(log, context.globalState, context.secrets, context.globalStorageUri.fsPath);
   const mergedWork = new MergedWork(log, git, pullRequests, context.globalStorageUri.fsPath);
-  const reports = new Reports(log, git, index, mergedWork, context.globalStorageUri.fsPath, String(context.extension.packageJSON.version));
+  const reports = new Reports(
+    log,
+    git,
+    index,
+    mergedWork,
+    pullRequests,
+    context.globalStorageUri.fsPath,
+    String(context.extension.packageJSON.version),
+  );
   context.subscriptions.push(reports, mergedWork, pullRequests, index, documentFolders, git);
   return { log, git, documentFolders, index, pullRequests, mergedWork, reports };
 }
