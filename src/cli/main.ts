@@ -19,7 +19,7 @@ import { MiningMeta, MiningResult, mine } from '../node/git/mine';
 import { Repository, configValue, openRepository, originWeb } from '../node/git/repository';
 import { apiTarget } from '../core/pullRequests/model';
 import { PullRequestCache } from '../node/pullRequests/cache';
-import { enrichWithPullRequests, pullRequestSource } from '../node/pullRequests/enrich';
+import { enrichWithPullRequests, fetchReviewsGiven, pullRequestSource, reviewPeriods } from '../node/pullRequests/enrich';
 import { cliToken } from '../node/pullRequests/token';
 import { defaultJournalDir, writeBragEntry } from '../node/journal';
 import { ScanResult, scanEvidence } from '../node/scanEvidence';
@@ -230,7 +230,15 @@ async function fetchPullRequests(repo: Repository, suggestions: Suggestion[], ap
   const source = pullRequestSource(target, token);
   const { suggestions: enriched, report } = await enrichWithPullRequests(suggestions, source, target.provider, PullRequestCache.forCli());
   say(`${report.fetched} pull request(s) fetched from ${source.host} in ${report.requests} request(s), ${report.fromCache} from the cache`);
-  if (report.stopped) say(report.stopped);
+  if (report.stopped) {
+    say(report.stopped);
+    return enriched;
+  }
+  // Glue work for reports: the reviews given to others, one search per quarter of the reports' window.
+  const today = localToday();
+  const given = await fetchReviewsGiven(source, PullRequestCache.forCli(), reviewPeriods(today), today);
+  say(`${given.reviews.length} review(s) you gave to others' pull requests, ${given.requests} request(s)`);
+  if (given.stopped) say(given.stopped);
   return enriched;
 }
 

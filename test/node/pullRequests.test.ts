@@ -6,7 +6,7 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import { apiTarget } from '../../src/core/pullRequests/model';
 import { PullRequestCache } from '../../src/node/pullRequests/cache';
-import { enrichWithPullRequests, pullRequestSource } from '../../src/node/pullRequests/enrich';
+import { enrichWithPullRequests, fetchReviewsGiven, pullRequestSource, reviewPeriods } from '../../src/node/pullRequests/enrich';
 import { GithubSource } from '../../src/node/pullRequests/githubSource';
 import { suggestion } from '../support/suggestion';
 import { COLLEAGUE, ME, TestRepo, removeDir, tempDir } from '../support/gitRepo';
@@ -68,7 +68,7 @@ function answerFor(numbers: number[], extra: Record<string, unknown> = {}): stri
   return JSON.stringify({ data: { repository } });
 }
 
-const target = (url: string) => ({ provider: 'github' as const, api: `${url}/api/v3`, owner: 'acme', name: 'shop' });
+const target = (url: string) => ({ provider: 'github' as const, api: `${url}/api/v3`, owner: 'acme', name: 'shop', webHost: 'github.com' });
 const many = (count: number) =>
   Array.from({ length: count }, (_, i) =>
     suggestion({ sha: String(i).padStart(40, '0'), pr: { number: i + 1, provider: 'github', url: null } }),
@@ -231,7 +231,13 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const gitlab = { provider: 'gitlab' as const, api: `http://127.0.0.1:${port}/api/v4`, owner: 'group/sub', name: 'proj' };
+      const gitlab = {
+        provider: 'gitlab' as const,
+        api: `http://127.0.0.1:${port}/api/v4`,
+        owner: 'group/sub',
+        name: 'proj',
+        webHost: 'gitlab.com',
+      };
       const list = many(150).map((s) => ({ ...s, pr: s.pr && { ...s.pr, provider: 'gitlab' as const } }));
       const r = await enrichWithPullRequests(
         list,
@@ -254,6 +260,108 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
     }
   });
 
+  it('searches the reviews given to others, following pages, once per quarter that has ended (GitHub and GitLab)', async () => {
+    const bodies: { q: string; after: string | null }[] = [];
+    const github = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (c) => (text += c));
+      req.on('end', () => {
+        const { variables } = JSON.parse(text) as { variables: { q: string; after: string | null } };
+        bodies.push(variables);
+        const page = variables.after === 'cursor-1' ? 2 : 1;
+        const node = (n: number) => ({
+          number: n,
+          title: `Their change ${n}`,
+          mergedAt: '2026-02-10T10:00:00Z',
+          url: `https://github.com/acme/shop/pull/${n}`,
+          author: { login: 'sam' },
+        });
+        const nodes = variables.q.includes('merged:2026-01-01..2026-03-31')
+          ? page === 1
+            ? [node(7), node(8)]
+            : [node(9), { number: 10, title: 'no date' }]
+          : [];
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ data: { search: { pageInfo: { hasNextPage: page === 1 && nodes.length > 0, endCursor: 'cursor-1' }, nodes } } }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => github.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (github.address() as AddressInfo).port;
+      const source = new GithubSource(target(`http://127.0.0.1:${port}`), 't');
+      const cache = new PullRequestCache(path.join(scratch, 'cache-reviews'));
+      const periods = reviewPeriods('2026-05-20');
+      assert.deepStrictEqual(
+        periods.map((p) => p.label),
+        ['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'],
+      );
+      const first = await fetchReviewsGiven(source, cache, periods, '2026-05-20');
+      assert.deepStrictEqual(
+        [first.reviews.map((r) => r.number), first.requests, first.stopped],
+        [[7, 8, 9], 6, null],
+        'one search a quarter, its second page followed; a result without a date dropped',
+      );
+      assert.match(bodies[3].q, /^repo:acme\/shop is:pr is:merged reviewed-by:@me -author:@me merged:2026-01-01\.\.2026-03-31$/);
+      assert.strictEqual(bodies[5].q.endsWith('merged:2026-04-01..2026-05-20'), true, 'the running quarter up to today');
+      const again = await fetchReviewsGiven(source, cache, periods, '2026-05-20');
+      assert.strictEqual(again.requests, 0, 'all cached: ended quarters for good, the running one for today');
+      const tomorrow = await fetchReviewsGiven(source, cache, periods, '2026-05-21');
+      assert.strictEqual(tomorrow.requests, 1, 'the next day, only the running quarter again');
+      assert.strictEqual(first.reviews[0].url, 'https://github.com/acme/shop/pull/7');
+    } finally {
+      await new Promise((resolve) => github.close(resolve));
+    }
+    const pages: string[] = [];
+    const gitlab = http.createServer((req, res) => {
+      const url = req.url ?? '';
+      pages.push(url);
+      res.setHeader('content-type', 'application/json');
+      if (url.endsWith('/user')) return res.end(JSON.stringify({ username: 'dana' }));
+      const page = Number(/[?&]page=(\d+)/.exec(url)?.[1]);
+      if (page === 1) res.setHeader('x-next-page', '2');
+      const mr = (iid: number, author: string, merged: string) => ({
+        iid,
+        title: `MR ${iid}`,
+        merged_at: merged,
+        author: { username: author },
+        web_url: `https://evil.example/${iid}`,
+      });
+      res.end(
+        JSON.stringify(
+          page === 1
+            ? [mr(1, 'sam', '2026-02-01T10:00:00Z'), mr(2, 'dana', '2026-02-02T10:00:00Z')]
+            : [mr(3, 'lee', '2025-01-01T10:00:00Z'), mr(4, 'lee', '2026-03-01T10:00:00Z')],
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => gitlab.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (gitlab.address() as AddressInfo).port;
+      const source = pullRequestSource(
+        { provider: 'gitlab', api: `http://127.0.0.1:${port}/api/v4`, owner: 'acme', name: 'shop', webHost: 'gitlab.com' },
+        'glpat',
+      );
+      const r = await source.reviewsGiven('2026-01-01', '2026-03-31');
+      assert.deepStrictEqual(
+        r.reviews.map((x) => [x.number, x.url]),
+        [
+          [1, null],
+          [4, null],
+        ],
+        "others' merge requests of the period; a link to another host dropped",
+      );
+      assert.strictEqual(r.requests, 3);
+      assert.match(
+        pages[1],
+        /\/projects\/acme%2Fshop\/merge_requests\?state=merged&reviewer_username=dana&updated_after=2026-01-01T00:00:00Z&per_page=100&page=1$/,
+      );
+    } finally {
+      await new Promise((resolve) => gitlab.close(resolve));
+    }
+  });
+
   it('asks the API of the origin: api.github.com, an Enterprise host /api/v3, GitLab /api/v4, or the override', () => {
     assert.strictEqual(apiTarget({ provider: 'github', base: 'https://github.com/acme/shop' })?.api, 'https://api.github.com');
     assert.deepStrictEqual(apiTarget({ provider: 'github', base: 'https://github.example.com/acme/shop' }), {
@@ -261,6 +369,7 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
       api: 'https://github.example.com/api/v3',
       owner: 'acme',
       name: 'shop',
+      webHost: 'github.example.com',
     });
     assert.strictEqual(apiTarget({ provider: 'gitlab', base: 'https://gitlab.com/group/sub/proj' })?.owner, 'group/sub');
     assert.strictEqual(
@@ -325,7 +434,7 @@ wrap(net.Socket.prototype, 'connect', 'socket.connect');\n`,
         assert.strictEqual(r.status, 0, r.stderr);
         assert.match(r.stderr, /1 pull request\(s\) fetched from 127\.0\.0\.1:\d+ in 1 request\(s\), 0 from the cache/);
         assert.deepStrictEqual(
-          api.seen.map((s) => [s.authorization, s.numbers]),
+          api.seen.filter((s) => s.numbers.length > 0).map((s) => [s.authorization, s.numbers]),
           [['bearer fake-gh-token-1234', [12]]],
         );
         const csv = (
@@ -336,6 +445,9 @@ wrap(net.Socket.prototype, 'connect', 'socket.connect');\n`,
           ['Why 12: the export was slow.', 'pull-request', false],
         );
         assert.ok(!r.stdout.includes('fake-gh-token') && !r.stderr.includes('fake-gh-token'), 'the token is never printed');
+        // The pull request, then one search of reviews given per quarter of the reports' window.
+        assert.strictEqual(api.seen.length, 6);
+        assert.match(r.stderr, /0 review\(s\) you gave to others' pull requests, 5 request\(s\)/);
         // The benchmark reads what was fetched (from the cache: a report never connects).
         const report = await run([
           'report',
@@ -350,7 +462,7 @@ wrap(net.Socket.prototype, 'connect', 'socket.connect');\n`,
         ]);
         assert.strictEqual(report.status, 0, report.stderr);
         assert.strictEqual(JSON.parse(report.stdout).forms.reviewLatency.medianHoursToFirstReview, 24);
-        assert.strictEqual(api.seen.length, 1, 'the report sent nothing');
+        assert.strictEqual(api.seen.length, 6, 'the report sent nothing');
       } finally {
         await api.close();
       }

@@ -219,6 +219,33 @@ describe('report: the quarterly evidence benchmark', () => {
     assert.deepStrictEqual([g.mergesForOthers, g.reviewTrailers, g.coAuthored, g.documentation, g.count], [1, 2, 1, 1, 5]);
   });
 
+  it('counts the reviews given on the hosting service (fetched with consent) as glue work, a pull request once', () => {
+    const reviewedByTrailer = change('2026-04-03', {
+      author: SAM,
+      reviewers: [DANA],
+      title: 'Sam’s feature',
+      pr: { number: 31, provider: 'github', url: null },
+    });
+    const reviewsGiven = [
+      { number: 31, title: 'Sam’s feature', mergedAt: '2026-04-03T10:00:00Z', url: null, author: 'sam' },
+      {
+        number: 32,
+        title: 'Lee’s migration',
+        mergedAt: '2026-05-01T10:00:00Z',
+        url: 'https://github.com/acme/shop/pull/32',
+        author: 'lee',
+      },
+      { number: 33, title: 'Last quarter', mergedAt: '2026-03-30T10:00:00Z', url: null, author: 'lee' },
+    ];
+    const g = bench({ repositories: [repo({ changes: [reviewedByTrailer], reviewsGiven })] }).glue;
+    assert.deepStrictEqual([g.reviewTrailers, g.reviewsGiven, g.count], [1, 1, 2]);
+    const given = g.items.find((r) => r.role === 'review-given')!;
+    assert.deepStrictEqual(
+      [given.title, given.pr, given.url, given.kind],
+      ['Lee’s migration', 32, 'https://github.com/acme/shop/pull/32', 'review'],
+    );
+  });
+
   it('names every form of an empty period as a gap, with an action; trends four quarters, oldest first', () => {
     const b = bench({});
     assert.deepStrictEqual(

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { branchDescription, needsBranchDescription } from '../../src/core/git/branchDescription';
 import { storyFrom } from '../../src/core/journal/storyFrom';
+import { changeReceipt } from '../../src/core/report/receipts';
+import { receiptLine } from '../../src/core/report/benchmarkFormat';
 import { suggestion } from '../support/suggestion';
 
 // Issue 15, offline: a merge commit that says only its title gets a description from its branch.
@@ -73,5 +75,12 @@ describe('branch descriptions (plain Node)', () => {
     assert.doesNotMatch(fromBranch, /## Situation\n\n- Add CSV export/);
     const own = storyFrom({ kind: 'suggestion', suggestion: suggestion({}), repo: 'shop' }, '2026-12-01').text;
     assert.match(own, /## Situation\n\nFinance can export invoices\./);
+  });
+
+  it("names a fetched pull request's reviewers on its receipt", () => {
+    const r = changeReceipt(suggestion({ reviewerLogins: ['sam', 'lee'] }), '/ws/shop');
+    assert.deepStrictEqual(r.reviewers, ['sam', 'lee']);
+    assert.match(receiptLine(r), / · reviewed by @sam, @lee · shop$/);
+    assert.strictEqual(changeReceipt(suggestion({}), '/ws/shop').reviewers, undefined);
   });
 });

@@ -1,5 +1,5 @@
-import { PullRequestFacts } from './model';
-import { isObject, isoDate, printableText } from './validate';
+import { PullRequestFacts, ReviewGiven } from './model';
+import { isObject, isoDate, printableText, webUrl } from './validate';
 
 // GitHub's GraphQL API (https://docs.github.com/en/graphql): the query for a batch of pull requests
 // and the validation of its answer. Nothing of the answer is used unchecked: a hostile or broken
@@ -59,4 +59,48 @@ export function readGithubAnswer(json: unknown, numbers: readonly number[]): { f
     });
   }
   return { facts, error };
+}
+
+/** Pages of a search followed at most (GitHub's search gives 1,000 results at most). */
+export const MAX_SEARCH_PAGES = 10;
+
+/** The GraphQL search for others' merged pull requests of `owner/name` the viewer reviewed, merged from `since` to `until`. */
+export function githubReviewsQuery(): string {
+  return (
+    'query($q: String!, $after: String) { search(query: $q, type: ISSUE, first: 100, after: $after) { ' +
+    'pageInfo { hasNextPage endCursor } nodes { ... on PullRequest { number title mergedAt url author { login } } } } }'
+  );
+}
+
+/** The search string (owner and name are checked to be plain names: nothing can add a qualifier). */
+export function githubReviewsSearch(owner: string, name: string, since: string, until: string): string | null {
+  const plain = /^[A-Za-z0-9_.-]+$/;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!plain.test(owner) || !plain.test(name) || !day.test(since) || !day.test(until)) return null;
+  return `repo:${owner}/${name} is:pr is:merged reviewed-by:@me -author:@me merged:${since}..${until}`;
+}
+
+/** Reads a page of the reviews search: the reviews in it, and the cursor of the next page (null: the last). */
+export function readGithubReviews(json: unknown, webHost: string): { reviews: ReviewGiven[]; next: string | null; error: string | null } {
+  const error =
+    isObject(json) && Array.isArray(json.errors) && json.errors.length > 0
+      ? printableText(String(isObject(json.errors[0]) ? (json.errors[0].message ?? 'error') : 'error')).slice(0, 200)
+      : null;
+  const search = isObject(json) && isObject(json.data) && isObject(json.data.search) ? json.data.search : undefined;
+  const reviews: ReviewGiven[] = [];
+  for (const n of Array.isArray(search?.nodes) ? search.nodes : []) {
+    if (!isObject(n) || typeof n.number !== 'number' || !Number.isSafeInteger(n.number) || typeof n.title !== 'string') continue;
+    const mergedAt = isoDate(n.mergedAt);
+    if (!mergedAt) continue;
+    reviews.push({
+      number: n.number,
+      title: printableText(n.title).slice(0, 300),
+      mergedAt,
+      url: webUrl(n.url, webHost),
+      author: login(n.author),
+    });
+  }
+  const info = isObject(search?.pageInfo) ? search.pageInfo : undefined;
+  const next = info?.hasNextPage === true && typeof info.endCursor === 'string' && info.endCursor.length < 200 ? info.endCursor : null;
+  return { reviews, next, error };
 }

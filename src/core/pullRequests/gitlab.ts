@@ -1,5 +1,5 @@
-import { PullRequestFacts } from './model';
-import { isObject, isoDate, printableText } from './validate';
+import { PullRequestFacts, ReviewGiven } from './model';
+import { isObject, isoDate, printableText, webUrl } from './validate';
 
 // GitLab's REST API v4 (https://docs.gitlab.com/ee/api/merge_requests.html): merge requests by
 // iid, a page of up to 100 per request, and the validation of the answer (as for GitHub: text only).
@@ -47,6 +47,34 @@ export function readGitlabAnswer(json: unknown, iids: readonly number[]): PullRe
       mergedAt: isoDate(mr.merged_at),
       reviewers: [...new Set(reviewers)],
     });
+  }
+  return out;
+}
+
+/** Pages of merge requests followed at most when looking for reviews given. */
+export const MAX_GITLAB_PAGES = 10;
+
+/** The path of page `page` of project `owner/name`'s merged merge requests that `reviewer` was asked to review, updated since `since`. */
+export function gitlabReviewedPath(project: string, reviewer: string, since: string, page: number): string | null {
+  if (!USERNAME.test(reviewer) || !/^\d{4}-\d{2}-\d{2}$/.test(since)) return null;
+  return `/projects/${encodeURIComponent(project)}/merge_requests?state=merged&reviewer_username=${encodeURIComponent(reviewer)}&updated_after=${since}T00:00:00Z&per_page=${GITLAB_BATCH}&page=${page}`;
+}
+
+/** The username of `GET /user`'s answer, or null. */
+export function readGitlabUser(json: unknown): string | null {
+  return username(json);
+}
+
+/** Reviews given in a page of merge requests: others' ones (not `reviewer`'s) merged from `since` to `until` (days, inclusive). */
+export function readGitlabReviews(json: unknown, reviewer: string, since: string, until: string, webHost: string): ReviewGiven[] {
+  if (!Array.isArray(json)) return [];
+  const out: ReviewGiven[] = [];
+  for (const mr of json) {
+    if (!isObject(mr) || typeof mr.iid !== 'number' || !Number.isSafeInteger(mr.iid) || typeof mr.title !== 'string') continue;
+    const mergedAt = isoDate(mr.merged_at);
+    const author = username(mr.author);
+    if (!mergedAt || author === reviewer || mergedAt.slice(0, 10) < since || mergedAt.slice(0, 10) > until) continue;
+    out.push({ number: mr.iid, title: printableText(mr.title).slice(0, 300), mergedAt, url: webUrl(mr.web_url, webHost), author });
   }
   return out;
 }

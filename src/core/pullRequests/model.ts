@@ -20,6 +20,25 @@ export interface PullRequestFacts {
   reviewers: string[];
 }
 
+/** A merged pull request of someone else that the user reviewed (glue work), as the host's search found it. */
+export interface ReviewGiven {
+  number: number;
+  title: string;
+  /** ISO 8601, UTC. */
+  mergedAt: string;
+  /** Its web page (validated: `https://` or `http://` on the host's own name), or null. */
+  url: string | null;
+  /** The author's login. */
+  author: string | null;
+}
+
+/** What one search for reviews given gave, and why it stopped early (a sentence), if it did. */
+export interface ReviewsOutcome {
+  reviews: ReviewGiven[];
+  requests: number;
+  stopped: string | null;
+}
+
 /** What one fetch gave: the facts it could read, and why it stopped early, if it did (a sentence to show). */
 export interface FetchOutcome {
   facts: PullRequestFacts[];
@@ -36,6 +55,8 @@ export interface PullRequestSource {
   readonly repository: string;
   /** The facts of pull requests `numbers` (batched; stops at a rate limit or an error and says so, keeping what it read). */
   fetch(numbers: readonly number[], signal?: AbortSignal): Promise<FetchOutcome>;
+  /** Others' pull requests merged from `since` to `until` (`YYYY-MM-DD`, inclusive) that the token's user reviewed: one search, its pages followed. */
+  reviewsGiven(since: string, until: string, signal?: AbortSignal): Promise<ReviewsOutcome>;
 }
 
 /** Where a repository's pull requests are asked for: the API's base URL, and the repository's owner and name. */
@@ -45,6 +66,8 @@ export interface ApiTarget {
   api: string;
   owner: string;
   name: string;
+  /** The repository's web host (`github.com`, `gitlab.example.com`): links to its pull requests are kept only on it. */
+  webHost: string;
 }
 
 /**
@@ -64,7 +87,7 @@ export function apiTarget(remote: RemoteWeb, override?: string): ApiTarget | nul
   const api =
     override?.replace(/\/+$/, '') ??
     (remote.provider === 'gitlab' ? `https://${host}/api/v4` : host === 'github.com' ? 'https://api.github.com' : `https://${host}/api/v3`);
-  return { provider: remote.provider, api, owner, name };
+  return { provider: remote.provider, api, owner, name, webHost: host };
 }
 
 const hoursBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 360_000) / 10;

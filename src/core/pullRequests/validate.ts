@@ -21,3 +21,14 @@ export function printableText(v: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
     .slice(0, MAX_BODY);
 }
+
+/** `v` when it is an http(s) address on `host` (the hosting service's own web host), else null: a page we may link to. */
+export function webUrl(v: unknown, host: string): string | null {
+  if (typeof v !== 'string' || v.length > 2000) return null;
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.host === host ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}

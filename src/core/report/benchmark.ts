@@ -40,7 +40,8 @@ export interface Benchmark {
     complexityExposure: Counted & { byTag: Record<string, number>; untouched: string[] };
     interviewStories: Counted & { ready: number; incomplete: number };
   };
-  glue: Counted & { mergesForOthers: number; reviewTrailers: number; coAuthored: number; documentation: number };
+  /** `reviewsGiven`: reviews on the hosting service not already counted by a trailer (fetched with consent; 0 otherwise). */
+  glue: Counted & { mergesForOthers: number; reviewTrailers: number; reviewsGiven: number; coAuthored: number; documentation: number };
   targets: BenchmarkTargets;
   gaps: Gap[];
   /** Repositories that could not be read, malformed journal entries and settings (paths absolute). */

@@ -92,7 +92,7 @@ export function benchmarkMarkdown(b: Benchmark): string {
   out.push(
     `## Glue work (${g.count})`,
     '',
-    `${g.mergesForOthers} merges for others · ${g.reviewTrailers} reviews and help · ${g.coAuthored} co-authored · ${g.documentation} documentation changes`,
+    `${g.mergesForOthers} merges for others · ${g.reviewTrailers} reviews and help${g.reviewsGiven ? ` · ${g.reviewsGiven} reviews given on the hosting service` : ''} · ${g.coAuthored} co-authored · ${g.documentation} documentation changes`,
     '',
   );
   for (const r of g.items.slice(0, RECEIPTS_SHOWN)) out.push(`- ${r.role}: ${receiptLine(r)}`);
@@ -122,7 +122,7 @@ export function benchmarkText(b: Benchmark): string {
   for (const [form, figure] of formFigures(b))
     out.push(`  ${b.gaps.some((g) => g.form === form) ? '!' : ' '} ${FORM_TITLES[form].padEnd(20)} ${figure}`);
   out.push(
-    `    ${'Glue work'.padEnd(20)} ${b.glue.mergesForOthers} merges for others, ${b.glue.reviewTrailers} reviews, ${b.glue.coAuthored} co-authored, ${b.glue.documentation} docs`,
+    `    ${'Glue work'.padEnd(20)} ${b.glue.mergesForOthers} merges for others, ${b.glue.reviewTrailers + b.glue.reviewsGiven} reviews, ${b.glue.coAuthored} co-authored, ${b.glue.documentation} docs`,
   );
   if (b.gaps.length > 0) {
     out.push('', 'Gaps:');
@@ -158,6 +158,7 @@ export function receiptLine(r: Receipt): string {
   const extra = [
     r.hours !== undefined ? (r.hours === null ? 'no review' : `${r.hours} h${r.estimated ? ' (est.)' : ''}`) : null,
     r.tags?.length ? r.tags.join(', ') : null,
+    r.reviewers?.length ? `reviewed by ${md(r.reviewers.map((l) => `@${l}`).join(', '))}` : null,
     r.story ? (r.story === 'ready' ? 'ready' : `incomplete: ${r.missing?.join(', ')}`) : null,
     r.documentKind && r.status ? md(r.status) : null,
   ].filter(Boolean);

@@ -153,6 +153,7 @@ export function buildBragDocument(
 const ROLE_WORDS: Readonly<Record<NonNullable<Receipt['role']>, string>> = {
   merged: 'Merged for others',
   reviewed: 'Reviewed',
+  'review-given': 'Reviewed',
   helped: 'Helped',
   'co-authored': 'Co-authored',
   documentation: 'Documentation',

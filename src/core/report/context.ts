@@ -1,3 +1,4 @@
+import { ReviewGiven } from '../pullRequests/model';
 import { Period } from '../evidence/quarters';
 import { EvidenceKind } from '../evidence/model';
 import { Suggestion, SuggestionRole, suggestionRole } from '../git/suggestions';
@@ -49,6 +50,8 @@ export class ReportContext {
   readonly tags: { tag: TagRecord & { tagger: NonNullable<TagRecord['tagger']> }; repo: string }[] = [];
   /** CODEOWNERS lines that name the person. */
   readonly codeowners: { line: CodeownersAddition; repo: string }[] = [];
+  /** Others' pull requests the person reviewed, from the hosting service (with consent), each once per repository. */
+  readonly reviewsGiven: { review: ReviewGiven; repo: string; day: string }[] = [];
 
   constructor(
     readonly set: EvidenceSet,
@@ -82,6 +85,10 @@ export class ReportContext {
       for (const tag of repo.tags)
         if (tag.tagger && this.matcher.isEmail(tag.tagger.email)) this.tags.push({ tag: { ...tag, tagger: tag.tagger }, repo: repo.root });
       for (const line of repo.codeowners) if (this.matcher.ownsIn(line.line)) this.codeowners.push({ line, repo: repo.root });
+      const reviewed = new Set<number>();
+      for (const review of repo.reviewsGiven ?? [])
+        if (!reviewed.has(review.number) && reviewed.add(review.number))
+          this.reviewsGiven.push({ review, repo: repo.root, day: review.mergedAt.slice(0, 10) });
     }
     for (const d of set.journal?.documents ?? []) {
       this.documents.push({ d, repo: set.journal!.root, day: d.item.date, journal: true });

@@ -2,6 +2,7 @@ import { Problem } from '../evidence/model';
 import { Person } from '../evidence/person';
 import { Suggestion } from '../git/suggestions';
 import { IndexedDocument } from '../index/snapshot';
+import { ReviewGiven } from '../pullRequests/model';
 
 /**
  * The evidence a report is computed from: what was read from each repository and from the journal.
@@ -29,6 +30,8 @@ export interface RepositoryEvidence {
   tags: TagRecord[];
   /** Lines added to a CODEOWNERS file (`CODEOWNERS`, `.github/`, `docs/`), by commit. */
   codeowners: CodeownersAddition[];
+  /** Others' merged pull requests the person reviewed, from the hosting service (fetched with consent; absent otherwise). */
+  reviewsGiven?: ReviewGiven[];
 }
 
 /** A git tag. */

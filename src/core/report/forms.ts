@@ -145,11 +145,15 @@ export function interviewStories(ctx: ReportContext, period: Period): Counted & 
 const DOCUMENTATION_PATH =
   /(^|\/)(docs?|documentation|runbooks?|playbooks?|onboarding|wiki)\/|(^|\/)(README|CONTRIBUTING|ONBOARDING|RUNBOOK)[^/]*$/i;
 
-/** Glue work of `period`: merges for others, review and help trailers, co-authored work, documentation changes. */
+/**
+ * Glue work of `period`: merges for others, review and help trailers, reviews given on the hosting
+ * service (fetched with consent; a pull request already counted by a trailer counts once),
+ * co-authored work, documentation changes.
+ */
 export function glueWork(
   ctx: ReportContext,
   period: Period,
-): Counted & { mergesForOthers: number; reviewTrailers: number; coAuthored: number; documentation: number } {
+): Counted & { mergesForOthers: number; reviewTrailers: number; reviewsGiven: number; coAuthored: number; documentation: number } {
   const items: Receipt[] = [];
   const add = (c: ChangeOf, role: NonNullable<Receipt['role']>) => {
     const r = changeReceipt(c.s, c.repo);
@@ -158,6 +162,19 @@ export function glueWork(
   for (const c of ctx.forOthers) {
     if (!within(c.day, period) || c.maintenance !== null) continue; // merging 'main' into a branch helps no one
     add(c, c.role === 'merged' ? 'merged' : c.role === 'helped' ? 'helped' : 'reviewed');
+  }
+  const listed = new Set(items.flatMap((r) => (r.pr ? [`${r.repo}#${r.pr}`] : [])));
+  for (const g of ctx.reviewsGiven) {
+    if (!within(g.day, period) || listed.has(`${g.repo}#${g.review.number}`)) continue;
+    items.push({
+      title: g.review.title,
+      date: g.day,
+      kind: 'review',
+      repo: g.repo,
+      pr: g.review.number,
+      ...(g.review.url ? { url: g.review.url } : {}),
+      role: 'review-given',
+    });
   }
   for (const c of ctx.changesIn(period)) {
     if (c.role === 'co-author' || c.s.coAuthors.length > 0) add(c, 'co-authored');
@@ -168,6 +185,7 @@ export function glueWork(
     ...counted(items.sort(newestFirst)),
     mergesForOthers: n('merged'),
     reviewTrailers: n('reviewed', 'helped'),
+    reviewsGiven: n('review-given'),
     coAuthored: n('co-authored'),
     documentation: n('documentation'),
   };

@@ -29,14 +29,16 @@ export interface Receipt {
   estimated?: boolean;
   /** Complexity exposure tags. */
   tags?: string[];
+  /** Who reviewed the change: their logins on the hosting service (when its pull request was fetched, with consent). */
+  reviewers?: string[];
   /** A document's kind (`decision`, `rfc`, `postmortem`…) and status as written. */
   documentKind?: string;
   status?: string | null;
   /** A STAR story: `ready`, or `incomplete` with the parts still to write. */
   story?: 'ready' | 'incomplete';
   missing?: string[];
-  /** For glue work: what the person did for others. */
-  role?: 'merged' | 'reviewed' | 'helped' | 'co-authored' | 'documentation';
+  /** For glue work: what the person did for others (`review-given`: a review on the hosting service, fetched with consent). */
+  role?: 'merged' | 'reviewed' | 'review-given' | 'helped' | 'co-authored' | 'documentation';
 }
 
 /** A person's merged change as a receipt, with `extra` fields (latency, tags, role…). */
@@ -46,6 +48,7 @@ export function changeReceipt(s: Suggestion, repo: string, extra?: Partial<Recei
     r.pr = s.pr.number;
     if (s.pr.url) r.url = s.pr.url;
   }
+  if (s.reviewerLogins?.length) r.reviewers = [...s.reviewerLogins];
   return r;
 }
 

@@ -1,15 +1,30 @@
 import { createHash } from 'crypto';
 import * as os from 'os';
 import * as path from 'path';
-import { PullRequestFacts } from '../../core/pullRequests/model';
+import { PullRequestFacts, ReviewGiven } from '../../core/pullRequests/model';
 import { isRecord, readVersionedJson, writeVersionedJson } from '../jsonFile';
 
-const VERSION = 1;
+const VERSION = 2;
+
+/** The reviews given in one period, and the day they were searched for (a period still running is searched again the next day). */
+export interface CachedReviews {
+  /** `YYYY-MM-DD`, local. */
+  fetchedOn: string;
+  reviews: ReviewGiven[];
+}
+
+interface CacheFile {
+  host: string;
+  repository: string;
+  pullRequests: Record<string, PullRequestFacts>;
+  /** By period label (`2026-Q3`). */
+  reviewsGiven: Record<string, CachedReviews>;
+}
 
 /**
- * Fetched pull requests, one JSON file per host and repository, outside every repository (the
- * extension's global storage, or the CLI's `~/.cache/career-evidence/pull-requests`): a second run
- * sends nothing for pull requests already fetched. Deleting the folder forgets them all.
+ * Fetched pull requests and reviews given, one JSON file per host and repository, outside every
+ * repository (the extension's global storage, or the CLI's `~/.cache/career-evidence/pull-requests`):
+ * a second run sends nothing for what was fetched. Deleting the folder forgets them all. Never a token.
  */
 export class PullRequestCache {
   constructor(private readonly dir: string) {}
@@ -25,21 +40,37 @@ export class PullRequestCache {
     return path.join(this.dir, `prs-${createHash('sha256').update(`${host}\n${repository}`).digest('hex').slice(0, 16)}.json`);
   }
 
-  /** The cached facts of `host`'s `repository`, by number. */
-  async read(host: string, repository: string): Promise<Map<number, PullRequestFacts>> {
+  private async load(host: string, repository: string): Promise<CacheFile> {
     const data = await readVersionedJson(this.file(host, repository), VERSION, (d) =>
-      d.host === host && d.repository === repository && isRecord(d.pullRequests)
-        ? (d.pullRequests as Record<string, PullRequestFacts>)
+      d.host === host && d.repository === repository && isRecord(d.pullRequests) && isRecord(d.reviewsGiven)
+        ? (d as unknown as CacheFile)
         : undefined,
     );
-    return new Map(Object.entries(data ?? {}).map(([n, f]) => [Number(n), f]));
+    return data ?? { host, repository, pullRequests: {}, reviewsGiven: {} };
+  }
+
+  /** The cached facts of `host`'s `repository`, by number. */
+  async read(host: string, repository: string): Promise<Map<number, PullRequestFacts>> {
+    return new Map(Object.entries((await this.load(host, repository)).pullRequests).map(([n, f]) => [Number(n), f]));
   }
 
   /** Adds `facts` to the cache of `host`'s `repository` (written atomically). */
   async add(host: string, repository: string, facts: readonly PullRequestFacts[]): Promise<void> {
     if (facts.length === 0) return;
-    const known = await this.read(host, repository);
-    for (const f of facts) known.set(f.number, f);
-    await writeVersionedJson(this.file(host, repository), VERSION, { host, repository, pullRequests: Object.fromEntries(known) });
+    const data = await this.load(host, repository);
+    for (const f of facts) data.pullRequests[String(f.number)] = f;
+    await writeVersionedJson(this.file(host, repository), VERSION, data);
+  }
+
+  /** The reviews given cached for `host`'s `repository`, by period label. */
+  async reviews(host: string, repository: string): Promise<Record<string, CachedReviews>> {
+    return (await this.load(host, repository)).reviewsGiven;
+  }
+
+  /** Keeps the reviews given in period `label`, searched on `fetchedOn`. */
+  async addReviews(host: string, repository: string, label: string, entry: CachedReviews): Promise<void> {
+    const data = await this.load(host, repository);
+    data.reviewsGiven[label] = entry;
+    await writeVersionedJson(this.file(host, repository), VERSION, data);
   }
 }

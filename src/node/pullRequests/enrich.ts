@@ -1,5 +1,6 @@
 import { Suggestion } from '../../core/git/suggestions';
-import { ApiTarget, PullRequestSource, apiTarget, withPullRequest } from '../../core/pullRequests/model';
+import { ApiTarget, PullRequestSource, ReviewGiven, ReviewsOutcome, apiTarget, withPullRequest } from '../../core/pullRequests/model';
+import { Period, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
 import { Repository, originWeb } from '../git/repository';
 import { GithubSource } from './githubSource';
 import { GitlabSource } from './gitlabSource';
@@ -72,4 +73,53 @@ export async function withCachedPullRequests(
     const facts = s.pr && s.pr.provider === target.provider ? known.get(s.pr.number) : undefined;
     return facts ? withPullRequest(s, facts) : s;
   });
+}
+
+/** The quarters reviews given are searched in: the current one and the four before (a report's period and its trend). */
+export function reviewPeriods(today: string): Period[] {
+  const current = periodOf(readRange('this-quarter', today)!);
+  return [...quartersBefore(today, 4), current];
+}
+
+/**
+ * The reviews `source`'s user gave to others' merged pull requests in `periods`: one search per
+ * period, except a period already searched after it ended, or searched today (from the cache).
+ * A search that stops early is not cached; what it found is still given.
+ * @param today `YYYY-MM-DD`, local.
+ */
+export async function fetchReviewsGiven(
+  source: PullRequestSource,
+  cache: PullRequestCache,
+  periods: readonly Period[],
+  today: string,
+  signal?: AbortSignal,
+): Promise<ReviewsOutcome> {
+  const known = await cache.reviews(source.host, source.repository);
+  const reviews: ReviewGiven[] = [];
+  let requests = 0;
+  for (const p of periods) {
+    const hit = known[p.label];
+    if (hit && (p.to < hit.fetchedOn || hit.fetchedOn === today)) {
+      reviews.push(...hit.reviews);
+      continue;
+    }
+    const r = await source.reviewsGiven(p.from, p.to < today ? p.to : today, signal);
+    requests += r.requests;
+    reviews.push(...r.reviews);
+    if (r.stopped) return { reviews, requests, stopped: r.stopped };
+    await cache.addReviews(source.host, source.repository, p.label, { fetchedOn: today, reviews: r.reviews });
+  }
+  return { reviews, requests, stopped: null };
+}
+
+/** The reviews given that `repo`'s cache holds (searched before, with consent): for reports, which never connect. */
+export async function cachedReviewsGiven(repo: Repository, cache: PullRequestCache, apiUrl?: string): Promise<ReviewGiven[]> {
+  const remote = await originWeb(repo);
+  const target = remote && apiTarget(remote, apiUrl);
+  if (!target) return [];
+  const byPeriod = await cache.reviews(new URL(target.api).host, `${target.owner}/${target.name}`);
+  const seen = new Set<number>();
+  return Object.values(byPeriod)
+    .flatMap((e) => e.reviews)
+    .filter((r) => !seen.has(r.number) && (seen.add(r.number), true));
 }

@@ -1,5 +1,13 @@
-import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource } from '../../core/pullRequests/model';
-import { GITHUB_BATCH, githubQuery, readGithubAnswer } from '../../core/pullRequests/github';
+import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource, ReviewGiven, ReviewsOutcome } from '../../core/pullRequests/model';
+import {
+  GITHUB_BATCH,
+  MAX_SEARCH_PAGES,
+  githubQuery,
+  githubReviewsQuery,
+  githubReviewsSearch,
+  readGithubAnswer,
+  readGithubReviews,
+} from '../../core/pullRequests/github';
 import { JsonAnswer, requestJson } from './http';
 
 /**
@@ -41,13 +49,36 @@ export class GithubSource implements PullRequestSource {
     return { facts, requests, stopped: null };
   }
 
+  async reviewsGiven(since: string, until: string, signal?: AbortSignal): Promise<ReviewsOutcome> {
+    const reviews: ReviewGiven[] = [];
+    const q = githubReviewsSearch(this.target.owner, this.target.name, since, until);
+    if (!q) return { reviews, requests: 0, stopped: null };
+    let after: string | null = null;
+    let requests = 0;
+    for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
+      requests++;
+      const answer = await requestJson(
+        this.endpoint,
+        { method: 'POST', headers: this.headers(), body: JSON.stringify({ query: githubReviewsQuery(), variables: { q, after } }) },
+        this.host,
+        signal,
+      );
+      if ('stopped' in answer) return { reviews, requests, stopped: answer.stopped };
+      const read = readGithubReviews(answer.json, this.target.webHost);
+      reviews.push(...read.reviews);
+      if (read.error && read.reviews.length === 0) return { reviews, requests, stopped: `${this.host} answered: ${read.error}` };
+      if (!read.next) break;
+      after = read.next;
+    }
+    return { reviews, requests, stopped: null };
+  }
+
+  private headers(): Record<string, string> {
+    return { authorization: `bearer ${this.token}`, 'content-type': 'application/json' };
+  }
+
   private post(batch: readonly number[], signal?: AbortSignal): Promise<JsonAnswer> {
     const body = JSON.stringify({ query: githubQuery(batch), variables: { owner: this.target.owner, name: this.target.name } });
-    return requestJson(
-      this.endpoint,
-      { method: 'POST', headers: { authorization: `bearer ${this.token}`, 'content-type': 'application/json' }, body },
-      this.host,
-      signal,
-    );
+    return requestJson(this.endpoint, { method: 'POST', headers: this.headers(), body }, this.host, signal);
   }
 }

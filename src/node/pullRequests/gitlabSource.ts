@@ -1,5 +1,13 @@
-import { GITLAB_BATCH, gitlabMergeRequestsPath, readGitlabAnswer } from '../../core/pullRequests/gitlab';
-import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource } from '../../core/pullRequests/model';
+import {
+  GITLAB_BATCH,
+  MAX_GITLAB_PAGES,
+  gitlabMergeRequestsPath,
+  gitlabReviewedPath,
+  readGitlabAnswer,
+  readGitlabReviews,
+  readGitlabUser,
+} from '../../core/pullRequests/gitlab';
+import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource, ReviewGiven, ReviewsOutcome } from '../../core/pullRequests/model';
 import { requestJson } from './http';
 
 /**
@@ -37,5 +45,25 @@ export class GitlabSource implements PullRequestSource {
         return { facts, requests, stopped: `${this.host}'s rate limit is used up: the rest is fetched on a later run` };
     }
     return { facts, requests, stopped: null };
+  }
+
+  async reviewsGiven(since: string, until: string, signal?: AbortSignal): Promise<ReviewsOutcome> {
+    const headers = { authorization: `Bearer ${this.token}` };
+    const me = await requestJson(`${this.target.api}/user`, { method: 'GET', headers }, this.host, signal);
+    if ('stopped' in me) return { reviews: [], requests: 1, stopped: me.stopped };
+    const reviewer = readGitlabUser(me.json);
+    if (!reviewer) return { reviews: [], requests: 1, stopped: `${this.host} did not say who the token's user is` };
+    const reviews: ReviewGiven[] = [];
+    let requests = 1;
+    for (let page: number | null = 1; page !== null && page <= MAX_GITLAB_PAGES;) {
+      const path = gitlabReviewedPath(this.repository, reviewer, since, page);
+      if (!path) break;
+      requests++;
+      const answer = await requestJson(`${this.target.api}${path}`, { method: 'GET', headers }, this.host, signal);
+      if ('stopped' in answer) return { reviews, requests, stopped: answer.stopped };
+      reviews.push(...readGitlabReviews(answer.json, reviewer, since, until, this.target.webHost));
+      page = answer.nextPage;
+    }
+    return { reviews, requests, stopped: null };
   }
 }

@@ -2,7 +2,7 @@
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** An answer read as JSON with the requests left in the rate limit (null: not said), or why there is none (a sentence). */
-export type JsonAnswer = { json: unknown; remaining: number | null } | { stopped: string };
+export type JsonAnswer = { json: unknown; remaining: number | null; nextPage: number | null } | { stopped: string };
 
 /**
  * One HTTP request to a hosting service's API, its answer read as JSON. Redirects are refused (a
@@ -39,7 +39,13 @@ export async function requestJson(
   if (response.status === 401) return { stopped: `${host} refused the token (401): sign in again` };
   if (!response.ok) return { stopped: `${host} answered ${response.status}` };
   try {
-    return { json: JSON.parse(await response.text()), remaining: Number.isFinite(remaining) ? remaining : null };
+    // GitLab's pagination: the next page's number, when there is one.
+    const next = Number(response.headers.get('x-next-page') || NaN);
+    return {
+      json: JSON.parse(await response.text()),
+      remaining: Number.isFinite(remaining) ? remaining : null,
+      nextPage: Number.isSafeInteger(next) && next > 0 ? next : null,
+    };
   } catch {
     return { stopped: `${host} sent a malformed answer` };
   }

@@ -12,6 +12,7 @@ import { expandHome } from '../homePath';
 import { userIdentity } from '../git/identity';
 import { Repository } from '../git/repository';
 import { Suggestion } from '../../core/git/suggestions';
+import { ReviewGiven } from '../../core/pullRequests/model';
 import { MiningCache, historyEvidence } from './miningCache';
 import { fileAdditions, openRepository } from '../git/repository';
 import { JOURNAL_FOLDERS, scanEvidence } from '../scanEvidence';
@@ -52,6 +53,8 @@ export interface GatherOptions {
    * connects): their descriptions and review times are applied to the repository's merged work.
    */
   pullRequests?: (repo: Repository, changes: Suggestion[]) => Promise<Suggestion[]>;
+  /** The reviews the user gave to others' pull requests, as searched before with consent (cache only). */
+  reviewsGiven?: (repo: Repository) => Promise<ReviewGiven[]>;
   /** Told of each repository as it is read, for progress. */
   onRepository?: (root: string, index: number, total: number) => void;
   signal?: AbortSignal;
@@ -139,7 +142,15 @@ async function readRepository(repo: Awaited<ReturnType<typeof openRepository>>, 
     known ? [...known] : readDocuments(repo, opts),
   ]);
   const changes = opts.pullRequests ? await opts.pullRequests(repo, history.suggestions) : history.suggestions;
-  return { root: repo.root, changes, documents, tags: history.tags, codeowners: history.codeowners };
+  const reviewsGiven = opts.reviewsGiven ? await opts.reviewsGiven(repo) : [];
+  return {
+    root: repo.root,
+    changes,
+    documents,
+    tags: history.tags,
+    codeowners: history.codeowners,
+    ...(reviewsGiven.length ? { reviewsGiven } : {}),
+  };
 }
 
 /** A repository's documents, scanned, with who added each file. */

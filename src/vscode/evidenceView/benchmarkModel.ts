@@ -43,7 +43,7 @@ export function benchmarkRows(view: BenchmarkView, t: Translate): (BenchmarkForm
     return formRow(b, { form, label: t(FORM_TITLES[form]), figure: short[form], tooltip, gap: !!gap }, b.forms[form].items);
   });
   const g = b.glue;
-  const glue = `${g.mergesForOthers} merged for others · ${g.reviewTrailers} reviews · ${g.coAuthored} co-authored · ${g.documentation} documentation`;
+  const glue = `${g.mergesForOthers} merged for others · ${g.reviewTrailers + g.reviewsGiven} reviews · ${g.coAuthored} co-authored · ${g.documentation} documentation`;
   rows.push(formRow(b, { form: 'glue', label: t('Glue work'), figure: String(g.count), tooltip: glue, gap: false }, g.items));
   if (b.otherIdentities.length > 0) rows.push(identitiesRow(b, t));
   return rows;

@@ -5,7 +5,17 @@ import { Suggestion } from '../../core/git/suggestions';
 import { ApiTarget, apiTarget } from '../../core/pullRequests/model';
 import { Repository, originWeb } from '../../node/git/repository';
 import { PullRequestCache } from '../../node/pullRequests/cache';
-import { EnrichReport, enrichWithPullRequests, pullRequestSource, withCachedPullRequests } from '../../node/pullRequests/enrich';
+import {
+  EnrichReport,
+  cachedReviewsGiven,
+  enrichWithPullRequests,
+  fetchReviewsGiven,
+  pullRequestSource,
+  reviewPeriods,
+  withCachedPullRequests,
+} from '../../node/pullRequests/enrich';
+import { localToday } from '../../core/evidence/dates';
+import { ReviewGiven } from '../../core/pullRequests/model';
 
 /** What fetching pull requests means for one repository, now. */
 export type PullRequestState =
@@ -84,7 +94,15 @@ export class PullRequests implements vscode.Disposable {
     const token = await this.tokenSupplier(target, options.interactive ?? false).catch(() => undefined);
     if (!token) return { suggestions, state: { state: 'signIn', host } };
     try {
-      const r = await enrichWithPullRequests(suggestions, pullRequestSource(target, token), target.provider, this.cache, options.signal);
+      const source = pullRequestSource(target, token);
+      const r = await enrichWithPullRequests(suggestions, source, target.provider, this.cache, options.signal);
+      // Glue work: the reviews the user gave to others, one search per quarter of the reports' window (cached).
+      const today = localToday();
+      const given = r.report.stopped ? undefined : await fetchReviewsGiven(source, this.cache, reviewPeriods(today), today, options.signal);
+      if (given) {
+        this.log.info(`reviews given in ${target.owner}/${target.name}: ${given.reviews.length} (${given.requests} request(s))`);
+        if (given.stopped) r.report.stopped = given.stopped;
+      }
       this.log.info(
         `pull requests of ${target.owner}/${target.name}: ${r.report.fetched} fetched in ${r.report.requests} request(s), ${r.report.fromCache} from the cache`,
       );
@@ -132,6 +150,11 @@ export class PullRequests implements vscode.Disposable {
   /** `suggestions` of `repo` with the pull requests fetched before (the cache only: for reports, which never connect). */
   cached(repo: Repository, suggestions: Suggestion[]): Promise<Suggestion[]> {
     return withCachedPullRequests(repo, suggestions, this.cache, apiUrlSetting());
+  }
+
+  /** The reviews `repo`'s user gave to others, as searched before (the cache only: for reports). */
+  reviewsGiven(repo: Repository): Promise<ReviewGiven[]> {
+    return cachedReviewsGiven(repo, this.cache, apiUrlSetting());
   }
 
   /** Forgets every fetched pull request (the cache folder is removed; answers are kept). */
