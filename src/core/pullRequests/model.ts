@@ -90,6 +90,11 @@ export function apiTarget(remote: RemoteWeb, override?: string): ApiTarget | nul
   return { provider: remote.provider, api, owner, name, webHost: host };
 }
 
+/** The host requests for `target` go to (`api.github.com`, an Enterprise or GitLab host, the override's): the cache's and the consent's key. */
+export function apiHost(target: ApiTarget): string {
+  return new URL(target.api).host;
+}
+
 const hoursBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 360_000) / 10;
 
 /**

@@ -1,5 +1,14 @@
 import { Suggestion } from '../../core/git/suggestions';
-import { ApiTarget, PullRequestSource, ReviewGiven, ReviewsOutcome, apiTarget, withPullRequest } from '../../core/pullRequests/model';
+import {
+  ApiTarget,
+  PullRequestFacts,
+  PullRequestSource,
+  ReviewGiven,
+  ReviewsOutcome,
+  apiHost,
+  apiTarget,
+  withPullRequest,
+} from '../../core/pullRequests/model';
 import { Period, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
 import { Repository, originWeb } from '../git/repository';
 import { GithubSource } from './githubSource';
@@ -39,13 +48,19 @@ export async function enrichWithPullRequests(
     for (const f of outcome.facts) known.set(f.number, f);
     report = { fromCache, fetched: outcome.facts.length, requests: outcome.requests, stopped: outcome.stopped };
   }
-  return {
-    suggestions: suggestions.map((s) => {
-      const facts = s.pr && s.pr.provider === provider ? known.get(s.pr.number) : undefined;
-      return facts ? withPullRequest(s, facts) : s;
-    }),
-    report,
-  };
+  return { suggestions: applyFacts(suggestions, known, provider), report };
+}
+
+/** Each suggestion whose pull request of `provider` has facts in `known`, with them. */
+function applyFacts(
+  suggestions: readonly Suggestion[],
+  known: ReadonlyMap<number, PullRequestFacts>,
+  provider: ApiTarget['provider'],
+): Suggestion[] {
+  return suggestions.map((s) => {
+    const facts = s.pr && s.pr.provider === provider ? known.get(s.pr.number) : undefined;
+    return facts ? withPullRequest(s, facts) : s;
+  });
 }
 
 /** The adapter for `target`'s hosting service. */
@@ -67,12 +82,8 @@ export async function withCachedPullRequests(
   const remote = await originWeb(repo);
   const target = remote && apiTarget(remote, apiUrl);
   if (!target) return suggestions;
-  const known = await cache.read(new URL(target.api).host, `${target.owner}/${target.name}`);
-  if (known.size === 0) return suggestions;
-  return suggestions.map((s) => {
-    const facts = s.pr && s.pr.provider === target.provider ? known.get(s.pr.number) : undefined;
-    return facts ? withPullRequest(s, facts) : s;
-  });
+  const known = await cache.read(apiHost(target), `${target.owner}/${target.name}`);
+  return known.size === 0 ? suggestions : applyFacts(suggestions, known, target.provider);
 }
 
 /** The quarters reviews given are searched in: the current one and the four before (a report's period and its trend). */
@@ -117,7 +128,7 @@ export async function cachedReviewsGiven(repo: Repository, cache: PullRequestCac
   const remote = await originWeb(repo);
   const target = remote && apiTarget(remote, apiUrl);
   if (!target) return [];
-  const byPeriod = await cache.reviews(new URL(target.api).host, `${target.owner}/${target.name}`);
+  const byPeriod = await cache.reviews(apiHost(target), `${target.owner}/${target.name}`);
   const seen = new Set<number>();
   return Object.values(byPeriod)
     .flatMap((e) => e.reviews)

@@ -1,4 +1,12 @@
-import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource, ReviewGiven, ReviewsOutcome } from '../../core/pullRequests/model';
+import {
+  ApiTarget,
+  apiHost,
+  FetchOutcome,
+  PullRequestFacts,
+  PullRequestSource,
+  ReviewGiven,
+  ReviewsOutcome,
+} from '../../core/pullRequests/model';
 import {
   GITHUB_BATCH,
   MAX_SEARCH_PAGES,
@@ -28,7 +36,7 @@ export class GithubSource implements PullRequestSource {
   ) {
     // github.com: api.github.com/graphql; Enterprise: HOST/api/graphql beside HOST/api/v3.
     this.endpoint = /\/api\/v3$/.test(target.api) ? target.api.replace(/\/api\/v3$/, '/api/graphql') : `${target.api}/graphql`;
-    this.host = new URL(this.endpoint).host;
+    this.host = apiHost(target); // the same host as the endpoint's
     this.repository = `${target.owner}/${target.name}`;
   }
 

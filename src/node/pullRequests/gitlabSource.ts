@@ -7,7 +7,15 @@ import {
   readGitlabReviews,
   readGitlabUser,
 } from '../../core/pullRequests/gitlab';
-import { ApiTarget, FetchOutcome, PullRequestFacts, PullRequestSource, ReviewGiven, ReviewsOutcome } from '../../core/pullRequests/model';
+import {
+  ApiTarget,
+  apiHost,
+  FetchOutcome,
+  PullRequestFacts,
+  PullRequestSource,
+  ReviewGiven,
+  ReviewsOutcome,
+} from '../../core/pullRequests/model';
 import { requestJson } from './http';
 
 /**
@@ -23,7 +31,7 @@ export class GitlabSource implements PullRequestSource {
     private readonly target: ApiTarget,
     private readonly token: string,
   ) {
-    this.host = new URL(target.api).host;
+    this.host = apiHost(target);
     this.repository = `${target.owner}/${target.name}`;
   }
 

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { Suggestion } from '../../core/git/suggestions';
-import { ApiTarget, apiTarget } from '../../core/pullRequests/model';
+import { ApiTarget, apiHost, apiTarget } from '../../core/pullRequests/model';
 import { Repository, originWeb } from '../../node/git/repository';
 import { PullRequestCache } from '../../node/pullRequests/cache';
 import {
@@ -82,8 +82,8 @@ export class PullRequests implements vscode.Disposable {
     if (!target || mode === 'off') return { suggestions, state: { state: 'off' } };
     const key = consentKey(target);
     // Where the requests go, as the user knows it (api.github.com is github.com's).
-    const apiHost = new URL(target.api).host;
-    const host = apiHost === 'api.github.com' ? 'github.com' : apiHost;
+    const requestsTo = apiHost(target);
+    const host = requestsTo === 'api.github.com' ? 'github.com' : requestsTo;
     const consent = mode === 'on' ? 'yes' : this.globalState.get<Record<string, Consent>>(CONSENT_KEY)?.[key];
     if (consent === 'never') return { suggestions, state: { state: 'off' } };
     if (consent !== 'yes')
@@ -133,11 +133,11 @@ export class PullRequests implements vscode.Disposable {
    * and there is none, asked for (a personal access token with `read_api`).
    */
   private async gitlabToken(target: ApiTarget, interactive: boolean): Promise<string | undefined> {
-    const key = `careerEvidence.gitlabToken:${new URL(target.api).host}`;
+    const key = `careerEvidence.gitlabToken:${apiHost(target)}`;
     const known = await this.secrets.get(key);
     if (known || !interactive) return known;
     const typed = await vscode.window.showInputBox({
-      title: `GitLab token for ${new URL(target.api).host}`,
+      title: `GitLab token for ${apiHost(target)}`,
       prompt: 'A personal access token with the read_api scope: kept in your system keychain, sent to this host only',
       password: true,
       ignoreFocusOut: true,
@@ -185,12 +185,12 @@ function apiUrlSetting(): string | undefined {
 }
 
 function consentKey(t: ApiTarget): string {
-  return `${new URL(t.api).host}/${t.owner}/${t.name}`;
+  return `${apiHost(t)}/${t.owner}/${t.name}`;
 }
 
 /** VS Code's GitHub sign-in (github.com; GitHub Enterprise through its own provider), asked for only when `interactive`. */
 async function githubSession(target: ApiTarget, interactive: boolean): Promise<string | undefined> {
-  const provider = new URL(target.api).host === 'api.github.com' ? 'github' : 'github-enterprise';
+  const provider = apiHost(target) === 'api.github.com' ? 'github' : 'github-enterprise';
   const session = await vscode.authentication.getSession(provider, ['repo'], interactive ? { createIfNone: true } : { silent: true });
   return session?.accessToken;
 }
