@@ -28,6 +28,12 @@ describe('UI end-to-end: pull request details, fetched with consent', function (
       // Who the token is, and (glue work) the merge requests of others it reviewed: none here.
       if (req.url?.endsWith('/user')) return void res.end(JSON.stringify({ username: 'dana' }));
       if (req.url?.includes('reviewer_username=')) return void res.end('[]');
+      if (req.url?.includes('/notes?'))
+        return void res.end(
+          JSON.stringify([
+            { author: { username: 'sam' }, created_at: '2026-03-21T09:00:00Z', system: true, body: 'approved this merge request' },
+          ]),
+        );
       const iids = [...(req.url ?? '').matchAll(/iids\[\]=(\d+)/g)].map((m) => Number(m[1]));
       res.end(
         JSON.stringify(

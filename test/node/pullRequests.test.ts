@@ -210,9 +210,20 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
     const seen: { url: string; authorization: string | undefined }[] = [];
     const server = http.createServer((req, res) => {
       seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+      if ((req.url ?? '').includes('/notes?')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end(
+          JSON.stringify([
+            { author: { username: 'dana' }, created_at: '2026-03-01T11:00:00Z', system: false, body: 'my own note' },
+            { author: { username: 'bot' }, created_at: '2026-03-01T11:30:00Z', system: true, body: 'added 1 commit' },
+            { author: { username: 'sam' }, created_at: '2026-03-01T12:00:00Z', system: false, body: 'Looks good, one question' },
+            { author: { username: 'lee' }, created_at: '2026-03-01T15:00:00Z', system: true, body: 'approved this merge request' },
+          ]),
+        );
+      }
       const iids = [...(req.url ?? '').matchAll(/iids\[\]=(\d+)/g)].map((m) => Number(m[1]));
       const body =
-        seen.length === 3
+        seen.filter((x) => !x.url.includes('/notes?')).length === 3
           ? 'not json'
           : JSON.stringify([
               ...iids.map((iid) => ({
@@ -245,13 +256,25 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
         'gitlab',
         new PullRequestCache(path.join(scratch, 'cache-gitlab')),
       );
-      assert.deepStrictEqual(r.report, { fromCache: 0, fetched: 150, requests: 2, stopped: null });
+      assert.deepStrictEqual(
+        r.report,
+        { fromCache: 0, fetched: 150, requests: 152, stopped: null },
+        "two lists of 100 and 50, and each one's notes",
+      );
       assert.match(seen[0].url, /^\/api\/v4\/projects\/group%2Fsub%2Fproj\/merge_requests\?iids\[\]=1&iids\[\]=2&.*&per_page=100$/);
       assert.strictEqual(seen[0].authorization, 'Bearer glpat-secret');
       const s = r.suggestions[0];
       assert.deepStrictEqual(
-        [s.description, s.descriptionSource, s.openedAt, s.firstReviewAt, s.reviewerLogins],
-        ['MR 1 explained', 'pull-request', '2026-03-01T09:00:00.000Z', null, ['sam']],
+        [s.description, s.descriptionSource, s.openedAt, s.firstReviewAt, s.approvedAt, s.reviewerLogins],
+        [
+          'MR 1 explained',
+          'pull-request',
+          '2026-03-01T09:00:00.000Z',
+          '2026-03-01T12:00:00.000Z',
+          '2026-03-01T15:00:00.000Z',
+          ['sam', 'lee'],
+        ],
+        "the author's own notes and system notes other than an approval are no review",
       );
       const broken = await pullRequestSource(gitlab, 'x').fetch([1]);
       assert.match(broken.stopped ?? '', /malformed answer/);

@@ -23,8 +23,8 @@ export function gitlabMergeRequestsPath(project: string, iids: readonly number[]
 
 /**
  * Reads an answer (an array of merge requests) for `iids`: the facts of each one asked for and well
- * formed — description, opened and merged times, reviewers (GitLab does not give review times
- * here: `firstReviewAt` and `approvedAt` stay null).
+ * formed — description, opened and merged times, reviewers (review times come from each merge
+ * request's notes: see {@link readGitlabNotes}).
  */
 export function readGitlabAnswer(json: unknown, iids: readonly number[]): PullRequestFacts[] {
   if (!Array.isArray(json)) return [];
@@ -77,4 +77,41 @@ export function readGitlabReviews(json: unknown, reviewer: string, since: string
     out.push({ number: mr.iid, title: printableText(mr.title).slice(0, 300), mergedAt, url: webUrl(mr.web_url, webHost), author });
   }
   return out;
+}
+
+/** The path of merge request `iid`'s first 100 notes, oldest first. */
+export function gitlabNotesPath(project: string, iid: number): string {
+  return `/projects/${encodeURIComponent(project)}/merge_requests/${Math.trunc(iid)}/notes?sort=asc&order_by=created_at&per_page=${GITLAB_BATCH}`;
+}
+
+/**
+ * The review times of a merge request from its notes (oldest first): the first review — a note,
+ * or an approval, by someone other than `author` — and the first approval (GitLab's system note
+ * "approved this merge request"). Reviewers who only approved are added to `reviewers`.
+ */
+export function readGitlabNotes(
+  json: unknown,
+  author: string | null,
+): { firstReviewAt: string | null; approvedAt: string | null; reviewers: string[] } {
+  let firstReviewAt: string | null = null;
+  let approvedAt: string | null = null;
+  const reviewers: string[] = [];
+  for (const note of Array.isArray(json) ? json : []) {
+    if (!isObject(note)) continue;
+    const who = username(note.author);
+    const at = isoDate(note.created_at);
+    if (!who || !at || who === author) continue;
+    const approval = note.system === true && typeof note.body === 'string' && /^approved this merge request/i.test(note.body);
+    if (note.system === true && !approval) continue; // "added 2 commits", label changes: not a review
+    if (!firstReviewAt || at < firstReviewAt) firstReviewAt = at;
+    if (approval && (!approvedAt || at < approvedAt)) approvedAt = at;
+    if (!reviewers.includes(who)) reviewers.push(who);
+  }
+  return { firstReviewAt, approvedAt, reviewers };
+}
+
+/** The author's username of merge request `iid` in a list answer (null when it is not there or malformed). */
+export function readGitlabAuthor(json: unknown, iid: number): string | null {
+  const mr = Array.isArray(json) ? json.find((m) => isObject(m) && m.iid === iid) : undefined;
+  return isObject(mr) ? username(mr.author) : null;
 }

@@ -2,8 +2,11 @@ import {
   GITLAB_BATCH,
   MAX_GITLAB_PAGES,
   gitlabMergeRequestsPath,
+  gitlabNotesPath,
   gitlabReviewedPath,
   readGitlabAnswer,
+  readGitlabAuthor,
+  readGitlabNotes,
   readGitlabReviews,
   readGitlabUser,
 } from '../../core/pullRequests/gitlab';
@@ -20,7 +23,8 @@ import { requestJson } from './http';
 
 /**
  * GitLab (gitlab.com and self-managed) through its REST API v4: {@link GITLAB_BATCH} merge
- * requests a request, by iid — description, opened and merged times, reviewers. The token goes to
+ * requests a request, by iid — description, opened and merged times, reviewers — then each one's
+ * notes (one request each: GitLab has no batch for them) for the first review and the approval. The token goes to
  * `target.api`'s host only. Stops at the first refusal and says why, keeping what it read.
  */
 export class GitlabSource implements PullRequestSource {
@@ -48,7 +52,25 @@ export class GitlabSource implements PullRequestSource {
         signal,
       );
       if ('stopped' in answer) return { facts, requests, stopped: answer.stopped };
-      facts.push(...readGitlabAnswer(answer.json, batch));
+      const read = readGitlabAnswer(answer.json, batch);
+      // Review times: each merge request's notes (GitLab has no batch for them), oldest first.
+      for (const f of read) {
+        requests++;
+        const notes = await requestJson(
+          `${this.target.api}${gitlabNotesPath(this.repository, f.number)}`,
+          { method: 'GET', headers: { authorization: `Bearer ${this.token}` } },
+          this.host,
+          signal,
+        );
+        if ('stopped' in notes) return { facts, requests, stopped: notes.stopped };
+        const times = readGitlabNotes(notes.json, readGitlabAuthor(answer.json, f.number));
+        facts.push({
+          ...f,
+          firstReviewAt: times.firstReviewAt,
+          approvedAt: times.approvedAt,
+          reviewers: [...new Set([...f.reviewers, ...times.reviewers])],
+        });
+      }
       if (answer.remaining === 0 && i + GITLAB_BATCH < numbers.length)
         return { facts, requests, stopped: `${this.host}'s rate limit is used up: the rest is fetched on a later run` };
     }
