@@ -43,7 +43,6 @@ export async function openPackagedWorkbench(
         require.resolve('@vscode/vsce/vsce'),
         'package',
         '--no-dependencies',
-        '--skip-license',
         '--allow-missing-repository',
         '--no-rewrite-relative-links',
         '-o',
