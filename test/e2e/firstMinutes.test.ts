@@ -84,4 +84,17 @@ describe('UI end-to-end: the first minutes on a 25-ADR repository with 9,000 com
     await row('Improve area').first().waitFor({ timeout: 30_000 });
     assert.strictEqual(await row(': 0 of ').count(), 0);
   });
+
+  it('offers a walkthrough of the five first steps, each with its page', async () => {
+    await paletteCommand(page, 'Welcome: Open Walkthrough...');
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Career Evidence' })
+      .first()
+      .click({ timeout: 30_000 });
+    const steps = page.locator('.getting-started-step');
+    await page.locator('.getting-started-step', { hasText: 'Confirm who you are' }).first().waitFor({ timeout: 30_000 });
+    assert.strictEqual(await steps.count(), 5);
+    await shot('5-walkthrough');
+  });
 });

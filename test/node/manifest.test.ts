@@ -70,4 +70,24 @@ describe('manifest: where commands are offered', () => {
       ],
     );
   });
+
+  it('walks a new user through five steps, each completed by its real event, each with its page', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs as {
+      steps: { id: string; description: string; media: { markdown: string }; completionEvents: string[] }[];
+    }[];
+    const commands = new Set((manifest.contributes.commands as { command: string }[]).map((c) => c.command));
+    assert.deepStrictEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['openView', 'identities', 'scan', 'record', 'quarter'],
+    );
+    for (const step of walkthrough.steps) {
+      assert.ok(fs.existsSync(path.join(PROJECT_ROOT, step.media.markdown)), step.media.markdown);
+      for (const event of step.completionEvents) {
+        const [kind, id] = event.split(':');
+        assert.ok(kind === 'onView' ? id === 'careerEvidence.evidence' : kind === 'onCommand' && commands.has(id), event);
+      }
+      for (const [, id] of step.description.matchAll(/\(command:([\w.]+)\)/g))
+        assert.ok(commands.has(id) || id === 'careerEvidence.evidence.focus', `${step.id}: ${id}`);
+    }
+  });
 });

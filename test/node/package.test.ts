@@ -31,6 +31,11 @@ describe('the package', function () {
       'media/icon.png',
       'media/suggestionDetails.css',
       'media/suggestionDetails.js',
+      'media/walkthrough/identities.md',
+      'media/walkthrough/open-view.md',
+      'media/walkthrough/quarter.md',
+      'media/walkthrough/record.md',
+      'media/walkthrough/scan.md',
       'package.json',
       'snippets/markdown.json',
     ]);
