@@ -16,7 +16,7 @@ import { createExclusive } from '../node/fsAtomic';
 import { gatherEvidence } from '../node/report/gather';
 import { MiningCache } from '../node/report/miningCache';
 import { PullRequestCache } from '../node/pullRequests/cache';
-import { cachedReviewsGiven, withCachedPullRequests } from '../node/pullRequests/enrich';
+import { cachedPullRequests } from '../node/pullRequests/enrich';
 import { readDayOptions } from './dayOptions';
 
 /** The reports `career-evidence report` writes. */
@@ -81,8 +81,7 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
     statusAliases: o.statusAliases,
     miningCache: new MiningCache(MiningCache.defaultDir(), o.version),
     // Pull requests fetched before with `suggest --fetch-prs` (their cache only: a report never connects).
-    pullRequests: (repo, changes) => withCachedPullRequests(repo, changes, PullRequestCache.forCli(), o.apiUrl),
-    reviewsGiven: (repo) => cachedReviewsGiven(repo, PullRequestCache.forCli(), o.apiUrl),
+    pullRequests: (repo, changes) => cachedPullRequests(repo, changes, PullRequestCache.forCli(), o.apiUrl),
   });
   const benchmark = buildBenchmark(gathered.set, {
     person: gathered.person,

@@ -49,9 +49,18 @@ export class PullRequestCache {
     return data ?? { host, repository, pullRequests: {}, reviewsGiven: {} };
   }
 
+  /** Everything cached for `host`'s `repository`: facts by number, reviews given by period label (one read). */
+  async readAll(
+    host: string,
+    repository: string,
+  ): Promise<{ facts: Map<number, PullRequestFacts>; reviews: Record<string, CachedReviews> }> {
+    const data = await this.load(host, repository);
+    return { facts: new Map(Object.entries(data.pullRequests).map(([n, f]) => [Number(n), f])), reviews: data.reviewsGiven };
+  }
+
   /** The cached facts of `host`'s `repository`, by number. */
   async read(host: string, repository: string): Promise<Map<number, PullRequestFacts>> {
-    return new Map(Object.entries((await this.load(host, repository)).pullRequests).map(([n, f]) => [Number(n), f]));
+    return (await this.readAll(host, repository)).facts;
   }
 
   /** Adds `facts` to the cache of `host`'s `repository` (written atomically). */

@@ -69,21 +69,28 @@ export function pullRequestSource(target: ApiTarget, token: string): PullRequest
 }
 
 /**
- * `suggestions` with the facts of their pull requests already in `cache` (fetched before, with
- * the user's consent) — nothing is fetched: for reports, which never connect. `apiUrl`: the
- * user's override of the API, as when the facts were fetched.
+ * What `cache` holds for `repo` (fetched before, with the user's consent) — nothing is fetched: for
+ * reports, which never connect. `changes` with their pull requests' facts, and the reviews the user
+ * gave to others (each pull request once). `apiUrl`: the user's override of the API, as when fetched.
+ * One look at the origin and one read of the cache file.
  */
-export async function withCachedPullRequests(
+export async function cachedPullRequests(
   repo: Repository,
-  suggestions: Suggestion[],
+  changes: Suggestion[],
   cache: PullRequestCache,
   apiUrl?: string,
-): Promise<Suggestion[]> {
+): Promise<{ changes: Suggestion[]; reviewsGiven: ReviewGiven[] }> {
   const remote = await originWeb(repo);
   const target = remote && apiTarget(remote, apiUrl);
-  if (!target) return suggestions;
-  const known = await cache.read(apiHost(target), `${target.owner}/${target.name}`);
-  return known.size === 0 ? suggestions : applyFacts(suggestions, known, target.provider);
+  if (!target) return { changes, reviewsGiven: [] };
+  const { facts, reviews } = await cache.readAll(apiHost(target), `${target.owner}/${target.name}`);
+  const seen = new Set<number>();
+  return {
+    changes: facts.size === 0 ? changes : applyFacts(changes, facts, target.provider),
+    reviewsGiven: Object.values(reviews)
+      .flatMap((e) => e.reviews)
+      .filter((r) => !seen.has(r.number) && (seen.add(r.number), true)),
+  };
 }
 
 /** The quarters reviews given are searched in: the current one and the four before (a report's period and its trend). */
@@ -121,16 +128,4 @@ export async function fetchReviewsGiven(
     await cache.addReviews(source.host, source.repository, p.label, { fetchedOn: today, reviews: r.reviews });
   }
   return { reviews, requests, stopped: null };
-}
-
-/** The reviews given that `repo`'s cache holds (searched before, with consent): for reports, which never connect. */
-export async function cachedReviewsGiven(repo: Repository, cache: PullRequestCache, apiUrl?: string): Promise<ReviewGiven[]> {
-  const remote = await originWeb(repo);
-  const target = remote && apiTarget(remote, apiUrl);
-  if (!target) return [];
-  const byPeriod = await cache.reviews(apiHost(target), `${target.owner}/${target.name}`);
-  const seen = new Set<number>();
-  return Object.values(byPeriod)
-    .flatMap((e) => e.reviews)
-    .filter((r) => !seen.has(r.number) && (seen.add(r.number), true));
 }

@@ -52,9 +52,7 @@ export interface GatherOptions {
    * Pull requests fetched before, with the user's consent (their cache: a report itself never
    * connects): their descriptions and review times are applied to the repository's merged work.
    */
-  pullRequests?: (repo: Repository, changes: Suggestion[]) => Promise<Suggestion[]>;
-  /** The reviews the user gave to others' pull requests, as searched before with consent (cache only). */
-  reviewsGiven?: (repo: Repository) => Promise<ReviewGiven[]>;
+  pullRequests?: (repo: Repository, changes: Suggestion[]) => Promise<{ changes: Suggestion[]; reviewsGiven: ReviewGiven[] }>;
   /** Told of each repository as it is read, for progress. */
   onRepository?: (root: string, index: number, total: number) => void;
   signal?: AbortSignal;
@@ -141,8 +139,9 @@ async function readRepository(repo: Awaited<ReturnType<typeof openRepository>>, 
     opts.miningCache ? opts.miningCache.history(repo, mineOpts) : historyEvidence(repo, mineOpts),
     known ? [...known] : readDocuments(repo, opts),
   ]);
-  const changes = opts.pullRequests ? await opts.pullRequests(repo, history.suggestions) : history.suggestions;
-  const reviewsGiven = opts.reviewsGiven ? await opts.reviewsGiven(repo) : [];
+  const { changes, reviewsGiven } = opts.pullRequests
+    ? await opts.pullRequests(repo, history.suggestions)
+    : { changes: history.suggestions, reviewsGiven: [] };
   return {
     root: repo.root,
     changes,

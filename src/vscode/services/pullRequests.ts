@@ -7,12 +7,11 @@ import { Repository, originWeb } from '../../node/git/repository';
 import { PullRequestCache } from '../../node/pullRequests/cache';
 import {
   EnrichReport,
-  cachedReviewsGiven,
+  cachedPullRequests,
   enrichWithPullRequests,
   fetchReviewsGiven,
   pullRequestSource,
   reviewPeriods,
-  withCachedPullRequests,
 } from '../../node/pullRequests/enrich';
 import { localToday } from '../../core/evidence/dates';
 import { ReviewGiven } from '../../core/pullRequests/model';
@@ -99,15 +98,13 @@ export class PullRequests implements vscode.Disposable {
       // Glue work: the reviews the user gave to others, one search per quarter of the reports' window (cached).
       const today = localToday();
       const given = r.report.stopped ? undefined : await fetchReviewsGiven(source, this.cache, reviewPeriods(today), today, options.signal);
-      if (given) {
-        this.log.info(`reviews given in ${target.owner}/${target.name}: ${given.reviews.length} (${given.requests} request(s))`);
-        if (given.stopped) r.report.stopped = given.stopped;
-      }
+      if (given) this.log.info(`reviews given in ${target.owner}/${target.name}: ${given.reviews.length} (${given.requests} request(s))`);
+      const report: EnrichReport = given?.stopped ? { ...r.report, stopped: given.stopped } : r.report;
       this.log.info(
-        `pull requests of ${target.owner}/${target.name}: ${r.report.fetched} fetched in ${r.report.requests} request(s), ${r.report.fromCache} from the cache`,
+        `pull requests of ${target.owner}/${target.name}: ${report.fetched} fetched in ${report.requests} request(s), ${report.fromCache} from the cache`,
       );
-      if (r.report.stopped) this.log.warn(`pull requests of ${target.owner}/${target.name}: ${r.report.stopped}`);
-      return { suggestions: r.suggestions, state: { state: 'fetched', host, report: r.report } };
+      if (report.stopped) this.log.warn(`pull requests of ${target.owner}/${target.name}: ${report.stopped}`);
+      return { suggestions: r.suggestions, state: { state: 'fetched', host, report } };
     } catch (err) {
       if ((err as Error).name === 'AbortError') throw err;
       this.log.error('fetching pull requests failed', err);
@@ -147,14 +144,9 @@ export class PullRequests implements vscode.Disposable {
     return typed.trim();
   }
 
-  /** `suggestions` of `repo` with the pull requests fetched before (the cache only: for reports, which never connect). */
-  cached(repo: Repository, suggestions: Suggestion[]): Promise<Suggestion[]> {
-    return withCachedPullRequests(repo, suggestions, this.cache, apiUrlSetting());
-  }
-
-  /** The reviews `repo`'s user gave to others, as searched before (the cache only: for reports). */
-  reviewsGiven(repo: Repository): Promise<ReviewGiven[]> {
-    return cachedReviewsGiven(repo, this.cache, apiUrlSetting());
+  /** What was fetched before for `repo` (the cache only: for reports, which never connect): `changes` with their facts, and the reviews given. */
+  cached(repo: Repository, changes: Suggestion[]): Promise<{ changes: Suggestion[]; reviewsGiven: ReviewGiven[] }> {
+    return cachedPullRequests(repo, changes, this.cache, apiUrlSetting());
   }
 
   /** Forgets every fetched pull request (the cache folder is removed; answers are kept). */

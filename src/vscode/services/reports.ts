@@ -124,7 +124,6 @@ export class Reports implements vscode.Disposable {
       ...(snapshot ? { journal: journal ? { root: journal.folder.root, documents: [...journal.documents], problems: [] } : null } : {}),
       miningCache: this.cache,
       pullRequests: (repo, changes) => this.pullRequests.cached(repo, changes),
-      reviewsGiven: (repo) => this.pullRequests.reviewsGiven(repo),
       signal: o.signal,
       onRepository: o.onRepository,
     });

@@ -91,6 +91,11 @@ describe('pull requests: asked once, fetched only with a yes', function () {
     assert.deepStrictEqual(opened, [], 'the extension opened a connection before the yes');
     const csv = (await suggestionRows(a)).find((r) => r.label === 'Add export to CSV')!;
     assert.strictEqual(csv.node.type === 'suggestion' && csv.node.suggestion.descriptionSource, 'message');
+    // "Not now": the offer leaves for this session, and still nothing is sent.
+    const folderUri = vscode.workspace.workspaceFolders![0].uri.toString();
+    assert.strictEqual(await vscode.commands.executeCommand('careerEvidence.fetchPullRequests', folderUri, 'not-now'), 'not-now');
+    assert.ok(!(await suggestionRows(a)).some((r) => r.label.startsWith('Fetch descriptions')), 'not offered again this session');
+    assert.deepStrictEqual([seen, opened], [[], []]);
   });
 
   it("after the yes, shows the pull request's description and review times, and reads the cache next time", async () => {
