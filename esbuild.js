@@ -1,4 +1,5 @@
-// Bundles the extension (dist/extension.js, `vscode` external, and its mining worker dist/mineWorker.js) and the CLI (dist/cli.js).
+// Bundles the extension (dist/extension.js, `vscode` external, and its mining worker dist/mineWorker.js),
+// the CLI (dist/cli.js) and the dashboard's page script (dist/dashboard.js).
 // Usage: node esbuild.js [--production] [--watch]. Types are checked separately by `tsc --noEmit`.
 'use strict';
 const esbuild = require('esbuild');
@@ -41,6 +42,18 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The extension's mining worker (src/node/git/mineInWorker.ts starts it from beside extension.js).
   { ...common, entryPoints: ['src/node/git/mineWorker.ts'], outfile: 'dist/mineWorker.js' },
+  // The dashboard's page script (a webview's, and inlined in the CLI's HTML report): always minified,
+  // it is what the page loads. No source map: a webview could not load it under its policy anyway.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+    sourcemap: false,
+    entryPoints: ['src/webview/dashboard.ts'],
+    outfile: 'dist/dashboard.js',
+  },
 ];
 
 async function main() {

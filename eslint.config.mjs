@@ -2,6 +2,7 @@
 // recommended rules it enforces the layers of the design:
 //   src/core    pure domain: no `vscode`, no Node built-ins, no simple-git, nothing from node/vscode/cli
 //   src/node    adapters: no `vscode`, nothing from vscode/cli
+//   src/webview a page's script (the dashboard): no `vscode`, no Node built-ins, only src/core besides its libraries
 //   src/vscode  one folder per feature; a feature imports no other feature (services, settings and
 //               shared modules are open to all); view models (`*Model.ts`) import no `vscode`
 // Import cycles (type-only imports included) are found by dependency-cruiser (.dependency-cruiser.cjs).
@@ -78,6 +79,24 @@ export default tseslint.config(
                 `a feature must not import another feature: move what both need to src/vscode/{${SHARED_VSCODE_FOLDERS.join(',')}}`,
               ),
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { ...vscodeImport, message: layerMessage('src/webview runs in a page: it must not import vscode (it posts messages)') },
+            ...nodeBuiltins.map((name) => ({ name, message: layerMessage(`src/webview runs in a page: no Node built-in ('${name}')`) })),
+          ],
+          patterns: [
+            { regex: '^node:', message: layerMessage('src/webview runs in a page: no Node built-ins') },
+            { regex: '^(\\.\\./)+(node|vscode|cli)(/|$)', message: layerMessage('src/webview may import only src/core (types)') },
           ],
         },
       ],

@@ -9,10 +9,11 @@ import { buildPromotionPacket } from '../core/report/promotionPacket';
 import { promotionPacketMarkdown } from '../core/report/promotionPacketFormat';
 import { storiesMarkdown } from '../core/report/storiesFormat';
 import { benchmarkMarkdown, benchmarkText } from '../core/report/benchmarkFormat';
-import { benchmarkHtml } from '../core/report/benchmarkHtml';
+import { buildDashboard } from '../core/report/dashboard';
 import { readTargetOptions } from '../core/report/reportSettings';
 import { UserError } from '../node/errors';
 import { createExclusive } from '../node/fsAtomic';
+import { dashboardPage, readDashboardAssets } from '../node/report/dashboardPage';
 import { gatherEvidence } from '../node/report/gather';
 import { MiningCache } from '../node/report/miningCache';
 import { PullRequestCache } from '../node/pullRequests/cache';
@@ -83,11 +84,10 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
     // Pull requests fetched before with `suggest --fetch-prs` (their cache only: a report never connects).
     pullRequests: (repo, changes) => cachedPullRequests(repo, changes, PullRequestCache.forCli(), o.apiUrl),
   });
-  const benchmark = buildBenchmark(gathered.set, {
-    person: gathered.person,
-    period,
-    targets: { ...gathered.settings.targets, ...targets },
-  });
+  const options = { person: gathered.person, period, targets: { ...gathered.settings.targets, ...targets } };
+  if (name === 'benchmark' && o.format === 'html')
+    return write(dashboardPage(buildDashboard(gathered.set, options).dashboard, readDashboardAssets()), o.out);
+  const benchmark = buildBenchmark(gathered.set, options);
   let text: string;
   if (name === 'stories') {
     const s = benchmark.forms.interviewStories;
@@ -106,11 +106,14 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
         ? JSON.stringify(benchmark, null, 2) + '\n'
         : o.format === 'md'
           ? benchmarkMarkdown(benchmark)
-          : o.format === 'html'
-            ? benchmarkHtml(benchmark)
-            : benchmarkText(benchmark);
-  if (!o.out) return text;
-  const target = path.resolve(o.out);
+          : benchmarkText(benchmark);
+  return write(text, o.out);
+}
+
+/** `text` for stdout, or written to a new file `out` (never over an existing one; then nothing for stdout). */
+async function write(text: string, out: string | undefined): Promise<string> {
+  if (!out) return text;
+  const target = path.resolve(out);
   if (!(await createExclusive(target, text))) throw new UserError(`${target} exists: choose another --out name, or remove it first`);
   return '';
 }

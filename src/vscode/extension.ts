@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommitPrompts } from './commitPrompt/register';
+import { registerDashboard } from './dashboard/register';
 import { registerDiagnostics } from './diagnostics/register';
 import { registerEvidenceView } from './evidenceView/register';
 import { registerLifecycleCommands } from './lifecycle/commands';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerSuggestionActions(context, services);
   registerReportCommands(context, services);
   registerStarStoryCommand(context, services);
+  const dashboard = registerDashboard(context, services);
   const prompts = registerCommitPrompts(context, services);
   const activationMs = performance.now() - started;
   registerTestHook(context, {
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     commitPromptsReady: prompts.ready,
     statusDecorations,
     evidenceView,
+    reviveDashboard: dashboard.revive,
     activationMs,
   });
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

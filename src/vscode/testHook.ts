@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommitPrompter } from './commitPrompt/commitPrompter';
+import { DashboardPanel } from './dashboard/panel';
 import { EvidenceNode, EvidenceTreeProvider } from './evidenceView/evidenceTree';
 import { Services } from './services/services';
 
@@ -12,6 +13,8 @@ export interface TestInternals {
   commitPromptsReady: Promise<void>;
   statusDecorations: vscode.FileDecorationProvider;
   evidenceView: vscode.TreeView<EvidenceNode>;
+  /** What the dashboard's `WebviewPanelSerializer` does with a panel VS Code restores. */
+  reviveDashboard(panel: vscode.WebviewPanel, state: unknown): DashboardPanel;
   /** How long `activate` took, in ms (it reads no file and starts no process). */
   activationMs: number;
 }

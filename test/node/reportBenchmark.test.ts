@@ -2,10 +2,13 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { createHash } from 'crypto';
 import { Benchmark } from '../../src/core/report/benchmark';
+import { Dashboard } from '../../src/core/report/dashboard';
 import { MiningCache } from '../../src/node/report/miningCache';
 import { openRepository } from '../../src/node/git/repository';
 import { cli } from '../support/cli';
+import { PROJECT_ROOT } from '../support/paths';
 import { COLLEAGUE, ME, TestRepo, removeDir, tempDir, writeFiles } from '../support/gitRepo';
 
 const BOT = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
@@ -146,6 +149,37 @@ describe('report benchmark on real repositories', function () {
     assert.strictEqual(again.code, 1);
     assert.match(again.stderr, /exists/);
     assert.strictEqual(fs.readFileSync(out, 'utf8'), 'my edits\n');
+  });
+
+  it('--format html: the dashboard as one page, its inlined script and style allowed by their hashes, nothing else', () => {
+    const env = { HOME: path.join(base, 'home'), GIT_CONFIG_NOSYSTEM: '1' };
+    const r = cli(
+      ['report', 'benchmark', repos.shop.root, '--range', '2026-Q2', '--journal', repos.journal, '--format', 'html'],
+      base,
+      env,
+    );
+    assert.strictEqual(r.code, 0, r.stderr);
+    const html = r.stdout;
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
+    const script = /<script>([\s\S]*?)<\/script>\n<\/body>/.exec(html)![1]!;
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    assert.strictEqual(csp, `default-src 'none'; script-src ${hash(script)}; style-src ${hash(style)}; img-src data:`);
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval|<script src|<link|(src|href)="https?:/);
+    assert.strictEqual(script, fs.readFileSync(path.join(PROJECT_ROOT, 'dist', 'dashboard.js'), 'utf8').replace(/<\/(script)/gi, '<\\/$1'));
+    const data = JSON.parse(/<script type="application\/json" id="dashboard-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as Dashboard;
+    assert.strictEqual(data.period.label, '2026-Q2');
+    assert.deepStrictEqual(
+      data.cards.map((c) => [c.form, c.value]),
+      [
+        ['ownership', report([repos.shop.root, '--journal', repos.journal], path.join(base, 'home')).forms.ownership.count],
+        ['designArtifacts', 1],
+        ['reviewLatency', data.cards[2]!.value],
+        ['complexityExposure', data.cards[3]!.value],
+        ['interviewStories', 1],
+      ],
+    );
+    assert.ok(!html.includes(repos.shop.root), 'no absolute path in the page');
   });
 
   it('with no identity at all, says how to set one (exit 1)', () => {

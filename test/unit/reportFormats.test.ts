@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import { periodOf, quarterDays } from '../../src/core/evidence/quarters';
 import { buildBenchmark } from '../../src/core/report/benchmark';
 import { benchmarkMarkdown, benchmarkText } from '../../src/core/report/benchmarkFormat';
-import { benchmarkHtml } from '../../src/core/report/benchmarkHtml';
 import { DEFAULT_TARGETS } from '../../src/core/report/gaps';
 import { readReportSettings, readTargetOptions } from '../../src/core/report/reportSettings';
 import { DANA, change } from '../support/reportEvidence';
@@ -10,7 +9,7 @@ import { DANA, change } from '../support/reportEvidence';
 // A title an attacker could put in a commit: markup, a table cell break, a terminal escape.
 const HOSTILE = '<script>alert(1)</script> | *x* \u001b]0;pwned\u0007';
 
-describe('report formats: the same benchmark as text, Markdown and HTML, hostile titles made harmless', () => {
+describe('report formats: the same benchmark as text and Markdown (HTML: the dashboard page, test/node/dashboard.test.ts), hostile titles made harmless', () => {
   const b = buildBenchmark(
     {
       repositories: [{ root: '/r/shop', changes: [change('2026-04-02', { title: HOSTILE })], documents: [], tags: [], codeowners: [] }],
@@ -19,13 +18,6 @@ describe('report formats: the same benchmark as text, Markdown and HTML, hostile
     },
     { person: { emails: [DANA.email], names: [DANA.name], handles: [] }, period: periodOf(quarterDays(2026, 2)) },
   );
-
-  it('HTML: a page that loads nothing (CSP default-src none, no script) and escapes every value', () => {
-    const html = benchmarkHtml(b);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
-    assert.doesNotMatch(html, /<script|src=|href="(?!https:)/i);
-    assert.match(html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
-  });
 
   it('Markdown: no raw HTML, table or emphasis syntax taken from a title; control characters shown, not sent', () => {
     const md = benchmarkMarkdown(b);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localToday } from '../../core/evidence/dates';
-import { DayRange, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
-import { Benchmark, TREND_QUARTERS, buildBenchmark } from '../../core/report/benchmark';
+import { DayRange, periodOf, readRange } from '../../core/evidence/quarters';
+import { Benchmark, buildBenchmark } from '../../core/report/benchmark';
 import { benchmarkMarkdown } from '../../core/report/benchmarkFormat';
 import { buildBragDocument } from '../../core/report/bragDocument';
 import { bragDocumentMarkdown } from '../../core/report/bragDocumentFormat';
@@ -11,6 +11,7 @@ import { storiesMarkdown } from '../../core/report/storiesFormat';
 import { UserError } from '../../node/errors';
 import { writeReport } from '../../node/report/writeReport';
 import { Services } from '../services/services';
+import { pickQuarter } from '../shared/quarterPick';
 import { settings } from '../settings/settings';
 
 /** Arguments for automation and tests: the quarter (`this-quarter`, `last-quarter`, `YYYY-Qn`), and whether to open the result. */
@@ -33,17 +34,6 @@ const REPORT_COMMANDS = {
   packet: { command: 'careerEvidence.writePromotionPacket', title: 'Write Promotion Packet', suffix: 'packet', preview: false },
 } as const;
 type ReportKind = keyof typeof REPORT_COMMANDS;
-
-async function pickQuarter(today: string, title: string): Promise<DayRange | undefined> {
-  const current = readRange('this-quarter', today)!;
-  const quarters = [...quartersBefore(today, TREND_QUARTERS)].reverse();
-  const items = [
-    { label: `This quarter (${periodOf(current).label})`, description: `${current.since} – ${current.until}`, range: current },
-    ...quarters.map((q) => ({ label: q.label, description: `${q.from} – ${q.to}`, range: { since: q.from, until: q.to } })),
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Which quarter?' });
-  return picked?.range;
-}
 
 /**
  * "Career Evidence: Show Quarterly Benchmark", "Export Brag Document…", "Show STAR Stories" and

@@ -4,6 +4,7 @@ import { localToday } from '../../core/evidence/dates';
 import { DayRange, Period, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
 import { IndexedDocument } from '../../core/index/snapshot';
 import { BenchmarkView, TREND_QUARTERS, buildBenchmark } from '../../core/report/benchmark';
+import { DashboardView, buildDashboard } from '../../core/report/dashboard';
 import { UserError } from '../../node/errors';
 import { Gathered, gatherEvidence } from '../../node/report/gather';
 import { MiningCache } from '../../node/report/miningCache';
@@ -24,8 +25,10 @@ import { WorkspaceGit } from './workspaceGit';
  * In Restricted Mode no git process is started: the view says why.
  */
 export class Reports implements vscode.Disposable {
-  private range: DayRange;
+  private shownRange: DayRange;
   private current: Promise<BenchmarkView> | undefined;
+  /** The dashboard last asked for: its quarter's label and the computation. */
+  private dashboardShown: { label: string; view: Promise<DashboardView> } | undefined;
   private readonly cache: MiningCache;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the benchmark shown is out of date, or another quarter was chosen. */
@@ -41,7 +44,7 @@ export class Reports implements vscode.Disposable {
     globalStorage: string,
     version: string,
   ) {
-    this.range = readRange('this-quarter', localToday())!;
+    this.shownRange = readRange('this-quarter', localToday())!;
     this.cache = new MiningCache(path.join(globalStorage, 'report-mining'), version);
     const stale = () => this.invalidate();
     this.subscriptions = [
@@ -52,14 +55,19 @@ export class Reports implements vscode.Disposable {
     ];
   }
 
+  /** The days of the quarter shown. */
+  get range(): DayRange {
+    return this.shownRange;
+  }
+
   /** The quarter shown. */
   get period(): Period {
-    return periodOf(this.range);
+    return periodOf(this.shownRange);
   }
 
   /** Shows another quarter. */
   setQuarter(range: DayRange): void {
-    this.range = range;
+    this.shownRange = range;
     this.current = undefined;
     this.changed.fire();
   }
@@ -70,10 +78,36 @@ export class Reports implements vscode.Disposable {
     return this.current;
   }
 
+  /**
+   * The dashboard of `range`'s quarter (the Benchmark group's quarter is not changed), computed on
+   * the first ask since the last change; the last one asked for is kept. Never rejects.
+   */
+  dashboard(range: DayRange): Promise<DashboardView> {
+    const label = periodOf(range).label;
+    if (this.dashboardShown?.label !== label) this.dashboardShown = { label, view: this.computeDashboard(periodOf(range)) };
+    return this.dashboardShown.view;
+  }
+
   private invalidate(): void {
-    if (!this.current) return; // nothing shown: nothing to recompute
+    if (!this.current && !this.dashboardShown) return; // nothing shown: nothing to recompute
     this.current = undefined;
+    this.dashboardShown = undefined;
     this.changed.fire();
+  }
+
+  private async computeDashboard(period: Period): Promise<DashboardView> {
+    if (!this.git.trusted) return { state: 'unavailable', reason: vscode.l10n.t('Restricted Mode: the dashboard reads git history') };
+    const started = Date.now();
+    try {
+      const gathered = await this.gather(period, { report: false });
+      const build = buildDashboard(gathered.set, { person: gathered.person, period, targets: gathered.settings.targets });
+      this.log.info(`dashboard ${period.label}: ${build.receipts.length} receipts in ${Date.now() - started} ms`);
+      return { state: 'ready', build };
+    } catch (err) {
+      if (err instanceof UserError) return { state: 'unavailable', reason: err.message };
+      this.log.error('the dashboard could not be computed', err);
+      return { state: 'unavailable', reason: vscode.l10n.t('The dashboard could not be computed: see Output → Career Evidence') };
+    }
   }
 
   private async compute(): Promise<BenchmarkView> {
