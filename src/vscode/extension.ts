@@ -10,6 +10,7 @@ import { registerPullRequestCommands } from './mergedWork/pullRequestCommands';
 import { registerScanMergedWork } from './mergedWork/scanCommand';
 import { registerSuggestionDetails } from './mergedWork/detailsPanel';
 import { registerNewDesignDoc } from './newDesignDoc/command';
+import { registerWeeklyReminder } from './reminder/register';
 import { registerReportCommands } from './reports/reportCommands';
 import { registerStarStoryCommand } from './reports/starStoryCommand';
 import { createServices } from './services/services';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerStarStoryCommand(context, services);
   const dashboard = registerDashboard(context, services);
   const prompts = registerCommitPrompts(context, services);
+  const reminder = registerWeeklyReminder(context, services);
   const activationMs = performance.now() - started;
   registerTestHook(context, {
     evidenceTree,
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
     statusDecorations,
     evidenceView,
     reviveDashboard: dashboard.revive,
+    reminder,
     activationMs,
   });
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

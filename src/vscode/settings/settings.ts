@@ -3,12 +3,29 @@ import { isEvidenceKind } from '../../core/evidence/kinds';
 import { EvidenceKind } from '../../core/evidence/model';
 import { CanonicalStatus } from '../../core/evidence/status';
 import { PromptSettings } from '../../core/prompt/policy';
+import { DEFAULT_REMINDER, ReminderDay, ReminderSettings, WEEKDAYS, readClockTime, readQuietHours } from '../../core/prompt/weeklyReminder';
 import { statusAliasesFrom } from '../../core/evidence/statusAliases';
 import { defaultJournalDir } from '../../node/journal';
 import { expandHome } from '../../node/homePath';
 
 /** Typed reads of the `careerEvidence.*` settings (package.json `contributes.configuration`). */
 export const settings = {
+  /**
+   * The weekly brag reminder (`careerEvidence.reminder.day`, `.time`, `.quietHours`), read from the
+   * User settings only (a repository cannot set when the user is interrupted); a malformed value
+   * reads as its default.
+   */
+  reminder(): ReminderSettings {
+    const c = vscode.workspace.getConfiguration('careerEvidence.reminder');
+    const user = <T>(key: string) => c.inspect<T>(key)?.globalValue;
+    const day = user<string>('day');
+    const quiet = readQuietHours(user<string>('quietHours'));
+    return {
+      day: day === 'off' || (WEEKDAYS as readonly string[]).includes(day ?? '') ? (day as ReminderDay) : DEFAULT_REMINDER.day,
+      minutes: readClockTime(user<string>('time')) ?? DEFAULT_REMINDER.minutes,
+      quiet: quiet === undefined ? DEFAULT_REMINDER.quiet : quiet,
+    };
+  },
   /** Extra e-mail addresses that are the user (`careerEvidence.identities`). */
   identities(scope?: vscode.ConfigurationScope): string[] {
     const v = vscode.workspace.getConfiguration('careerEvidence', scope).get<unknown>('identities', []);
