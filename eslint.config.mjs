@@ -13,6 +13,23 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 const vscodeImport = { name: 'vscode', message: 'Only src/vscode may import vscode.' };
 const layerMessage = (what) => `${what} (see the layer rules in eslint.config.mjs).`;
 
+/**
+ * User-facing text in src/vscode goes through `vscode.l10n.t` (or a view model's injected `t`), so
+ * `l10n/bundle.l10n.json` has it: a string literal or a template with words, given straight to a
+ * message, a quick pick's or input box's words, a tree item's or status bar's text, is an error.
+ */
+const WORDS = '/[A-Za-z]{2}/';
+const bare = (where) => [`${where} > Literal[value=${WORDS}]`, `${where} > TemplateLiteral:has(TemplateElement[value.raw=${WORDS}])`];
+const UI_TEXT_PROPERTIES = '/^(title|placeHolder|prompt|tooltip|detail|description|label|message|text|contents|validationMessage)$/';
+const bareUserText = [
+  ...bare(
+    'CallExpression[callee.property.name=/^(show(Information|Warning|Error)Message|setStatusBarMessage|showQuickPick|createStatusBarItem)$/]',
+  ),
+  ...bare(`Property[key.name=${UI_TEXT_PROPERTIES}]`),
+  ...bare('NewExpression[callee.property.name=/^(TreeItem|MarkdownString)$/]'),
+  ...bare(`AssignmentExpression[left.property.name=${UI_TEXT_PROPERTIES}]`),
+].map((selector) => ({ selector, message: 'User-facing text goes through vscode.l10n.t (or the injected t): see eslint.config.mjs' }));
+
 /** Folders of src/vscode every feature may import. */
 const SHARED_VSCODE_FOLDERS = ['services', 'settings', 'shared'];
 
@@ -83,6 +100,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/testHook.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...bareUserText] },
   },
   {
     files: ['src/webview/**/*.ts'],

@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerStarStoryCommand(context, services);
   const dashboard = registerDashboard(context, services);
   const prompts = registerCommitPrompts(context, services);
-  const reminder = registerWeeklyReminder(context, services);
+  registerWeeklyReminder(context, services);
   const activationMs = performance.now() - started;
   registerTestHook(context, {
     evidenceTree,
@@ -50,7 +50,6 @@ export function activate(context: vscode.ExtensionContext): void {
     statusDecorations,
     evidenceView,
     reviveDashboard: dashboard.revive,
-    reminder,
     activationMs,
   });
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { CommitPrompter } from './commitPrompt/commitPrompter';
 import { DashboardPanel } from './dashboard/panel';
-import { WeeklyReminder } from './reminder/reminder';
 import { EvidenceNode, EvidenceTreeProvider } from './evidenceView/evidenceTree';
 import { Services } from './services/services';
 
@@ -16,8 +15,6 @@ export interface TestInternals {
   evidenceView: vscode.TreeView<EvidenceNode>;
   /** What the dashboard's `WebviewPanelSerializer` does with a panel VS Code restores. */
   reviveDashboard(panel: vscode.WebviewPanel, state: unknown): DashboardPanel;
-  /** The weekly brag reminder (tests give it a fake clock). */
-  reminder: WeeklyReminder;
   /** How long `activate` took, in ms (it reads no file and starts no process). */
   activationMs: number;
 }

@@ -110,6 +110,38 @@ describe('lint: the layer rules fail on planted violations', function () {
     assert.match(r.output, /a view model is tested in plain Node/);
   });
 
+  it('rejects user-facing text not given to vscode.l10n.t, and accepts it given', () => {
+    const bare = planted(
+      {
+        [`src/vscode/zzplanted${stamp}/a.ts`]: [
+          "import * as vscode from 'vscode';",
+          '',
+          "export const a = () => vscode.window.showInformationMessage('A planted bare string');",
+          'export const b = (n: number) => vscode.window.showQuickPick([], { placeHolder: `Pick one of ${n}` });',
+          "export const c = () => vscode.window.setStatusBarMessage('Saved it', 1000);",
+          '',
+        ].join('\n'),
+      },
+      eslint,
+    );
+    assert.strictEqual(bare.status, 1, bare.output);
+    assert.strictEqual(bare.output.match(/User-facing text goes through vscode\.l10n\.t/g)?.length, 3, bare.output);
+    const given = planted(
+      {
+        [`src/vscode/zzplanted${stamp}/a.ts`]: [
+          "import * as vscode from 'vscode';",
+          '',
+          "export const a = () => vscode.window.showInformationMessage(vscode.l10n.t('A planted string'));",
+          "export const b = (n: number) => vscode.window.showQuickPick([], { placeHolder: vscode.l10n.t('Pick one of {0}', n) });",
+          'export const c = (id: string) => vscode.window.showInformationMessage(id, { modal: false });',
+          '',
+        ].join('\n'),
+      },
+      eslint,
+    );
+    assert.strictEqual(given.status, 0, given.output);
+  });
+
   it('rejects an eslint-disable comment that disables nothing', () => {
     const r = planted({ [`src/core/zzplanted${stamp}/a.ts`]: '// eslint-disable-next-line no-console\nexport const a = 1;\n' }, eslint);
     assert.strictEqual(r.status, 1, r.output);

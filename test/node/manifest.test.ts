@@ -12,7 +12,11 @@ interface MenuItem {
   group?: string;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** The manifest as VS Code shows it: `%key%` strings replaced from package.nls.json. */
+const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'), (_k, v: unknown) =>
+  typeof v === 'string' && /^%[\w.-]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v,
+);
 const menus = manifest.contributes.menus as Record<string, MenuItem[]>;
 const title = (id: string) => manifest.contributes.commands.find((c: { command: string }) => c.command === id)?.title;
 

@@ -28,6 +28,7 @@ describe('the package', function () {
       'dist/dashboard.js',
       'dist/extension.js',
       'dist/mineWorker.js',
+      'l10n/bundle.l10n.json',
       'media/career-evidence.svg',
       'media/dashboard.css',
       'media/icon.png',
@@ -39,6 +40,7 @@ describe('the package', function () {
       'media/walkthrough/record.md',
       'media/walkthrough/scan.md',
       'package.json',
+      'package.nls.json',
       'snippets/markdown.json',
     ]);
   });

@@ -6,7 +6,7 @@ import { BenchmarkFormRow, ReceiptRow } from '../../src/vscode/evidenceView/rows
 import { suggestion } from '../support/suggestion';
 
 const DANA = { name: 'Dana Developer', email: 'dana@example.com' };
-const english = (s: string) => s;
+import { english } from '../../src/vscode/shared/translate';
 
 describe('Benchmark group rows (plain Node)', () => {
   const changes = Array.from({ length: RECEIPT_ROWS_MAX + 5 }, (_, i) => {

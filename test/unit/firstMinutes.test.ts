@@ -44,7 +44,7 @@ describe('first minutes: identities, details page, small things (plain Node)', (
 
   it("renders a suggestion's details with every text escaped, under a strict policy, with typed actions only", () => {
     const s = suggestion({ title: 'Use <script>alert(1)</script>', description: 'First "para".\n\nSecond & last.', files: 1 });
-    const html = suggestionDetailsHtml(s, { cspSource: 'vscode-resource:', scriptUri: 'x.js', styleUri: 'x.css' });
+    const html = suggestionDetailsHtml(s, { cspSource: 'vscode-resource:', scriptUri: 'x.js', styleUri: 'x.css' }, english);
     assert.ok(!html.includes('<script>alert'), 'the title is escaped');
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; script-src vscode-resource:; style-src vscode-resource:/);
     assert.ok(!/<script>(?!<)/.test(html.replace(/<script src="x\.js"><\/script>/, '')), 'no inline script');
@@ -54,9 +54,11 @@ describe('first minutes: identities, details page, small things (plain Node)', (
     assert.match(html, /data-action="openPullRequest"/, 'the PR has a web address');
     assert.match(html, /1 file,/);
     assert.ok(
-      !suggestionDetailsHtml(suggestion({ pr: undefined }), { cspSource: 'c', scriptUri: 's', styleUri: 't' }).includes('openPullRequest'),
+      !suggestionDetailsHtml(suggestion({ pr: undefined }), { cspSource: 'c', scriptUri: 's', styleUri: 't' }, english).includes(
+        'openPullRequest',
+      ),
     );
-    const decided = suggestionDetailsHtml(s, { cspSource: 'c', scriptUri: 's', styleUri: 't' }, 'Dismissed.');
+    const decided = suggestionDetailsHtml(s, { cspSource: 'c', scriptUri: 's', styleUri: 't' }, english, 'Dismissed.');
     assert.ok(!decided.includes('data-action') && decided.includes('Dismissed.'));
     assert.deepStrictEqual(readDetailsMessage({ type: 'dismiss' }), { type: 'dismiss' });
     for (const bad of [null, 'accept', { type: 'open', path: '/etc/passwd' }, { type: 'accept', path: '/x' }, { type: 1 }])

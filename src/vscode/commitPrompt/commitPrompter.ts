@@ -24,7 +24,13 @@ interface Waiting {
 /** How often snoozes are checked for having run out (ms). */
 const SNOOZE_CHECK_MS = 15 * 60_000;
 
-export const ACTIONS = { add: 'Add', edit: 'Edit first…', dismiss: 'Not this one', snooze: 'Snooze 1 day', review: 'Review' } as const;
+export const ACTIONS = {
+  add: vscode.l10n.t('Add'),
+  edit: vscode.l10n.t('Edit first…'),
+  dismiss: vscode.l10n.t('Not this one'),
+  snooze: vscode.l10n.t('Snooze 1 day'),
+  review: vscode.l10n.t('Review'),
+} as const;
 
 /**
  * Prompts to record work when the user commits or a PR of theirs lands: takes the new merged work
@@ -107,7 +113,7 @@ export class CommitPrompter implements vscode.Disposable {
   }
 
   private promptOne(w: Waiting): void {
-    const message = `Add to your brag document? ${w.suggestion.title}`;
+    const message = vscode.l10n.t('Add to your brag document? {0}', w.suggestion.title);
     const actions = [ACTIONS.add, ACTIONS.edit, ACTIONS.dismiss, ACTIONS.snooze];
     this.prompted.fire({
       kind: 'single',

@@ -107,8 +107,8 @@ function treatAsActions(
     return a;
   };
   return [
-    action(`Treat "${word}" as ${status} (your settings)`, { word, status, scope: 'user' }),
-    action(`Treat "${word}" as…`, { word, folder: folder.uri.toString() }),
+    action(vscode.l10n.t('Treat "{0}" as {1} (your settings)', word, status), { word, status, scope: 'user' }),
+    action(vscode.l10n.t('Treat "{0}" as…', word), { word, folder: folder.uri.toString() }),
   ];
 }
 
@@ -134,7 +134,7 @@ class QuickFixes implements vscode.CodeActionProvider {
         const written = snapshot.documents.find((x) => x.item.path === rel)?.item.statusText ?? '';
         const closest = closestStatuses(written);
         for (const [i, status] of closest.entries()) {
-          const a = new vscode.CodeAction(`Set status to ${status}`, vscode.CodeActionKind.QuickFix);
+          const a = new vscode.CodeAction(vscode.l10n.t('Set status to {0}', status), vscode.CodeActionKind.QuickFix);
           a.command = { command: 'careerEvidence.changeStatus', title: a.title, arguments: [document.uri, { status }] };
           a.diagnostics = [d];
           a.isPreferred = i === 0;
@@ -150,7 +150,7 @@ class QuickFixes implements vscode.CodeActionProvider {
           d.range.start.character,
         );
         if (day && at >= 0) {
-          const a = new vscode.CodeAction(`Use the day git added it (${day})`, vscode.CodeActionKind.QuickFix);
+          const a = new vscode.CodeAction(vscode.l10n.t('Use the day git added it ({0})', day), vscode.CodeActionKind.QuickFix);
           a.edit = new vscode.WorkspaceEdit();
           a.edit.replace(document.uri, new vscode.Range(line.lineNumber, at, line.lineNumber, at + 10), day);
           a.diagnostics = [d];
@@ -167,7 +167,10 @@ class QuickFixes implements vscode.CodeActionProvider {
           const oldHref = relativeLink(rel, missing);
           const at = line.text.indexOf(oldHref);
           if (at < 0) continue;
-          const a = new vscode.CodeAction(`Link to ${candidate.split('/').pop()}`, vscode.CodeActionKind.QuickFix);
+          const a = new vscode.CodeAction(
+            vscode.l10n.t('Link to {0}', candidate.split('/').pop() ?? candidate),
+            vscode.CodeActionKind.QuickFix,
+          );
           a.edit = new vscode.WorkspaceEdit();
           a.edit.replace(
             document.uri,
@@ -184,7 +187,10 @@ class QuickFixes implements vscode.CodeActionProvider {
         const { next, width } = nextNumber(names);
         const fileName = rel.split('/').pop()!;
         const renamed = fileName.replace(/^\d+/, String(next).padStart(width, '0'));
-        const a = new vscode.CodeAction(`Renumber to ${String(next).padStart(width, '0')}`, vscode.CodeActionKind.QuickFix);
+        const a = new vscode.CodeAction(
+          vscode.l10n.t('Renumber to {0}', String(next).padStart(width, '0')),
+          vscode.CodeActionKind.QuickFix,
+        );
         const target = vscode.Uri.joinPath(folder.uri, ...dir.split('/').filter(Boolean), renamed);
         a.command = { command: RENUMBER_COMMAND, title: a.title, arguments: [document.uri, target, next] };
         a.diagnostics = [d];

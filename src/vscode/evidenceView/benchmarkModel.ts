@@ -40,11 +40,17 @@ export function benchmarkRows(view: BenchmarkView, t: Translate): (BenchmarkForm
   const rows: BenchmarkFormRow[] = formFigures(b).map(([form, figure]) => {
     const gap = b.gaps.find((g) => g.form === form);
     const tooltip = gap ? `${figure}\n${gap.message} ${t('Next')}: ${gap.action.title}.` : figure;
-    return formRow(b, { form, label: t(FORM_TITLES[form]), figure: short[form], tooltip, gap: !!gap }, b.forms[form].items);
+    return formRow(b, t, { form, label: t(FORM_TITLES[form]), figure: short[form], tooltip, gap: !!gap }, b.forms[form].items);
   });
   const g = b.glue;
-  const glue = `${g.mergesForOthers} merged for others · ${g.reviewTrailers + g.reviewsGiven} reviews · ${g.coAuthored} co-authored · ${g.documentation} documentation`;
-  rows.push(formRow(b, { form: 'glue', label: t('Glue work'), figure: String(g.count), tooltip: glue, gap: false }, g.items));
+  const glue = t(
+    '{0} merged for others · {1} reviews · {2} co-authored · {3} documentation',
+    g.mergesForOthers,
+    g.reviewTrailers + g.reviewsGiven,
+    g.coAuthored,
+    g.documentation,
+  );
+  rows.push(formRow(b, t, { form: 'glue', label: t('Glue work'), figure: String(g.count), tooltip: glue, gap: false }, g.items));
   if (b.otherIdentities.length > 0) rows.push(identitiesRow(b, t));
   return rows;
 }
@@ -52,16 +58,17 @@ export function benchmarkRows(view: BenchmarkView, t: Translate): (BenchmarkForm
 /** A form row: its short figure as description, the whole figure and the gap as tooltip. */
 function formRow(
   b: Benchmark,
+  t: Translate,
   f: { form: string; label: string; figure: string; tooltip: string; gap: boolean },
   items: readonly Receipt[],
 ): BenchmarkFormRow {
-  const shown = items.slice(0, RECEIPT_ROWS_MAX).map((r, i) => receiptRow(b, f.form, r, i));
+  const shown = items.slice(0, RECEIPT_ROWS_MAX).map((r, i) => receiptRow(b, t, f.form, r, i));
   if (items.length > RECEIPT_ROWS_MAX)
     shown.push({
       type: 'receipt',
       id: `benchmark:${b.period.label}:${f.form}:more`,
-      label: `… ${items.length - RECEIPT_ROWS_MAX} more`,
-      description: 'Show Quarterly Benchmark lists them all',
+      label: t('… {0} more', items.length - RECEIPT_ROWS_MAX),
+      description: t('Show Quarterly Benchmark lists them all'),
       collapsible: 'none',
       contextValue: 'receipt',
       tooltip: '',
@@ -80,10 +87,10 @@ function formRow(
   };
 }
 
-function receiptRow(b: Benchmark, form: string, r: Receipt, i: number): ReceiptRow {
+function receiptRow(b: Benchmark, t: Translate, form: string, r: Receipt, i: number): ReceiptRow {
   const repo = r.repo.split('/').pop() ?? r.repo;
   const extra =
-    r.hours !== undefined ? (r.hours === null ? 'no review' : `${r.hours} h`) : (r.story ?? r.role ?? (r.tags?.join(', ') || undefined));
+    r.hours !== undefined ? (r.hours === null ? t('no review') : `${r.hours} h`) : (r.story ?? r.role ?? (r.tags?.join(', ') || undefined));
   const where = [r.pr ? `#${r.pr}` : r.sha?.slice(0, 7), r.path].filter(Boolean).join(' ');
   return {
     type: 'receipt',
@@ -95,7 +102,7 @@ function receiptRow(b: Benchmark, form: string, r: Receipt, i: number): ReceiptR
     contextValue: r.url ? 'receipt.pr' : 'receipt',
     ...(r.path ? { file: `${r.repo}/${r.path}` } : {}),
     ...(r.url ? { url: r.url } : {}),
-    tooltip: [r.title, `${r.kind} · ${r.date} · ${repo}`, where, r.missing?.length ? `missing: ${r.missing.join(', ')}` : '']
+    tooltip: [r.title, `${r.kind} · ${r.date} · ${repo}`, where, r.missing?.length ? t('missing: {0}', r.missing.join(', ')) : '']
       .filter(Boolean)
       .join('\n'),
   };
@@ -107,7 +114,7 @@ function identitiesRow(b: Benchmark, t: Translate): BenchmarkFormRow {
     type: 'identity',
     id: `benchmark:${b.period.label}:identity:${o.email}`,
     label: o.email,
-    description: `${o.name} · ${o.commits} commit${o.commits === 1 ? '' : 's'}`,
+    description: o.commits === 1 ? t('{0} · 1 commit', o.name) : t('{0} · {1} commits', o.name, o.commits),
     icon: 'account',
     collapsible: 'none',
     contextValue: 'identity',

@@ -13,10 +13,10 @@ import { EvidenceNode } from './evidenceTree';
 import { ViewState } from './viewState';
 
 const GROUPS: { by: GroupBy; label: string }[] = [
-  { by: 'kind', label: 'Kind' },
-  { by: 'quarter', label: 'Quarter' },
-  { by: 'status', label: 'Status' },
-  { by: 'tag', label: 'Tag' },
+  { by: 'kind', label: vscode.l10n.t('Kind') },
+  { by: 'quarter', label: vscode.l10n.t('Quarter') },
+  { by: 'status', label: vscode.l10n.t('Status') },
+  { by: 'tag', label: vscode.l10n.t('Tag') },
 ];
 
 function uriOf(node: EvidenceNode | vscode.Uri | undefined): vscode.Uri | undefined {
@@ -37,9 +37,9 @@ export function registerViewCommands(
   const showMessage = () => {
     const restricted = services.git.trusted
       ? undefined
-      : 'Restricted Mode: documents are listed; git data (merged work, authors) is off until you trust this workspace.';
+      : vscode.l10n.t('Restricted Mode: documents are listed; git data (merged work, authors) is off until you trust this workspace.');
     const filtered = isFiltering(state.filter)
-      ? `Filtered: ${describeFilter(state.filter)} — “Clear Filter” in the title bar shows everything again.`
+      ? vscode.l10n.t('Filtered: {0} — “Clear Filter” in the title bar shows everything again.', describeFilter(state.filter))
       : undefined;
     view.message = [restricted, filtered].filter(Boolean).join(' ') || undefined;
   };
@@ -52,7 +52,7 @@ export function registerViewCommands(
         (
           await vscode.window.showQuickPick(
             GROUPS.map((g) => ({ label: g.label, description: g.by === state.groupBy ? 'current' : undefined, by: g.by })),
-            { placeHolder: 'Group evidence by…' },
+            { placeHolder: vscode.l10n.t('Group evidence by…') },
           )
         )?.by;
       if (picked) await state.setGroupBy(picked);
@@ -61,7 +61,7 @@ export function registerViewCommands(
       const value =
         text ??
         (await vscode.window.showInputBox({
-          prompt: 'Show documents whose title, tags, status or people contain…',
+          prompt: vscode.l10n.t('Show documents whose title, tags, status or people contain…'),
           value: state.filter.text ?? '',
         }));
       if (value !== undefined) state.setFilter({ ...state.filter, text: value.trim() || undefined });
@@ -73,7 +73,8 @@ export function registerViewCommands(
     vscode.commands.registerCommand('careerEvidence.toggleMineOnlyOff', () => state.setFilter({ ...state.filter, mineOnly: false })),
     vscode.commands.registerCommand('careerEvidence.filterStatus', async (status?: CanonicalStatus | '') => {
       const picked =
-        status ?? (await vscode.window.showQuickPick(['any', ...CANONICAL_STATUSES], { placeHolder: 'Show documents with status…' }));
+        status ??
+        (await vscode.window.showQuickPick(['any', ...CANONICAL_STATUSES], { placeHolder: vscode.l10n.t('Show documents with status…') }));
       if (picked !== undefined)
         state.setFilter({ ...state.filter, status: picked && picked !== 'any' ? (picked as CanonicalStatus) : undefined });
     }),
@@ -94,7 +95,7 @@ export function registerViewCommands(
         await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
         return vscode.Uri.file(file);
       } catch (err) {
-        void vscode.window.showErrorMessage(`Career Evidence: could not write the brag entry: ${(err as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Career Evidence: could not write the brag entry: {0}', (err as Error).message));
         return undefined;
       }
     }),
@@ -106,7 +107,7 @@ export function registerViewCommands(
         node && !(node instanceof vscode.Uri) && node.type === 'document' ? node.doc.item.title : path.basename(uri.fsPath, '.md');
       const link = `[${title}](${path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/')})`;
       await vscode.env.clipboard.writeText(link);
-      vscode.window.setStatusBarMessage(`$(clippy) Copied ${link}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(clippy) Copied {0}', link), 3000);
       return link;
     }),
   );

@@ -41,7 +41,7 @@ async function resolve(services: Services, arg: DocumentArg): Promise<Resolved |
     const item = snapshot?.documents.find((d) => d.item.path === rel)?.item;
     if (snapshot && item) return resolved(folder, snapshot, item);
   }
-  return pickDocument(services, 'Which document?', () => true);
+  return pickDocument(services, vscode.l10n.t('Which document?'), () => true);
 }
 
 async function pickDocument(
@@ -66,7 +66,7 @@ async function pickDocument(
     }
   }
   if (picks.length === 0) {
-    void vscode.window.showInformationMessage('Career Evidence: no matching document in this workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Career Evidence: no matching document in this workspace.'));
     return undefined;
   }
   return vscode.window.showQuickPick(picks, { placeHolder, matchOnDetail: true, matchOnDescription: true });
@@ -84,7 +84,7 @@ async function run(services: Services, title: string, task: () => Promise<vscode
   } catch (err) {
     const message = err instanceof UserError ? err.message : (err as Error).message;
     if (!(err instanceof UserError)) services.log.error(`${title} failed`, err);
-    void vscode.window.showErrorMessage(`Career Evidence: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Career Evidence: {0}', message));
     return undefined;
   }
 }
@@ -109,12 +109,15 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
           (
             await vscode.window.showQuickPick(
               allowed.map((s) => ({ label: s })),
-              { title: `Change Status: ${r.item.title}`, placeHolder: `now ${r.item.status ?? r.item.statusText ?? 'none'}` },
+              {
+                title: vscode.l10n.t('Change Status: {0}', r.item.title),
+                placeHolder: vscode.l10n.t('now {0}', r.item.status ?? r.item.statusText ?? 'none'),
+              },
             )
           )?.label;
         if (!status) return undefined;
         const edit = await planStatusChange(r.docs, r.item, status as CanonicalStatus, readFromBuffers);
-        await applyFileEdits([edit], `Change status to ${status}`);
+        await applyFileEdits([edit], vscode.l10n.t('Change status to {0}', status));
         return vscode.Uri.file(edit.absolutePath);
       }),
     ),
@@ -122,13 +125,16 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
       run(services, 'Supersede', async () => {
         const r = arg
           ? await resolve(services, arg)
-          : await pickDocument(services, 'Which document is superseded?', (i) => i.status !== 'superseded');
+          : await pickDocument(services, vscode.l10n.t('Which document is superseded?'), (i) => i.status !== 'superseded');
         if (!r) return undefined;
         if (r.item.status === 'superseded')
           throw new UserError(`${r.item.path} is already superseded (${r.item.statusText ?? 'superseded'})`);
         const title =
           opts?.title ??
-          (await vscode.window.showInputBox({ title: `Supersede: ${r.item.title}`, prompt: 'Title of the new document that replaces it' }));
+          (await vscode.window.showInputBox({
+            title: vscode.l10n.t('Supersede: {0}', r.item.title),
+            prompt: vscode.l10n.t('Title of the new document that replaces it'),
+          }));
         if (!title) return undefined;
         const created = await createInFolder(services, r.folder, r.item.kind, title);
         if (!created) return undefined;
@@ -149,17 +155,17 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
         if (!relation) {
           const picked = await vscode.window.showQuickPick(
             [
-              { label: 'Amends', description: 'and the other is “Amended by”' },
-              { label: 'Relates to', description: 'both ways' },
-              { label: 'Depends on', description: 'and the other is “Depended on by”' },
-              { label: 'Custom…', description: 'Forward:Reverse, as adr-tools -l takes it' },
+              { label: vscode.l10n.t('Amends'), description: vscode.l10n.t('and the other is “Amended by”') },
+              { label: vscode.l10n.t('Relates to'), description: vscode.l10n.t('both ways') },
+              { label: vscode.l10n.t('Depends on'), description: vscode.l10n.t('and the other is “Depended on by”') },
+              { label: vscode.l10n.t('Custom…'), description: vscode.l10n.t('Forward:Reverse, as adr-tools -l takes it') },
             ],
-            { title: `Link: ${r.item.title}` },
+            { title: vscode.l10n.t('Link: {0}', r.item.title) },
           );
           if (!picked) return undefined;
           relation =
             picked.label === 'Custom…'
-              ? await vscode.window.showInputBox({ prompt: 'Relation as Forward:Reverse', value: 'Clarifies:Clarified by' })
+              ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('Relation as Forward:Reverse'), value: 'Clarifies:Clarified by' })
               : picked.label;
         }
         if (!relation) return undefined;

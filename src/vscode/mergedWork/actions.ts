@@ -19,7 +19,7 @@ export function registerSuggestionActions(context: vscode.ExtensionContext, serv
       const url = found?.suggestion.pr?.url;
       if (url) return vscode.env.openExternal(vscode.Uri.parse(url));
       void vscode.window.showInformationMessage(
-        'Career Evidence: no web address is known for this pull request (the origin remote is not a known host).',
+        vscode.l10n.t('Career Evidence: no web address is known for this pull request (the origin remote is not a known host).'),
       );
       return false;
     }),
@@ -44,12 +44,14 @@ async function openJournalFolder(services: Services): Promise<'revealed' | 'offe
       services.log.warn(`revealing the journal folder failed: ${(err as Error).message}`);
     }
   }
-  const openWindow = 'Open in New Window';
+  const openWindow = vscode.l10n.t('Open in New Window');
   const copy = 'Copy Path';
-  void vscode.window.showInformationMessage(`Career Evidence: your journal is in ${dir.fsPath}`, openWindow, copy).then((picked) => {
-    if (picked === openWindow) return vscode.commands.executeCommand('vscode.openFolder', dir, { forceNewWindow: true });
-    if (picked === copy) return vscode.env.clipboard.writeText(dir.fsPath);
-    return undefined;
-  });
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Career Evidence: your journal is in {0}', dir.fsPath), openWindow, copy)
+    .then((picked) => {
+      if (picked === openWindow) return vscode.commands.executeCommand('vscode.openFolder', dir, { forceNewWindow: true });
+      if (picked === copy) return vscode.env.clipboard.writeText(dir.fsPath);
+      return undefined;
+    });
   return 'offered';
 }

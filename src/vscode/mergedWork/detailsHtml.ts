@@ -1,3 +1,4 @@
+import { Translate } from '../shared/translate';
 import { Suggestion } from '../../core/git/suggestions';
 import { escapeHtml as esc } from '../../core/report/escapeHtml';
 
@@ -18,12 +19,6 @@ export function readDetailsMessage(value: unknown): DetailsMessage | undefined {
     : undefined;
 }
 
-const SOURCE_NOTE: Readonly<Record<Suggestion['descriptionSource'], string>> = {
-  message: '',
-  'branch-commits': ' <span class="source">from the merged branch’s commits</span>',
-  'pull-request': ' <span class="source">from the pull request (fetched with your consent)</span>',
-};
-
 /** Where the page's resources come from: the webview's `cspSource` and the URIs of its script and style. */
 export interface PageResources {
   cspSource: string;
@@ -37,38 +32,58 @@ export interface PageResources {
  * Dismiss, Open Pull Request (when the PR has a web address) and New STAR Story. `decided` (a
  * sentence) replaces the buttons once the suggestion was accepted or dismissed.
  */
-export function suggestionDetailsHtml(s: Suggestion, res: PageResources, decided?: string): string {
-  const how = { merge: 'merge commit', squash: 'squash merge', rebase: 'rebase-merged series', commit: 'commit' }[s.kind];
+export function suggestionDetailsHtml(s: Suggestion, res: PageResources, t: Translate, decided?: string): string {
+  const how = {
+    merge: t('merge commit'),
+    squash: t('squash merge'),
+    rebase: t('rebase-merged series'),
+    commit: t('commit'),
+  }[s.kind];
+  const source = {
+    message: '',
+    'branch-commits': ` <span class="source">${esc(t('from the merged branch’s commits'))}</span>`,
+    'pull-request': ` <span class="source">${esc(t('from the pull request (fetched with your consent)'))}</span>`,
+  }[s.descriptionSource];
+  const others = s.coAuthors.map((p) => p.name || p.email).join(', ');
   const facts: [string, string][] = [
-    ['Merged', esc(s.mergedAt.replace('T', ' '))],
-    ['How', `${how}${s.pr ? ` of pull request #${s.pr.number} (${esc(s.pr.provider)})` : ''}`],
-    ['Author', esc(s.author.name) + (s.coAuthors.length ? `, with ${esc(s.coAuthors.map((p) => p.name || p.email).join(', '))}` : '')],
-    ['Category', esc(s.category)],
-    ['Size', `${s.files === 1 ? '1 file' : `${s.files} files`}, +${s.insertions} −${s.deletions}`],
+    [t('Merged'), esc(s.mergedAt.replace('T', ' '))],
+    [t('How'), esc(s.pr ? t('{0} of pull request #{1} ({2})', how, s.pr.number, s.pr.provider) : how)],
+    [t('Author'), esc(s.coAuthors.length ? t('{0}, with {1}', s.author.name, others) : s.author.name)],
+    [t('Category'), esc(s.category)],
+    [t('Size'), esc(t('{0}, +{1} −{2}', s.files === 1 ? t('1 file') : t('{0} files', s.files), s.insertions, s.deletions))],
   ];
   if (s.reviewLatencyHours !== null)
-    facts.push(['Review latency', `${s.reviewLatencyHours} h${s.latencyEstimated ? ' (estimated)' : ''}, first commit → merge`]);
-  if (typeof s.waitingForFirstReviewHours === 'number') facts.push(['Waiting for first review', `${s.waitingForFirstReviewHours} h`]);
-  if (typeof s.reviewToMergeHours === 'number') facts.push(['First review → merge', `${s.reviewToMergeHours} h`]);
-  if (s.reviewerLogins?.length) facts.push(['Reviewers', esc(s.reviewerLogins.join(', '))]);
-  if (s.tags.length) facts.push(['Complexity exposure', esc(s.tags.join(', '))]);
-  facts.push([s.commits.length > 1 ? 'Commits' : 'Commit', s.commits.map((c) => `<code>${esc(c.slice(0, 12))}</code>`).join(' ')]);
+    facts.push([
+      t('Review latency'),
+      esc(
+        s.latencyEstimated
+          ? t('{0} h (estimated), first commit → merge', s.reviewLatencyHours)
+          : t('{0} h, first commit → merge', s.reviewLatencyHours),
+      ),
+    ]);
+  if (typeof s.waitingForFirstReviewHours === 'number') facts.push([t('Waiting for first review'), `${s.waitingForFirstReviewHours} h`]);
+  if (typeof s.reviewToMergeHours === 'number') facts.push([t('First review → merge'), `${s.reviewToMergeHours} h`]);
+  if (s.reviewerLogins?.length) facts.push([t('Reviewers'), esc(s.reviewerLogins.join(', '))]);
+  if (s.tags.length) facts.push([t('Complexity exposure'), esc(s.tags.join(', '))]);
+  facts.push([s.commits.length > 1 ? t('Commits') : t('Commit'), s.commits.map((c) => `<code>${esc(c.slice(0, 12))}</code>`).join(' ')]);
   const paragraphs = s.description
     .trim()
     .split(/\n{2,}/)
     .filter(Boolean)
     .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`);
   const button = (type: DetailsMessage['type'], label: string, primary = false) =>
-    `<button type="button" data-action="${type}"${primary ? ' class="primary"' : ''}>${label}</button>`;
+    `<button type="button" data-action="${type}"${primary ? ' class="primary"' : ''}>${esc(label)}</button>`;
   const actions = decided
     ? `<p class="decided">${esc(decided)}</p>`
     : [
-        button('accept', 'Accept: Add to Brag Document', true),
-        button('acceptAndEdit', 'Accept and Edit'),
-        button('dismiss', 'Dismiss'),
-        s.pr?.url ? button('openPullRequest', 'Open Pull Request') : '',
-        button('newStory', 'New STAR Story'),
+        button('accept', t('Accept: Add to Brag Document'), true),
+        button('acceptAndEdit', t('Accept and Edit')),
+        button('dismiss', t('Dismiss')),
+        s.pr?.url ? button('openPullRequest', t('Open Pull Request')) : '',
+        button('newStory', t('New STAR Story')),
       ].join('');
+  const files = s.paths.map((p) => `<li><code>${esc(p)}</code></li>`).join('');
+  const more = s.files > s.paths.length ? `<li>${esc(t('… and {0} more', s.files - s.paths.length))}</li>` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -80,12 +95,12 @@ export function suggestionDetailsHtml(s: Suggestion, res: PageResources, decided
 </head>
 <body>
 <h1>${esc(s.title)}</h1>
-<div class="actions" role="toolbar" aria-label="Decide">${actions}</div>
-<dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
-<h2>Description${SOURCE_NOTE[s.descriptionSource]}</h2>
-${paragraphs.length ? paragraphs.join('\n') : '<p class="none">No description.</p>'}
-${s.paths.length ? `<h2>Files</h2><ul>${s.paths.map((p) => `<li><code>${esc(p)}</code></li>`).join('')}${s.files > s.paths.length ? `<li>… and ${s.files - s.paths.length} more</li>` : ''}</ul>` : ''}
-<p class="hint">For your brag document: what changed because of this work? After accepting, add the result with a number (time saved, errors avoided, users reached).</p>
+<div class="actions" role="toolbar" aria-label="${esc(t('Decide'))}">${actions}</div>
+<dl>${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>
+<h2>${esc(t('Description'))}${source}</h2>
+${paragraphs.length ? paragraphs.join('\n') : `<p class="none">${esc(t('No description.'))}</p>`}
+${s.paths.length ? `<h2>${esc(t('Files'))}</h2><ul>${files}${more}</ul>` : ''}
+<p class="hint">${esc(t('For your brag document: what changed because of this work? After accepting, add the result with a number (time saved, errors avoided, users reached).'))}</p>
 <script src="${esc(res.scriptUri)}"></script>
 </body>
 </html>

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../core/report/escapeHtml';
 import { Services } from '../services/services';
 import { SHOW_SUGGESTION_COMMAND } from '../shared/commandIds';
 import { acceptSuggestion, dismissSuggestion } from '../shared/suggestionActions';
@@ -21,7 +22,7 @@ export function registerSuggestionDetails(context: vscode.ExtensionContext, serv
     if (!panel || !shown) return;
     const found = await services.mergedWork.find(shown.folderUri, shown.sha);
     if (!found) {
-      panel.webview.html = '<!DOCTYPE html><html><body><p>This suggestion is no longer there. Scan merged work again.</p></body></html>';
+      panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('This suggestion is no longer there. Scan merged work again.'))}</p></body></html>`;
       return;
     }
     panel.title = found.suggestion.title;
@@ -32,6 +33,7 @@ export function registerSuggestionDetails(context: vscode.ExtensionContext, serv
         scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'suggestionDetails.js')).toString(),
         styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'suggestionDetails.css')).toString(),
       },
+      vscode.l10n.t,
       decided,
     );
   };
@@ -43,10 +45,10 @@ export function registerSuggestionDetails(context: vscode.ExtensionContext, serv
     const found = await services.mergedWork.find(ref.folderUri, ref.sha);
     if (m.type === 'accept' || m.type === 'acceptAndEdit') {
       const entry = await acceptSuggestion(services, ref, m.type === 'acceptAndEdit');
-      if (entry) await render('Added to your brag document.');
+      if (entry) await render(vscode.l10n.t('Added to your brag document.'));
     } else if (m.type === 'dismiss') {
       await dismissSuggestion(services, ref);
-      await render('Dismissed. Undo it from the message, or later with Restore Dismissed Suggestions….');
+      await render(vscode.l10n.t('Dismissed. Undo it from the message, or later with Restore Dismissed Suggestions….'));
     } else if (m.type === 'openPullRequest') await vscode.commands.executeCommand('careerEvidence.openPullRequest', ref);
     else if (found)
       await vscode.commands.executeCommand('careerEvidence.newStarStoryFrom', { folderUri: ref.folderUri, suggestion: found.suggestion });

@@ -32,7 +32,10 @@ export function registerSetIdentities(context: vscode.ExtensionContext, services
         const emails = [...new Set(chosen.map((e) => e.trim()).filter((e) => EMAIL.test(e)))];
         const config = vscode.workspace.getConfiguration('careerEvidence');
         await config.update('identities', emails, vscode.ConfigurationTarget.Global);
-        vscode.window.setStatusBarMessage(`$(account) Career Evidence: ${emails.length} identities saved in User settings`, 5000);
+        vscode.window.setStatusBarMessage(
+          vscode.l10n.t('$(account) Career Evidence: {0} identities saved in User settings', emails.length),
+          5000,
+        );
         await services.mergedWork.refresh();
         return emails;
       },
@@ -55,13 +58,16 @@ async function askIdentities(services: Services, folderUri: string | undefined):
     if (offered.length === 0 && current.length === 0) offered = authors.slice(0, MOST_ACTIVE).map((author) => ({ author, likely: false }));
   }
   type Item = vscode.QuickPickItem & { email?: string };
-  const another: Item = { label: '$(add) Another address…', alwaysShow: true };
+  const another: Item = { label: vscode.l10n.t('$(add) Another address…'), alwaysShow: true };
   const items: Item[] = [
-    ...current.map((email) => ({ label: email, description: 'yours now', picked: true, email })),
+    ...current.map((email) => ({ label: email, description: vscode.l10n.t('yours now'), picked: true, email })),
     ...offered.map(({ author, likely }) => ({
       label: author.email,
-      description: `${author.name} · ${author.commits} commit${author.commits === 1 ? '' : 's'}`,
-      detail: likely ? 'Commits under your name' : undefined,
+      description:
+        author.commits === 1
+          ? vscode.l10n.t('{0} · 1 commit', author.name)
+          : vscode.l10n.t('{0} · {1} commits', author.name, author.commits),
+      detail: likely ? vscode.l10n.t('Commits under your name') : undefined,
       picked: likely,
       email: author.email,
     })),
@@ -69,17 +75,17 @@ async function askIdentities(services: Services, folderUri: string | undefined):
   ];
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
-    title: 'Which e-mail addresses are you?',
-    placeHolder: 'Your merged work is found by these addresses (saved in your User settings, not in the repository)',
+    title: vscode.l10n.t('Which e-mail addresses are you?'),
+    placeHolder: vscode.l10n.t('Your merged work is found by these addresses (saved in your User settings, not in the repository)'),
     ignoreFocusOut: true,
   });
   if (!picked) return undefined;
   const emails = picked.flatMap((i) => (i.email ? [i.email] : []));
   if (picked.includes(another)) {
     const typed = await vscode.window.showInputBox({
-      title: 'Another address of yours',
-      prompt: 'An e-mail address you commit with',
-      validateInput: (v) => (EMAIL.test(v.trim()) ? undefined : 'An e-mail address, e.g. dana@example.com'),
+      title: vscode.l10n.t('Another address of yours'),
+      prompt: vscode.l10n.t('An e-mail address you commit with'),
+      validateInput: (v) => (EMAIL.test(v.trim()) ? undefined : vscode.l10n.t('An e-mail address, e.g. dana@example.com')),
     });
     if (typed) emails.push(typed.trim());
   }

@@ -21,24 +21,24 @@ export function registerPullRequestCommands(context: vscode.ExtensionContext, se
         const repo = folder && (await services.git.repository(folder));
         if (!repo) {
           void vscode.window.showInformationMessage(
-            'Career Evidence: pull requests are read for a trusted workspace folder in a git repository.',
+            vscode.l10n.t('Career Evidence: pull requests are read for a trusted workspace folder in a git repository.'),
           );
           return undefined;
         }
         const choices: (vscode.QuickPickItem & { answer: Answer })[] = [
           {
-            label: 'Yes, for this repository',
-            detail: 'Descriptions, review times and reviewers of your merged pull requests, kept on this machine',
+            label: vscode.l10n.t('Yes, for this repository'),
+            detail: vscode.l10n.t('Descriptions, review times and reviewers of your merged pull requests, kept on this machine'),
             answer: 'yes',
           },
-          { label: 'Not now', answer: 'not-now' },
-          { label: 'Never for this repository', answer: 'never' },
+          { label: vscode.l10n.t('Not now'), answer: 'not-now' },
+          { label: vscode.l10n.t('Never for this repository'), answer: 'never' },
         ];
         const answer =
           given ??
           (
             await vscode.window.showQuickPick(choices, {
-              title: 'Fetch your pull requests from the hosting service?',
+              title: vscode.l10n.t('Fetch your pull requests from the hosting service?'),
               ignoreFocusOut: true,
             })
           )?.answer;
@@ -50,7 +50,7 @@ export function registerPullRequestCommands(context: vscode.ExtensionContext, se
     ),
     vscode.commands.registerCommand('careerEvidence.forgetPullRequests', async () => {
       await services.pullRequests.forget();
-      vscode.window.setStatusBarMessage('$(trash) Career Evidence: fetched pull requests forgotten', 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(trash) Career Evidence: fetched pull requests forgotten'), 5000);
     }),
   );
 }

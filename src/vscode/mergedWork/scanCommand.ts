@@ -16,17 +16,28 @@ export interface ScanArgs {
 async function pickRange(): Promise<DayRange | null | undefined> {
   const today = localToday();
   const items: (vscode.QuickPickItem & { value: DayRange | null | 'since' })[] = [
-    { label: 'This quarter', description: describe(readRange('this-quarter', today)!), value: readRange('this-quarter', today) },
-    { label: 'Last quarter', description: describe(readRange('last-quarter', today)!), value: readRange('last-quarter', today) },
-    { label: 'Since a date…', value: 'since' },
-    { label: 'All history', value: null },
+    {
+      label: vscode.l10n.t('This quarter'),
+      description: describe(readRange('this-quarter', today)!),
+      value: readRange('this-quarter', today),
+    },
+    {
+      label: vscode.l10n.t('Last quarter'),
+      description: describe(readRange('last-quarter', today)!),
+      value: readRange('last-quarter', today),
+    },
+    { label: vscode.l10n.t('Since a date…'), value: 'since' },
+    { label: vscode.l10n.t('All history'), value: null },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Scan Merged Work', placeHolder: 'Which merged work?' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Scan Merged Work'),
+    placeHolder: vscode.l10n.t('Which merged work?'),
+  });
   if (!picked) return undefined;
   if (picked.value !== 'since') return picked.value;
   const since = await vscode.window.showInputBox({
-    title: 'Scan Merged Work since',
-    prompt: 'First day, YYYY-MM-DD',
+    title: vscode.l10n.t('Scan Merged Work since'),
+    prompt: vscode.l10n.t('First day, YYYY-MM-DD'),
     value: `${today.slice(0, 4)}-01-01`,
     validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'A date YYYY-MM-DD, e.g. 2026-01-01'),
   });
@@ -53,21 +64,28 @@ export function registerScanMergedWork(context: vscode.ExtensionContext, service
   context.subscriptions.push(
     vscode.commands.registerCommand('careerEvidence.scanMergedWork', async (args?: ScanArgs): Promise<number> => {
       if (!vscode.workspace.workspaceFolders?.length) {
-        void vscode.window.showInformationMessage('Open a folder in a git repository to scan its merged work.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder in a git repository to scan its merged work.'));
         return 0;
       }
       // Said before asking for a range: the command is hidden there, but a key binding can still run it.
       if (!services.git.trusted) {
-        const manage = 'Manage Workspace Trust';
+        const manage = vscode.l10n.t('Manage Workspace Trust');
         void vscode.window
-          .showInformationMessage('Career Evidence: merged work is read with git, which does not run in Restricted Mode.', manage)
+          .showInformationMessage(
+            vscode.l10n.t('Career Evidence: merged work is read with git, which does not run in Restricted Mode.'),
+            manage,
+          )
           .then((picked) => picked === manage && vscode.commands.executeCommand('workbench.trust.manage'));
         return 0;
       }
       const range = args ? fromArgs(args) : await pickRange();
       if (range === undefined) return 0;
       const results = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Career Evidence: scanning merged work…', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Career Evidence: scanning merged work…'),
+          cancellable: true,
+        },
         (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -80,14 +98,16 @@ export function registerScanMergedWork(context: vscode.ExtensionContext, service
       if (count === 0 && unavailable.length > 0) {
         // Every warning says what helps, as a button.
         const first = unavailable[0];
-        const action = first.cause === 'identity' ? 'Set My Identities…' : undefined;
+        const action = first.cause === 'identity' ? vscode.l10n.t('Set My Identities…') : undefined;
         void vscode.window
-          .showWarningMessage(`Career Evidence: ${first.reason}`, ...(action ? [action] : []))
+          .showWarningMessage(vscode.l10n.t('Career Evidence: {0}', first.reason), ...(action ? [action] : []))
           .then((picked) => picked && vscode.commands.executeCommand(SET_IDENTITIES_COMMAND, first.folder.uri.toString()));
       } else {
-        const note = shallow ? ' This is a shallow clone: only the history it holds was read.' : '';
+        const note = shallow ? ` ${vscode.l10n.t('This is a shallow clone: only the history it holds was read.')}` : '';
         void vscode.window.showInformationMessage(
-          `Career Evidence: ${count} suggestion${count === 1 ? '' : 's'} from your merged work.${note}`,
+          count === 1
+            ? vscode.l10n.t('Career Evidence: 1 suggestion from your merged work.{0}', note)
+            : vscode.l10n.t('Career Evidence: {0} suggestions from your merged work.{1}', count, note),
         );
       }
       await vscode.commands.executeCommand(`${EVIDENCE_VIEW_ID}.focus`);

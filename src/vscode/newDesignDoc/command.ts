@@ -35,15 +35,16 @@ async function newDesignDoc(services: Services, args: NewDesignDocArgs): Promise
   const title =
     args.title ??
     (await vscode.window.showInputBox({
-      title: `New ${KINDS[kind].label}`,
-      prompt: 'Title of the document',
-      placeHolder: kind === 'decision' ? 'e.g. Use PostgreSQL for the billing service' : 'A short, specific title',
+      title: vscode.l10n.t('New {0}', KINDS[kind].label),
+      prompt: vscode.l10n.t('Title of the document'),
+      placeHolder:
+        kind === 'decision' ? vscode.l10n.t('e.g. Use PostgreSQL for the billing service') : vscode.l10n.t('A short, specific title'),
       validateInput: (v) => {
         try {
           cleanTitle(v);
           return undefined;
         } catch (err) {
-          return `The ${(err as Error).message}.`;
+          return vscode.l10n.t('The {0}.', (err as Error).message);
         }
       },
     }));
@@ -56,17 +57,17 @@ async function pickFolder(folderArg: string | undefined): Promise<vscode.Workspa
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   if (folderArg) return folders.find((f) => f.uri.toString() === folderArg);
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Open a folder first: design documents are written into its repository.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: design documents are written into its repository.'));
     return undefined;
   }
   if (folders.length === 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to create the document in' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder to create the document in') });
 }
 
 async function pickKind(): Promise<EvidenceKind | undefined> {
   const picked = await vscode.window.showQuickPick(
     NEW_DOCUMENT_KINDS.map((k) => ({ label: k.label, detail: k.description, evidenceKind: k.kind })),
-    { title: 'New Design Doc', placeHolder: 'What kind of document?' },
+    { title: vscode.l10n.t('New Design Doc'), placeHolder: vscode.l10n.t('What kind of document?') },
   );
   return picked?.evidenceKind;
 }

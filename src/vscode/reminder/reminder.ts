@@ -62,20 +62,12 @@ export class WeeklyReminder implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly claimDir: string,
     private readonly log: vscode.LogOutputChannel,
-    private clock: ReminderClock = SYSTEM_CLOCK,
-    private notify: ReminderNotifier = (m, ...b) => vscode.window.showInformationMessage(m, ...b),
+    private readonly clock: ReminderClock = SYSTEM_CLOCK,
+    private readonly notify: ReminderNotifier = (m, ...b) => vscode.window.showInformationMessage(m, ...b),
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('careerEvidence.reminder') && this.schedule()),
     );
-    this.schedule();
-  }
-
-  /** For tests: another clock and notifier (the schedule is looked at again). */
-  use(clock: ReminderClock, notify?: ReminderNotifier): void {
-    this.clock = clock;
-    if (notify) this.notify = notify;
-    this.quietWeek = undefined;
     this.schedule();
   }
 

@@ -28,10 +28,15 @@ export interface BenchmarkResult {
 
 /** The reports the extension writes into the journal: command, title, file suffix, how to open it. */
 const REPORT_COMMANDS = {
-  benchmark: { command: 'careerEvidence.showBenchmark', title: 'Quarterly Benchmark', suffix: 'benchmark', preview: true },
-  brag: { command: 'careerEvidence.exportBragDocument', title: 'Export Brag Document', suffix: 'brag', preview: false },
-  stories: { command: 'careerEvidence.showStories', title: 'STAR Stories', suffix: 'stories', preview: true },
-  packet: { command: 'careerEvidence.writePromotionPacket', title: 'Write Promotion Packet', suffix: 'packet', preview: false },
+  benchmark: { command: 'careerEvidence.showBenchmark', title: vscode.l10n.t('Quarterly Benchmark'), suffix: 'benchmark', preview: true },
+  brag: { command: 'careerEvidence.exportBragDocument', title: vscode.l10n.t('Export Brag Document'), suffix: 'brag', preview: false },
+  stories: { command: 'careerEvidence.showStories', title: vscode.l10n.t('STAR Stories'), suffix: 'stories', preview: true },
+  packet: {
+    command: 'careerEvidence.writePromotionPacket',
+    title: vscode.l10n.t('Write Promotion Packet'),
+    suffix: 'packet',
+    preview: false,
+  },
 } as const;
 type ReportKind = keyof typeof REPORT_COMMANDS;
 
@@ -55,7 +60,9 @@ export function registerReportCommands(context: vscode.ExtensionContext, service
       const current = config.inspect<string[]>('identities')?.globalValue ?? [];
       if (current.some((e) => e.toLowerCase() === email.toLowerCase())) return false;
       await config.update('identities', [...current, email], vscode.ConfigurationTarget.Global);
-      void vscode.window.showInformationMessage(`Career Evidence: ${email} is now one of your identities (User settings).`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Career Evidence: {0} is now one of your identities (User settings).', email),
+      );
       return true;
     }),
     // The Benchmark group's quarter (its row's inline action): `args.quarter` for automation and tests.
@@ -75,7 +82,9 @@ export function registerReportCommands(context: vscode.ExtensionContext, service
     context.subscriptions.push(
       vscode.commands.registerCommand(command, async (args: BenchmarkArgs = {}): Promise<BenchmarkResult | undefined> => {
         if (!vscode.workspace.isTrusted) {
-          void vscode.window.showWarningMessage('Career Evidence: reports read git history, which needs a trusted workspace.');
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t('Career Evidence: reports read git history, which needs a trusted workspace.'),
+          );
           return undefined;
         }
         const today = localToday();
@@ -83,13 +92,17 @@ export function registerReportCommands(context: vscode.ExtensionContext, service
         if (!range) return undefined;
         try {
           const result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: `Career Evidence: ${title.toLowerCase()}`, cancellable: true },
+            {
+              location: vscode.ProgressLocation.Notification,
+              title: vscode.l10n.t('Career Evidence: {0}', title.toLowerCase()),
+              cancellable: true,
+            },
             (progress, token) => {
               const abort = new AbortController();
               token.onCancellationRequested(() => abort.abort());
               return computeAndWrite(services, kind, range, abort.signal, (root, i, total) =>
                 progress.report({
-                  message: `${vscode.workspace.asRelativePath(root)} (${i + 1} of ${total})`,
+                  message: vscode.l10n.t('{0} ({1} of {2})', vscode.workspace.asRelativePath(root), i + 1, total),
                   increment: 100 / Math.max(1, total),
                 }),
               );
@@ -104,7 +117,7 @@ export function registerReportCommands(context: vscode.ExtensionContext, service
         } catch (err) {
           if ((err as Error).name === 'AbortError') return undefined;
           if (!(err instanceof UserError)) throw err;
-          void vscode.window.showErrorMessage(`Career Evidence: ${err.message}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Career Evidence: {0}', err.message));
           return undefined;
         }
       }),

@@ -29,7 +29,9 @@ export function registerStarStoryCommand(context: vscode.ExtensionContext, servi
       const source = await storySource(services, arg ?? vscode.window.activeTextEditor?.document.uri);
       if (!source) {
         void vscode.window.showInformationMessage(
-          'Career Evidence: start a STAR story from a brag entry, a postmortem, a decision record or a suggestion (their context menu in the Evidence view).',
+          vscode.l10n.t(
+            'Career Evidence: start a STAR story from a brag entry, a postmortem, a decision record or a suggestion (their context menu in the Evidence view).',
+          ),
         );
         return undefined;
       }
@@ -42,17 +44,17 @@ export function registerStarStoryCommand(context: vscode.ExtensionContext, servi
       const typed =
         args.title ??
         (await vscode.window.showInputBox({
-          title: 'New STAR Story',
-          prompt: 'What is the story about?',
-          placeHolder: 'e.g. Cut deploy time from an hour to 12 minutes',
-          validateInput: (v) => (v.trim() ? undefined : 'A short title'),
+          title: vscode.l10n.t('New STAR Story'),
+          prompt: vscode.l10n.t('What is the story about?'),
+          placeHolder: vscode.l10n.t('e.g. Cut deploy time from an hour to 12 minutes'),
+          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A short title')),
         }));
       if (typed === undefined) return undefined;
       let title: string;
       try {
         title = cleanTitle(typed);
       } catch (err) {
-        void vscode.window.showErrorMessage(`Career Evidence: ${(err as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Career Evidence: {0}', (err as Error).message));
         return undefined;
       }
       const date = localToday();

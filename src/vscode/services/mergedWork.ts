@@ -359,7 +359,7 @@ export class MergedWork implements vscode.Disposable {
         return {
           folder,
           state: 'unavailable',
-          reason: 'Set git config user.email (or careerEvidence.identities) to find your merged work.',
+          reason: vscode.l10n.t('Set git config user.email (or careerEvidence.identities) to find your merged work.'),
           cause: 'identity',
         };
       // A full mine reads the whole history: in a worker thread, so the extension host stays responsive.
@@ -396,8 +396,8 @@ export class MergedWork implements vscode.Disposable {
       };
     } catch (err) {
       if ((err as Error).name === 'AbortError')
-        return { folder, state: 'unavailable', reason: 'Scan cancelled. Run Scan Merged Work again.', cause: 'other' };
-      const reason = err instanceof UserError ? err.message : `Could not read merged work: ${(err as Error).message}`;
+        return { folder, state: 'unavailable', reason: vscode.l10n.t('Scan cancelled. Run Scan Merged Work again.'), cause: 'other' };
+      const reason = err instanceof UserError ? err.message : vscode.l10n.t('Could not read merged work: {0}', (err as Error).message);
       if (!(err instanceof UserError)) this.log.error(`mining ${folder.uri.fsPath} failed`, err);
       return { folder, state: 'unavailable', reason, cause: 'other' };
     }

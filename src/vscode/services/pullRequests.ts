@@ -134,8 +134,8 @@ export class PullRequests implements vscode.Disposable {
     const known = await this.secrets.get(key);
     if (known || !interactive) return known;
     const typed = await vscode.window.showInputBox({
-      title: `GitLab token for ${apiHost(target)}`,
-      prompt: 'A personal access token with the read_api scope: kept in your system keychain, sent to this host only',
+      title: vscode.l10n.t('GitLab token for {0}', apiHost(target)),
+      prompt: vscode.l10n.t('A personal access token with the read_api scope: kept in your system keychain, sent to this host only'),
       password: true,
       ignoreFocusOut: true,
     });

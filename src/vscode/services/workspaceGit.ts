@@ -10,7 +10,7 @@ import { settings } from '../settings/settings';
 export type RepositoryOrReason = { repo: Repository } | { reason: string };
 
 /** The message shown where git data would be, in Restricted Mode. */
-export const RESTRICTED_REASON = 'Git is not run in Restricted Mode. Trust this workspace to see your merged work.';
+export const RESTRICTED_REASON = vscode.l10n.t('Git is not run in Restricted Mode. Trust this workspace to see your merged work.');
 
 /**
  * The one owner of git in the workspace: whether git may run at all (workspace trust: in Restricted
@@ -62,7 +62,7 @@ export class WorkspaceGit implements vscode.Disposable {
         (err: Error): RepositoryOrReason => {
           this.repositories.delete(key);
           if (!(err instanceof UserError)) this.log.error(`opening the repository of ${folder.uri.fsPath} failed`, err);
-          return { reason: err instanceof UserError ? err.message : `Could not read the repository: ${err.message}` };
+          return { reason: err instanceof UserError ? err.message : vscode.l10n.t('Could not read the repository: {0}', err.message) };
         },
       );
       this.repositories.set(key, known);

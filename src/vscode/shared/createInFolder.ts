@@ -39,7 +39,7 @@ export async function createInFolder(
       // log4brains with packages: ask which package's folder.
       const pick = await vscode.window.showQuickPick(
         existing.map((f) => ({ label: f.path })),
-        { placeHolder: 'Which log4brains package?' },
+        { placeHolder: vscode.l10n.t('Which log4brains package?') },
       );
       if (!pick) return undefined;
       await services.documentFolders.remember(folder, kind, pick.label);
@@ -64,12 +64,12 @@ export async function createInFolder(
         new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
       );
     }
-    for (const w of created.warnings) void vscode.window.showWarningMessage(`Career Evidence: ${w}`);
+    for (const w of created.warnings) void vscode.window.showWarningMessage(vscode.l10n.t('Career Evidence: {0}', w));
     return created;
   } catch (err) {
-    const message = err instanceof UserError ? err.message : `unexpected failure: ${(err as Error).message}`;
+    const message = err instanceof UserError ? err.message : vscode.l10n.t('unexpected failure: {0}', (err as Error).message);
     if (!(err instanceof UserError)) services.log.error('New Design Doc failed', err);
-    void vscode.window.showErrorMessage(`Career Evidence: could not create the document: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Career Evidence: could not create the document: {0}', message));
     return undefined;
   }
 }
@@ -82,7 +82,7 @@ interface FolderChoice {
 
 const SHARE_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('organization'),
-  tooltip: 'Use this folder and share the choice with your team (in .vscode/settings.json)',
+  tooltip: vscode.l10n.t('Use this folder and share the choice with your team (in .vscode/settings.json)'),
 };
 
 /**
@@ -99,8 +99,8 @@ async function askFolder(kind: EvidenceKind): Promise<FolderChoice | undefined> 
   items.push({ label: other });
   const picked = await new Promise<{ label: string; share: boolean } | undefined>((resolve) => {
     const pick = vscode.window.createQuickPick();
-    pick.title = `Where do ${KINDS[kind].plural.toLowerCase()} go in this repository?`;
-    pick.placeholder = 'Remembered for this workspace; the Share button also writes it for your team';
+    pick.title = vscode.l10n.t('Where do {0} go in this repository?', KINDS[kind].plural.toLowerCase());
+    pick.placeholder = vscode.l10n.t('Remembered for this workspace; the Share button also writes it for your team');
     pick.items = items;
     let result: { label: string; share: boolean } | undefined;
     pick.onDidAccept(() => {
@@ -120,9 +120,10 @@ async function askFolder(kind: EvidenceKind): Promise<FolderChoice | undefined> 
   if (!picked) return undefined;
   if (picked.label !== other) return { path: picked.label, share: picked.share };
   const typed = await vscode.window.showInputBox({
-    prompt: 'Folder, relative to the workspace folder',
+    prompt: vscode.l10n.t('Folder, relative to the workspace folder'),
     value: KINDS[kind].newFolder,
-    validateInput: (v) => (/^(\/|\.\.)|\.\.\//.test(v.trim()) || !v.trim() ? 'A folder inside the workspace folder' : undefined),
+    validateInput: (v) =>
+      /^(\/|\.\.)|\.\.\//.test(v.trim()) || !v.trim() ? vscode.l10n.t('A folder inside the workspace folder') : undefined,
   });
   return typed === undefined ? undefined : { path: typed.trim(), share: false };
 }

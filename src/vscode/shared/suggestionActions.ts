@@ -24,7 +24,7 @@ export async function acceptSuggestion(services: Services, arg: SuggestionRef | 
   const ref = refOf(arg);
   const found = ref && (await services.mergedWork.find(ref.folderUri, ref.sha));
   if (!ref || !found) {
-    void vscode.window.showWarningMessage('Career Evidence: that suggestion is no longer there. Scan merged work again.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Career Evidence: that suggestion is no longer there. Scan merged work again.'));
     return undefined;
   }
   try {
@@ -34,11 +34,11 @@ export async function acceptSuggestion(services: Services, arg: SuggestionRef | 
     const uri = vscode.Uri.file(file);
     await services.index.update([uri]);
     if (open) await vscode.window.showTextDocument(uri, { preview: false });
-    else vscode.window.setStatusBarMessage(`$(check) Added to your brag document: ${found.suggestion.title}`, 5000);
+    else vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Added to your brag document: {0}', found.suggestion.title), 5000);
     return uri;
   } catch (err) {
     const message = err instanceof UserError ? err.message : (err as Error).message;
-    void vscode.window.showErrorMessage(`Career Evidence: could not write the brag entry: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Career Evidence: could not write the brag entry: {0}', message));
     return undefined;
   }
 }
@@ -54,7 +54,7 @@ export async function dismissSuggestion(services: Services, arg: SuggestionRef |
   await services.mergedWork.decide(ref.folderUri, ref.sha, { state: 'dismissed', at: new Date().toISOString() });
   const undo = 'Undo';
   void vscode.window
-    .showInformationMessage(`Career Evidence: dismissed “${found?.suggestion.title ?? ref.sha.slice(0, 7)}”.`, undo)
+    .showInformationMessage(vscode.l10n.t('Career Evidence: dismissed “{0}”.', found?.suggestion.title ?? ref.sha.slice(0, 7)), undo)
     .then((picked) => (picked === undo ? services.mergedWork.undoDismiss(ref.folderUri, ref.sha) : undefined));
 }
 
@@ -62,7 +62,7 @@ export async function dismissSuggestion(services: Services, arg: SuggestionRef |
 export async function restoreDismissed(services: Services, shas?: string[]): Promise<number> {
   const dismissed = await services.mergedWork.dismissed();
   if (dismissed.length === 0 && !shas) {
-    void vscode.window.showInformationMessage('Career Evidence: no dismissed suggestions.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Career Evidence: no dismissed suggestions.'));
     return 0;
   }
   const chosen = shas
@@ -77,7 +77,11 @@ export async function restoreDismissed(services: Services, shas?: string[]): Pro
             ].join(' · '),
             d,
           })),
-          { canPickMany: true, title: 'Restore Dismissed Suggestions', placeHolder: 'Which ones should be suggested again?' },
+          {
+            canPickMany: true,
+            title: vscode.l10n.t('Restore Dismissed Suggestions'),
+            placeHolder: vscode.l10n.t('Which ones should be suggested again?'),
+          },
         )
       )?.map((i) => i.d);
   let restored = 0;

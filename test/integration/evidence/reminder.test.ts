@@ -72,6 +72,21 @@ class SharedState implements vscode.Memento {
 describe('weekly reminder: on schedule under a fake clock', function () {
   this.timeout(60_000);
   const config = () => vscode.workspace.getConfiguration('careerEvidence.reminder');
+  const made: { reminder: WeeklyReminder; claims: string }[] = [];
+  /** A reminder as the extension makes one, on `clock`, with global state and a claim folder of its own (nothing left from another run). */
+  const reminderOn = async (clock: FakeClock, notify: (message: string, ...buttons: string[]) => Thenable<string | undefined>) => {
+    const a = await api();
+    const claims = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-it-reminder-'));
+    const reminder = new WeeklyReminder(a.services.mergedWork, new SharedState(), claims, a.services.log, clock, notify);
+    made.push({ reminder, claims });
+    return reminder;
+  };
+  afterEach(() => {
+    for (const m of made.splice(0)) {
+      m.reminder.dispose();
+      fs.rmSync(m.claims, { recursive: true, force: true });
+    }
+  });
 
   before(async () => {
     await api();
@@ -83,16 +98,14 @@ describe('weekly reminder: on schedule under a fake clock', function () {
     const a = await api();
     const clock = new FakeClock(local(2026, 3, 18, 9));
     const { seen, notify } = answering('Snooze until Monday', 'Review now');
-    const scheduled = once(a.reminder.onDidSchedule, 'the first look');
-    a.reminder.use(clock, notify);
-    assert.strictEqual((await scheduled).due, local(2026, 3, 20, 16), 'due on Friday at 16:00');
+    const reminder = await reminderOn(clock, notify);
 
-    const early = once(a.reminder.onDidSchedule, 'a look before it is due');
+    const early = once(reminder.onDidSchedule, 'a look before it is due');
     clock.jump(local(2026, 3, 20, 15, 59));
     assert.strictEqual((await early).due, local(2026, 3, 20, 16));
     assert.strictEqual(seen.length, 0, 'not yet');
 
-    const first = once(a.reminder.onDidRemind, 'the Friday reminder');
+    const first = once(reminder.onDidRemind, 'the Friday reminder');
     clock.jump(local(2026, 3, 20, 16));
     assert.deepStrictEqual(await first, {
       message: 'Update your brag document — 1 piece of work this week not recorded yet',
@@ -100,11 +113,11 @@ describe('weekly reminder: on schedule under a fake clock', function () {
     });
     assert.deepStrictEqual(seen[0]!.buttons, ['Review now', 'Snooze until Monday', 'Turn off']);
 
-    const snoozed = once(a.reminder.onDidSchedule, 'the look after the snooze');
+    const snoozed = once(reminder.onDidSchedule, 'the look after the snooze');
     clock.jump(local(2026, 3, 20, 16, 1));
     assert.strictEqual((await snoozed).due, local(2026, 3, 23, 16), 'Monday at the reminder’s time');
 
-    const monday = once(a.reminder.onDidRemind, 'the snoozed reminder');
+    const monday = once(reminder.onDidRemind, 'the snoozed reminder');
     clock.jump(local(2026, 3, 23, 16));
     assert.strictEqual((await monday).choice, 'Review now');
     assert.strictEqual(seen.length, 2);
@@ -114,13 +127,10 @@ describe('weekly reminder: on schedule under a fake clock', function () {
   });
 
   it('is silent in a week with nothing new, and is due again the week after', async () => {
-    const a = await api();
     const clock = new FakeClock(local(2026, 4, 6, 9));
     const { seen, notify } = answering();
-    const first = once(a.reminder.onDidSchedule, 'the first look');
-    a.reminder.use(clock, notify);
-    assert.strictEqual((await first).due, local(2026, 4, 10, 16));
-    const after = once(a.reminder.onDidSchedule, 'the look at Friday 16:00');
+    const reminder = await reminderOn(clock, notify);
+    const after = once(reminder.onDidSchedule, 'the look at Friday 16:00');
     clock.jump(local(2026, 4, 10, 16));
     assert.strictEqual((await after).due, local(2026, 4, 17, 16), 'next Friday');
     assert.strictEqual(seen.length, 0);
@@ -146,14 +156,11 @@ describe('weekly reminder: on schedule under a fake clock', function () {
   });
 
   it('Turn off sets the day to off in User settings; then nothing is due', async () => {
-    const a = await api();
     const clock = new FakeClock(local(2026, 3, 2, 9));
     const { notify } = answering('Turn off');
-    const first = once(a.reminder.onDidSchedule, 'the first look');
-    a.reminder.use(clock, notify);
-    await first;
+    const reminder = await reminderOn(clock, notify);
     const off = new Promise<void>((resolve) => {
-      const sub = a.reminder.onDidSchedule((e) => e.due === null && (sub.dispose(), resolve()));
+      const sub = reminder.onDidSchedule((e) => e.due === null && (sub.dispose(), resolve()));
     });
     clock.jump(local(2026, 3, 6, 16));
     await off;
