@@ -86,7 +86,9 @@ function render(d: Dashboard): void {
       el(
         'p',
         { class: 'muted' },
-        l10n.t('{0} to {1} · {2} repositories · {3}', d.period.from, d.period.to, d.repositories, d.authors.join(', ')),
+        d.repositories === 1
+          ? l10n.t('{0} to {1} · 1 repository · {2}', d.period.from, d.period.to, d.authors.join(', '))
+          : l10n.t('{0} to {1} · {2} repositories · {3}', d.period.from, d.period.to, d.repositories, d.authors.join(', ')),
       ),
       quarterButton,
     ),
