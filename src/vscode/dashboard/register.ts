@@ -46,9 +46,9 @@ export function registerDashboard(
         current.show(range);
         return current;
       }
+      // (The panel sets its webview's options: scripts, resources from dist and media only.)
       const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Evidence Dashboard'), vscode.ViewColumn.Active, {
         enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
       });
       return adopt(new DashboardPanel(panel, host, range));
     }),
