@@ -80,7 +80,12 @@ export interface BenchmarkOptions {
  * deterministic: no clock, no I/O; linear in the evidence (follow-ups: times a 21-day window).
  */
 export function buildBenchmark(set: EvidenceSet, opts: BenchmarkOptions): Benchmark {
-  const ctx = new ReportContext(set, opts.person);
+  return benchmarkOf(new ReportContext(set, opts.person), opts);
+}
+
+/** {@link buildBenchmark} from a context already worked out (another report of the same evidence reuses it). */
+export function benchmarkOf(ctx: ReportContext, opts: BenchmarkOptions): Benchmark {
+  const set = ctx.set;
   const targets = { ...DEFAULT_TARGETS, ...opts.targets };
   const forms = {
     ownership: ownershipEvents(ctx, opts.period),

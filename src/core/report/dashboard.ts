@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../evidence/dates';
 import { Period } from '../evidence/quarters';
-import { Benchmark, BenchmarkOptions, buildBenchmark } from './benchmark';
+import { Benchmark, BenchmarkOptions, benchmarkOf } from './benchmark';
 import { FORM_TITLES, shortFigures } from './benchmarkFormat';
 import { ReportContext, within } from './context';
 import { EvidenceSet } from './evidenceSet';
@@ -114,7 +114,8 @@ const FORMS = Object.keys(FORM_TITLES) as BenchmarkForm[];
  * deterministic; linear in the evidence.
  */
 export function buildDashboard(set: EvidenceSet, opts: BenchmarkOptions): DashboardBuild {
-  const benchmark = buildBenchmark(set, opts);
+  const ctx = new ReportContext(set, opts.person);
+  const benchmark = benchmarkOf(ctx, opts);
   const ids = new ReceiptIds();
   const b = benchmark;
   const figures = shortFigures(b);
@@ -157,7 +158,7 @@ export function buildDashboard(set: EvidenceSet, opts: BenchmarkOptions): Dashbo
     cards,
     exposure,
     latency,
-    timeline: timeline(new ReportContext(set, opts.person), opts.period, ids),
+    timeline: timeline(ctx, opts.period, ids),
     receipts: ids.receipts.map(shown),
     problems: b.problems.length,
   };

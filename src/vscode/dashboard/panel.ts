@@ -28,6 +28,8 @@ export class DashboardPanel implements vscode.Disposable {
   private range: DayRange;
   private view: DashboardView | undefined;
   private ready = false;
+  /** What the page shows: its quarter and the evidence generation it was computed at. */
+  private shown: string | undefined;
   private readonly posted = new vscode.EventEmitter<DashboardUpdate>();
   /** Fires with each update posted to the page (tests wait on it). */
   readonly onDidPost = this.posted.event;
@@ -58,6 +60,8 @@ export class DashboardPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m) => this.handle(m)),
       host.reports.onDidChange(() => void this.refresh()),
       panel.onDidDispose(() => this.dispose()),
+      // A hidden webview's page is gone (it is made again, and asks, when shown): nothing is sent meanwhile.
+      panel.onDidChangeViewState(() => !panel.visible && (this.ready = false)),
     );
   }
 
@@ -82,6 +86,7 @@ export class DashboardPanel implements vscode.Disposable {
     try {
       if (m.type === 'ready') {
         this.ready = true;
+        this.shown = undefined; // a page (re)loaded shows nothing yet
         await this.refresh();
       } else if (m.type === 'pickQuarter') {
         const range = await this.host.pickQuarter();
@@ -100,10 +105,13 @@ export class DashboardPanel implements vscode.Disposable {
   private async refresh(): Promise<void> {
     if (!this.ready) return; // the page asks when it is listening
     const quarter = this.quarter;
+    const key = `${quarter}@${this.host.reports.generation}`;
+    if (key === this.shown) return; // the Benchmark group's quarter changed, not this: nothing to redraw
     this.post({ type: 'loading', quarter });
     const view = await this.host.reports.dashboard(this.range);
     if (quarter !== this.quarter) return; // another quarter was asked for meanwhile
     this.view = view;
+    this.shown = key;
     this.post(
       view.state === 'ready'
         ? { type: 'dashboard', dashboard: view.build.dashboard, ...(vscode.l10n.bundle ? { strings: vscode.l10n.bundle } : {}) }

@@ -29,6 +29,7 @@ export class Reports implements vscode.Disposable {
   private current: Promise<BenchmarkView> | undefined;
   /** The dashboard last asked for: its quarter's label and the computation. */
   private dashboardShown: { label: string; view: Promise<DashboardView> } | undefined;
+  private evidenceChanges = 0;
   private readonly cache: MiningCache;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the benchmark shown is out of date, or another quarter was chosen. */
@@ -53,6 +54,11 @@ export class Reports implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('careerEvidence') && stale()),
       vscode.workspace.onDidGrantWorkspaceTrust(stale),
     ];
+  }
+
+  /** How many times the evidence changed since start-up: a dashboard shown at the same count and quarter is current. */
+  get generation(): number {
+    return this.evidenceChanges;
   }
 
   /** The days of the quarter shown. */
@@ -89,6 +95,7 @@ export class Reports implements vscode.Disposable {
   }
 
   private invalidate(): void {
+    this.evidenceChanges++;
     if (!this.current && !this.dashboardShown) return; // nothing shown: nothing to recompute
     this.current = undefined;
     this.dashboardShown = undefined;

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Dashboard } from '../../../src/core/report/dashboard';
@@ -83,7 +84,9 @@ describe('dashboard: a webview panel of the quarter, under a strict policy, with
     const editor = await opened;
     assert.ok(editor.document.uri.fsPath.startsWith(workspaceRoot().fsPath + path.sep), editor.document.uri.fsPath);
     assert.match(editor.document.uri.fsPath, /\.md$/);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const redrawn = drawn(panel); // its page, made again when it comes forward, asks again
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor'); // the ADR
+    await redrawn;
     const seen: vscode.TextEditor[] = [];
     const sub = vscode.window.onDidChangeActiveTextEditor((e) => e && seen.push(e));
     for (const bad of [
@@ -95,6 +98,22 @@ describe('dashboard: a webview panel of the quarter, under a strict policy, with
       await panel.handle(bad);
     sub.dispose();
     assert.deepStrictEqual(seen, []);
+  });
+
+  it('redraws when the evidence changes, not when only the Benchmark group’s quarter does', async () => {
+    const a = await api();
+    const seen: string[] = [];
+    const sub = panel.onDidPost((u) => seen.push(u.type));
+    a.services.reports.setQuarter({ since: '2025-10-01', until: '2025-12-31' });
+    const file = path.join(workspaceRoot().fsPath, 'doc', 'adr', '0003-use-a-queue.md');
+    fs.writeFileSync(file, '# 3. Use a queue\n\nDate: 2026-03-10\n\n## Status\n\nAccepted\n\n## Context\n\nJobs got lost.\n');
+    const again = posted(panel);
+    await a.services.index.include([vscode.Uri.file(file)]);
+    const d = await again;
+    sub.dispose();
+    assert.deepStrictEqual(seen, ['loading', 'dashboard'], 'one redraw, for the new document');
+    assert.strictEqual(d.period.label, '2026-Q1');
+    a.services.reports.setQuarter({ since: '2026-01-01', until: '2026-03-31' });
   });
 
   it('comes back after a reload with its quarter (the serializer), and with the shown one when the state is not one', async () => {
