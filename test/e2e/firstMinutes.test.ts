@@ -85,7 +85,7 @@ describe('UI end-to-end: the first minutes on a 25-ADR repository with 9,000 com
     assert.strictEqual(await row(': 0 of ').count(), 0);
   });
 
-  it('offers a walkthrough of the five first steps, each with its page', async () => {
+  it('offers a walkthrough of the five first steps, each with its page, each done by its real event', async () => {
     await paletteCommand(page, 'Welcome: Open Walkthrough...');
     await page.keyboard.press('Enter');
     await page
@@ -96,5 +96,14 @@ describe('UI end-to-end: the first minutes on a 25-ADR repository with 9,000 com
     await page.locator('.getting-started-step', { hasText: 'Confirm who you are' }).first().waitFor({ timeout: 30_000 });
     assert.strictEqual(await steps.count(), 5);
     await shot('5-walkthrough');
+    // A step is done when its event happens: looking at the quarter, when its button opens the dashboard.
+    const done = (id: string) => page.locator(`.getting-started-step[data-step-id$="#${id}"][aria-checked="true"]`).first();
+    assert.strictEqual(await done('quarter').count(), 0);
+    await page.locator('.getting-started-step[data-step-id$="#quarter"]').first().click();
+    await page.getByRole('button', { name: 'Open Dashboard' }).first().click({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Evidence Dashboard' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first().click();
+    await done('quarter').waitFor({ timeout: 30_000 });
+    await shot('6-walkthrough-steps-done');
   });
 });
