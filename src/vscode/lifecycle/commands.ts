@@ -155,18 +155,23 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, serv
         if (!relation) {
           const picked = await vscode.window.showQuickPick(
             [
-              { label: vscode.l10n.t('Amends'), description: vscode.l10n.t('and the other is “Amended by”') },
-              { label: vscode.l10n.t('Relates to'), description: vscode.l10n.t('both ways') },
-              { label: vscode.l10n.t('Depends on'), description: vscode.l10n.t('and the other is “Depended on by”') },
-              { label: vscode.l10n.t('Custom…'), description: vscode.l10n.t('Forward:Reverse, as adr-tools -l takes it') },
+              // `relation`: the words written into the document, as adr-tools writes them (never translated).
+              { label: vscode.l10n.t('Amends'), description: vscode.l10n.t('and the other is “Amended by”'), relation: 'Amends' },
+              { label: vscode.l10n.t('Relates to'), description: vscode.l10n.t('both ways'), relation: 'Relates to' },
+              {
+                label: vscode.l10n.t('Depends on'),
+                description: vscode.l10n.t('and the other is “Depended on by”'),
+                relation: 'Depends on',
+              },
+              { label: vscode.l10n.t('Custom…'), description: vscode.l10n.t('Forward:Reverse, as adr-tools -l takes it'), relation: null },
             ],
             { title: vscode.l10n.t('Link: {0}', r.item.title) },
           );
           if (!picked) return undefined;
           relation =
-            picked.label === 'Custom…'
+            picked.relation === null
               ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('Relation as Forward:Reverse'), value: 'Clarifies:Clarified by' })
-              : picked.label;
+              : picked.relation;
         }
         if (!relation) return undefined;
         const picked = opts?.to
