@@ -2,7 +2,7 @@ import * as path from 'path';
 import { localToday } from '../core/evidence/dates';
 import { periodOf, quartersBefore, readRange } from '../core/evidence/quarters';
 import { StatusAliases } from '../core/evidence/status';
-import { buildBenchmark } from '../core/report/benchmark';
+import { TREND_QUARTERS, buildBenchmark } from '../core/report/benchmark';
 import { buildBragDocument } from '../core/report/bragDocument';
 import { bragDocumentMarkdown } from '../core/report/bragDocumentFormat';
 import { buildPromotionPacket } from '../core/report/promotionPacket';
@@ -71,7 +71,7 @@ export async function reportCommand(name: string | undefined, o: ReportOptions):
   const range =
     days.since || days.until ? { since: days.since ?? '0001-01-01', until: days.until ?? today } : readRange('this-quarter', today)!;
   const period = periodOf(range);
-  const since = quartersBefore(period.from, 4)[0]?.from ?? period.from;
+  const since = quartersBefore(period.from, TREND_QUARTERS)[0]?.from ?? period.from;
   const gathered = await gatherEvidence({
     folders: o.dirs.length > 0 || o.reposUnder.length > 0 ? o.dirs : ['.'],
     roots: o.reposUnder,

@@ -136,6 +136,23 @@ describe('pull requests from GitHub, only when asked (fake API on 127.0.0.1)', f
     }
   });
 
+  it('stops when the rate limit is used up with batches left, keeping the batch it read (the rest on a later run)', async () => {
+    const api = await fakeGithub((numbers) => ({ headers: { 'x-ratelimit-remaining': '0' }, body: answerFor(numbers) }));
+    try {
+      const cache = new PullRequestCache(path.join(scratch, 'cache-used-up'));
+      const r = await enrichWithPullRequests(many(150), new GithubSource(target(api.url), 't'), 'github', cache);
+      assert.deepStrictEqual(r.report, {
+        fromCache: 0,
+        fetched: 100,
+        requests: 1,
+        stopped: `${new URL(api.url).host}'s rate limit is used up: the rest is fetched on a later run`,
+      });
+      assert.strictEqual(api.seen.length, 1);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('stops at a rate limit (Retry-After) and keeps what it fetched; says why on 401, a server error and a malformed answer', async () => {
     const cases: [{ status?: number; headers?: Record<string, string>; body: string }, RegExp][] = [
       [

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { periodOf, quarterDays } from '../../src/core/evidence/quarters';
-import { buildDashboard, mondayOf } from '../../src/core/report/dashboard';
+import { mondayOf } from '../../src/core/evidence/dates';
+import { buildDashboard } from '../../src/core/report/dashboard';
 import { readDashboardRequest, readDashboardState } from '../../src/core/report/dashboardProtocol';
 import { EvidenceSet } from '../../src/core/report/evidenceSet';
 import { DANA, change, doc } from '../support/reportEvidence';

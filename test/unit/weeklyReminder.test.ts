@@ -2,12 +2,11 @@ import * as assert from 'assert';
 import {
   DEFAULT_REMINDER,
   ReminderSettings,
-  localDay,
   nextDue,
   nextMonday,
   readClockTime,
   readQuietHours,
-  weekStart,
+  weekOf,
 } from '../../src/core/prompt/weeklyReminder';
 import { english } from '../../src/vscode/shared/translate';
 import { reminderText } from '../../src/vscode/reminder/reminderModel';
@@ -43,9 +42,9 @@ describe('weekly reminder: when it is due', () => {
   });
 
   it('weeks start on Monday, local', () => {
-    assert.strictEqual(localDay(weekStart(local(2026, 12, 6, 23, 59))), '2026-11-30', 'Sunday night is still that week');
-    assert.strictEqual(localDay(weekStart(local(2026, 12, 7, 0, 1))), '2026-12-07');
-    assert.strictEqual(localDay(weekStart(local(2027, 1, 1, 12))), '2026-12-28');
+    assert.strictEqual(weekOf(local(2026, 12, 6, 23, 59)), '2026-11-30', 'Sunday night is still that week');
+    assert.strictEqual(weekOf(local(2026, 12, 7, 0, 1)), '2026-12-07');
+    assert.strictEqual(weekOf(local(2027, 1, 1, 12)), '2026-12-28');
   });
 
   it('reads HH:MM and quiet hours; a malformed value is not read', () => {

@@ -78,6 +78,12 @@ export function addDays(day: string, days: number): string {
   return year < 1 ? FIRST_DAY : year > 9999 ? LAST_DAY : isoOf(d);
 }
 
+/** The Monday of the week (Monday to Sunday) `day` (`YYYY-MM-DD`) is in, as `YYYY-MM-DD`. */
+export function mondayOf(day: string): string {
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return addDays(day, -weekday);
+}
+
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`; negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

@@ -1,3 +1,5 @@
+import { localToday, mondayOf } from '../evidence/dates';
+
 /** The weekly brag reminder's schedule (DOMAIN.md: the brag document is updated weekly; Friday is the classic day). */
 
 /** `careerEvidence.reminder.day`: the weekday of the weekly brag reminder, or `off`. */
@@ -48,17 +50,14 @@ export function readQuietHours(text: unknown): ReminderSettings['quiet'] | null 
   return parts.length === 2 && from !== null && to !== null && from !== to ? { from: from!, to: to! } : undefined;
 }
 
-/** Local midnight of the Monday of `at`'s week. */
-export function weekStart(at: Date): Date {
-  const d = new Date(at.getFullYear(), at.getMonth(), at.getDate());
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d;
+/** The week `at` is in (local time), by its Monday: `YYYY-MM-DD`. */
+export function weekOf(at: Date): string {
+  return mondayOf(localToday(at));
 }
 
-/** `YYYY-MM-DD` of a local date. */
-export function localDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+/** Local midnight of a `YYYY-MM-DD` day. */
+function localMidnight(day: string): Date {
+  return new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 }
 
 function at(day: Date, plusDays: number, minutes: number): Date {
@@ -86,15 +85,16 @@ function afterQuiet(d: Date, q: ReminderSettings['quiet']): Date {
 export function nextDue(now: Date, s: ReminderSettings, state: ReminderState): number | null {
   if (s.day === 'off') return null;
   if (state.snoozedUntil !== undefined) return afterQuiet(new Date(Math.max(state.snoozedUntil, now.getTime())), s.quiet).getTime();
-  const monday = weekStart(now);
+  const week = weekOf(now);
+  const monday = localMidnight(week);
   const offset = WEEKDAYS.indexOf(s.day);
   let due = at(monday, offset, s.minutes);
-  if (state.handledWeek === localDay(monday)) due = at(monday, offset + 7, s.minutes);
+  if (state.handledWeek === week) due = at(monday, offset + 7, s.minutes);
   else if (due.getTime() < now.getTime()) due = now;
   return afterQuiet(due, s.quiet).getTime();
 }
 
 /** The moment "Snooze until Monday" means: next Monday at the reminder's time (past the quiet hours). */
 export function nextMonday(now: Date, s: ReminderSettings): number {
-  return afterQuiet(at(weekStart(now), 7, s.minutes), s.quiet).getTime();
+  return afterQuiet(at(localMidnight(weekOf(now)), 7, s.minutes), s.quiet).getTime();
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../evidence/dates';
+import { addDays, daysBetween, mondayOf } from '../evidence/dates';
 import { Period } from '../evidence/quarters';
 import { Benchmark, BenchmarkOptions, benchmarkOf } from './benchmark';
 import { FORM_TITLES, shortFigures } from './benchmarkFormat';
@@ -163,12 +163,6 @@ export function buildDashboard(set: EvidenceSet, opts: BenchmarkOptions): Dashbo
     problems: b.problems.length,
   };
   return { dashboard, receipts: ids.receipts, benchmark };
-}
-
-/** The week's Monday of a `YYYY-MM-DD` day. */
-export function mondayOf(day: string): string {
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return addDays(day, -weekday);
 }
 
 function timeline(ctx: ReportContext, period: Period, ids: ReceiptIds): TimelineWeek[] {

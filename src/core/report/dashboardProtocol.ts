@@ -1,3 +1,4 @@
+import { FORM_TITLES } from './benchmarkFormat';
 import { Dashboard } from './dashboard';
 import { BenchmarkForm } from './gaps';
 
@@ -33,7 +34,7 @@ export interface DashboardState {
   quarter?: string;
 }
 
-const FORMS: readonly string[] = ['ownership', 'designArtifacts', 'reviewLatency', 'complexityExposure', 'interviewStories'];
+const FORMS: readonly string[] = Object.keys(FORM_TITLES);
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
 /** Receipt ids are indexes: non-negative integers, bounded so a huge number is never taken as one. */

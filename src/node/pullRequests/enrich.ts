@@ -10,6 +10,7 @@ import {
   withPullRequest,
 } from '../../core/pullRequests/model';
 import { Period, periodOf, quartersBefore, readRange } from '../../core/evidence/quarters';
+import { TREND_QUARTERS } from '../../core/report/benchmark';
 import { Repository, originWeb } from '../git/repository';
 import { GithubSource } from './githubSource';
 import { GitlabSource } from './gitlabSource';
@@ -96,7 +97,7 @@ export async function cachedPullRequests(
 /** The quarters reviews given are searched in: the current one and the four before (a report's period and its trend). */
 export function reviewPeriods(today: string): Period[] {
   const current = periodOf(readRange('this-quarter', today)!);
-  return [...quartersBefore(today, 4), current];
+  return [...quartersBefore(today, TREND_QUARTERS), current];
 }
 
 /**

@@ -1,12 +1,4 @@
-import {
-  ApiTarget,
-  apiHost,
-  FetchOutcome,
-  PullRequestFacts,
-  PullRequestSource,
-  ReviewGiven,
-  ReviewsOutcome,
-} from '../../core/pullRequests/model';
+import { ApiTarget, apiHost, FetchOutcome, PullRequestSource, ReviewGiven, ReviewsOutcome } from '../../core/pullRequests/model';
 import {
   GITHUB_BATCH,
   MAX_SEARCH_PAGES,
@@ -16,6 +8,7 @@ import {
   readGithubAnswer,
   readGithubReviews,
 } from '../../core/pullRequests/github';
+import { fetchInBatches } from './batches';
 import { JsonAnswer, requestJson } from './http';
 
 /**
@@ -40,21 +33,14 @@ export class GithubSource implements PullRequestSource {
     this.repository = `${target.owner}/${target.name}`;
   }
 
-  async fetch(numbers: readonly number[], signal?: AbortSignal): Promise<FetchOutcome> {
-    const facts: PullRequestFacts[] = [];
-    let requests = 0;
-    for (let i = 0; i < numbers.length; i += GITHUB_BATCH) {
-      const batch = numbers.slice(i, i + GITHUB_BATCH);
-      requests++;
+  fetch(numbers: readonly number[], signal?: AbortSignal): Promise<FetchOutcome> {
+    return fetchInBatches(numbers, GITHUB_BATCH, this.host, async (batch) => {
       const answer = await this.post(batch, signal);
-      if ('stopped' in answer) return { facts, requests, stopped: answer.stopped };
+      if ('stopped' in answer) return { facts: [], requests: 1, stopped: answer.stopped, remaining: null };
       const read = readGithubAnswer(answer.json, batch);
-      facts.push(...read.facts);
-      if (read.error && read.facts.length === 0) return { facts, requests, stopped: `${this.host} answered: ${read.error}` };
-      if (answer.remaining === 0 && i + GITHUB_BATCH < numbers.length)
-        return { facts, requests, stopped: `${this.host}'s rate limit is used up: the rest is fetched on a later run` };
-    }
-    return { facts, requests, stopped: null };
+      const stopped = read.error && read.facts.length === 0 ? `${this.host} answered: ${read.error}` : null;
+      return { facts: read.facts, requests: 1, stopped, remaining: answer.remaining };
+    });
   }
 
   async reviewsGiven(since: string, until: string, signal?: AbortSignal): Promise<ReviewsOutcome> {

@@ -19,7 +19,8 @@ import {
   ReviewGiven,
   ReviewsOutcome,
 } from '../../core/pullRequests/model';
-import { requestJson } from './http';
+import { fetchInBatches } from './batches';
+import { JsonAnswer, requestJson } from './http';
 
 /**
  * GitLab (gitlab.com and self-managed) through its REST API v4: {@link GITLAB_BATCH} merge
@@ -39,30 +40,17 @@ export class GitlabSource implements PullRequestSource {
     this.repository = `${target.owner}/${target.name}`;
   }
 
-  async fetch(numbers: readonly number[], signal?: AbortSignal): Promise<FetchOutcome> {
-    const facts: PullRequestFacts[] = [];
-    let requests = 0;
-    for (let i = 0; i < numbers.length; i += GITLAB_BATCH) {
-      const batch = numbers.slice(i, i + GITLAB_BATCH);
-      requests++;
-      const answer = await requestJson(
-        `${this.target.api}${gitlabMergeRequestsPath(this.repository, batch)}`,
-        { method: 'GET', headers: { authorization: `Bearer ${this.token}` } },
-        this.host,
-        signal,
-      );
-      if ('stopped' in answer) return { facts, requests, stopped: answer.stopped };
-      const read = readGitlabAnswer(answer.json, batch);
+  fetch(numbers: readonly number[], signal?: AbortSignal): Promise<FetchOutcome> {
+    return fetchInBatches(numbers, GITLAB_BATCH, this.host, async (batch) => {
+      const answer = await this.get(gitlabMergeRequestsPath(this.repository, batch), signal);
+      if ('stopped' in answer) return { facts: [], requests: 1, stopped: answer.stopped, remaining: null };
+      const facts: PullRequestFacts[] = [];
+      let requests = 1;
       // Review times: each merge request's notes (GitLab has no batch for them), oldest first.
-      for (const f of read) {
+      for (const f of readGitlabAnswer(answer.json, batch)) {
         requests++;
-        const notes = await requestJson(
-          `${this.target.api}${gitlabNotesPath(this.repository, f.number)}`,
-          { method: 'GET', headers: { authorization: `Bearer ${this.token}` } },
-          this.host,
-          signal,
-        );
-        if ('stopped' in notes) return { facts, requests, stopped: notes.stopped };
+        const notes = await this.get(gitlabNotesPath(this.repository, f.number), signal);
+        if ('stopped' in notes) return { facts, requests, stopped: notes.stopped, remaining: null };
         const times = readGitlabNotes(notes.json, readGitlabAuthor(answer.json, f.number));
         facts.push({
           ...f,
@@ -71,15 +59,22 @@ export class GitlabSource implements PullRequestSource {
           reviewers: [...new Set([...f.reviewers, ...times.reviewers])],
         });
       }
-      if (answer.remaining === 0 && i + GITLAB_BATCH < numbers.length)
-        return { facts, requests, stopped: `${this.host}'s rate limit is used up: the rest is fetched on a later run` };
-    }
-    return { facts, requests, stopped: null };
+      return { facts, requests, stopped: null, remaining: answer.remaining };
+    });
+  }
+
+  /** A GET of `path` under the API, with the token (to this host only). */
+  private get(path: string, signal?: AbortSignal): Promise<JsonAnswer> {
+    return requestJson(
+      `${this.target.api}${path}`,
+      { method: 'GET', headers: { authorization: `Bearer ${this.token}` } },
+      this.host,
+      signal,
+    );
   }
 
   async reviewsGiven(since: string, until: string, signal?: AbortSignal): Promise<ReviewsOutcome> {
-    const headers = { authorization: `Bearer ${this.token}` };
-    const me = await requestJson(`${this.target.api}/user`, { method: 'GET', headers }, this.host, signal);
+    const me = await this.get('/user', signal);
     if ('stopped' in me) return { reviews: [], requests: 1, stopped: me.stopped };
     const reviewer = readGitlabUser(me.json);
     if (!reviewer) return { reviews: [], requests: 1, stopped: `${this.host} did not say who the token's user is` };
@@ -89,7 +84,7 @@ export class GitlabSource implements PullRequestSource {
       const path = gitlabReviewedPath(this.repository, reviewer, since, page);
       if (!path) break;
       requests++;
-      const answer = await requestJson(`${this.target.api}${path}`, { method: 'GET', headers }, this.host, signal);
+      const answer = await this.get(path, signal);
       if ('stopped' in answer) return { reviews, requests, stopped: answer.stopped };
       reviews.push(...readGitlabReviews(answer.json, reviewer, since, until, this.target.webHost));
       page = answer.nextPage;

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../core/report/escapeHtml';
+import { webviewCsp } from '../shared/webviewCsp';
 
 /** The webview's own addresses for the dashboard's script and style (`asWebviewUri`) and its `cspSource`. */
 export interface DashboardShellAssets {
@@ -9,11 +10,6 @@ export interface DashboardShellAssets {
   lang: string;
 }
 
-/** The webview's Content-Security-Policy: its own script and style files only; no inline code, no eval. */
-export function dashboardCsp(cspSource: string): string {
-  return `default-src 'none'; script-src ${cspSource}; style-src ${cspSource}; img-src ${cspSource} data:; font-src ${cspSource}`;
-}
-
 /**
  * The dashboard webview's page: an empty `main` the script (dist/dashboard.js) fills with what the
  * extension posts. Holds no data itself: a page reloaded from its saved state asks again.
@@ -21,7 +17,7 @@ export function dashboardCsp(cspSource: string): string {
 export function dashboardShellHtml(a: DashboardShellAssets): string {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(a.lang)}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${dashboardCsp(a.cspSource)}">
+<meta http-equiv="Content-Security-Policy" content="${webviewCsp(a.cspSource)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${escapeHtml(a.styleUri)}">
 </head><body>

@@ -1,4 +1,5 @@
 import { Translate } from '../shared/translate';
+import { webviewCsp } from '../shared/webviewCsp';
 import { Suggestion } from '../../core/git/suggestions';
 import { escapeHtml as esc } from '../../core/report/escapeHtml';
 
@@ -88,7 +89,7 @@ export function suggestionDetailsHtml(s: Suggestion, res: PageResources, t: Tran
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${res.cspSource}; style-src ${res.cspSource}; img-src ${res.cspSource}">
+<meta http-equiv="Content-Security-Policy" content="${webviewCsp(res.cspSource)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${esc(res.styleUri)}">
 <title>${esc(s.title)}</title>

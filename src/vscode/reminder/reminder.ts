@@ -1,7 +1,8 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ReminderState, localDay, nextDue, nextMonday, weekStart } from '../../core/prompt/weeklyReminder';
+import { localToday } from '../../core/evidence/dates';
+import { ReminderState, nextDue, nextMonday, weekOf } from '../../core/prompt/weeklyReminder';
 import { maintenanceKind } from '../../core/report/maintenance';
 import { createExclusive } from '../../node/fsAtomic';
 import { MergedWork } from '../services/mergedWork';
@@ -110,10 +111,10 @@ export class WeeklyReminder implements vscode.Disposable {
   private async remind(now: Date): Promise<void> {
     const s = this.stored();
     const snoozed = s.snoozedUntil !== undefined;
-    const week = snoozed && s.snoozedWeek ? s.snoozedWeek : localDay(weekStart(now));
+    const week = snoozed && s.snoozedWeek ? s.snoozedWeek : weekOf(now);
     const count = await this.unrecorded(new Date(`${week}T00:00:00`).getTime());
     if (count === 0 || !(await this.claim(snoozed ? `snooze-${s.snoozedUntil}` : `week-${week}`))) {
-      this.quietWeek = localDay(weekStart(now));
+      this.quietWeek = weekOf(now);
       if (snoozed) await this.state.update(STATE_KEY, { handledWeek: s.handledWeek });
       this.log.info(count === 0 ? `weekly reminder: nothing new since ${week}` : 'weekly reminder: shown in another window');
       return;
@@ -128,11 +129,11 @@ export class WeeklyReminder implements vscode.Disposable {
       this.showing = false;
     }
     if (choice === text.review) {
-      this.mergedWork.showRange({ since: week, until: localDay(now) });
+      this.mergedWork.showRange({ since: week, until: localToday(now) });
       await vscode.commands.executeCommand('careerEvidence.evidence.focus');
     } else if (choice === text.snooze) {
       await this.state.update(STATE_KEY, {
-        handledWeek: localDay(weekStart(now)),
+        handledWeek: weekOf(now),
         snoozedUntil: nextMonday(now, settings.reminder()),
         snoozedWeek: week,
       });

@@ -77,10 +77,10 @@ export class MergedWork implements vscode.Disposable {
   readonly onDidFindNewWork = this.foundNew.event;
   private readonly subscription: vscode.Disposable;
 
-  /** @param stateDir folder for decision files (the extension's global storage). */
   /** The next full mine follows the user's own yes to fetching pull requests: a sign-in may be asked for. */
   private interactiveNext = false;
 
+  /** @param stateDir folder for decision files (the extension's global storage). */
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly git: WorkspaceGit,

@@ -15,6 +15,7 @@ import {
 } from '../../node/pullRequests/enrich';
 import { localToday } from '../../core/evidence/dates';
 import { ReviewGiven } from '../../core/pullRequests/model';
+import { settings } from '../settings/settings';
 
 /** What fetching pull requests means for one repository, now. */
 export type PullRequestState =
@@ -77,7 +78,7 @@ export class PullRequests implements vscode.Disposable {
     options: { interactive?: boolean; signal?: AbortSignal } = {},
   ): Promise<{ suggestions: readonly Suggestion[]; state: PullRequestState }> {
     const target = await this.targetOf(repo);
-    const mode = fetchMode();
+    const mode = settings.pullRequestsFetch();
     if (!target || mode === 'off') return { suggestions, state: { state: 'off' } };
     const key = consentKey(target);
     // Where the requests go, as the user knows it (api.github.com is github.com's).
@@ -146,7 +147,7 @@ export class PullRequests implements vscode.Disposable {
 
   /** What was fetched before for `repo` (the cache only: for reports, which never connect): `changes` with their facts, and the reviews given. */
   cached(repo: Repository, changes: Suggestion[]): Promise<{ changes: Suggestion[]; reviewsGiven: ReviewGiven[] }> {
-    return cachedPullRequests(repo, changes, this.cache, apiUrlSetting());
+    return cachedPullRequests(repo, changes, this.cache, settings.pullRequestsApiUrl());
   }
 
   /** Forgets every fetched pull request (the cache folder is removed; answers are kept). */
@@ -156,24 +157,12 @@ export class PullRequests implements vscode.Disposable {
 
   private async targetOf(repo: Repository): Promise<ApiTarget | null> {
     const remote = await originWeb(repo);
-    return remote && apiTarget(remote, apiUrlSetting());
+    return remote && apiTarget(remote, settings.pullRequestsApiUrl());
   }
 
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-/** `careerEvidence.pullRequests.fetch`: `ask` (default), `off` or `on`. */
-function fetchMode(): 'ask' | 'off' | 'on' {
-  const v = vscode.workspace.getConfiguration('careerEvidence').inspect<string>('pullRequests.fetch')?.globalValue;
-  return v === 'off' || v === 'on' ? v : 'ask';
-}
-
-/** `careerEvidence.pullRequests.apiUrl`, read from User settings only (never a workspace's). */
-function apiUrlSetting(): string | undefined {
-  const v = vscode.workspace.getConfiguration('careerEvidence').inspect<string>('pullRequests.apiUrl')?.globalValue?.trim();
-  return v && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v) ? v : undefined;
 }
 
 function consentKey(t: ApiTarget): string {

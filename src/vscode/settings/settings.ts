@@ -10,6 +10,16 @@ import { expandHome } from '../../node/homePath';
 
 /** Typed reads of the `careerEvidence.*` settings (package.json `contributes.configuration`). */
 export const settings = {
+  /** `careerEvidence.pullRequests.fetch`, from User settings only: `ask` (default), `off` or `on`. */
+  pullRequestsFetch(): 'ask' | 'off' | 'on' {
+    const v = vscode.workspace.getConfiguration('careerEvidence').inspect<string>('pullRequests.fetch')?.globalValue;
+    return v === 'off' || v === 'on' ? v : 'ask';
+  },
+  /** `careerEvidence.pullRequests.apiUrl`, from User settings only (a workspace can never send the user's token elsewhere); an http(s) URL or undefined. */
+  pullRequestsApiUrl(): string | undefined {
+    const v = vscode.workspace.getConfiguration('careerEvidence').inspect<string>('pullRequests.apiUrl')?.globalValue?.trim();
+    return v && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v) ? v : undefined;
+  },
   /**
    * The weekly brag reminder (`careerEvidence.reminder.day`, `.time`, `.quietHours`), read from the
    * User settings only (a repository cannot set when the user is interrupted); a malformed value

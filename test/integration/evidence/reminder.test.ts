@@ -155,6 +155,35 @@ describe('weekly reminder: on schedule under a fake clock', function () {
     }
   });
 
+  it('shows one reminder at a time: one still unanswered two weeks later is not joined by that week’s', async () => {
+    const clock = new FakeClock(local(2026, 3, 4, 9));
+    let answer: (choice: string | undefined) => void = () => undefined;
+    const shown: string[] = [];
+    const reminder = await reminderOn(clock, (message) => {
+      shown.push(message);
+      return new Promise((resolve) => (answer = resolve));
+    });
+    clock.jump(local(2026, 3, 6, 16)); // shown; its answer is pending
+    await new Promise<void>((resolve) => {
+      const wait = () => (shown.length > 0 ? resolve() : setImmediate(wait));
+      wait();
+    });
+    try {
+      const looked = once(reminder.onDidSchedule, 'the look after the settings changed');
+      await config().update('time', '16:01', vscode.ConfigurationTarget.Global); // a look, and a timer, while it is shown
+      await looked;
+      const again = once(reminder.onDidSchedule, 'the look two weeks later, the first still shown');
+      clock.jump(local(2026, 3, 20, 16, 5)); // that week's is due, with work merged on the 20th
+      await again;
+      assert.strictEqual(shown.length, 1, 'no second notification');
+      const done = once(reminder.onDidRemind, 'the answer');
+      answer(undefined);
+      assert.strictEqual((await done).choice, undefined);
+    } finally {
+      await config().update('time', '16:00', vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Turn off sets the day to off in User settings; then nothing is due', async () => {
     const clock = new FakeClock(local(2026, 3, 2, 9));
     const { notify } = answering('Turn off');
