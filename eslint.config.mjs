@@ -28,6 +28,8 @@ const bareUserText = [
   ...bare(`Property[key.name=${UI_TEXT_PROPERTIES}]`),
   ...bare('NewExpression[callee.property.name=/^(TreeItem|MarkdownString)$/]'),
   ...bare(`AssignmentExpression[left.property.name=${UI_TEXT_PROPERTIES}]`),
+  // A button's or message's words kept in a constant first (`const undo = 'Undo'`): capitalised words.
+  'VariableDeclarator > Literal[value=/^[A-Z][a-z]+([ …]|$)/]',
 ].map((selector) => ({ selector, message: 'User-facing text goes through vscode.l10n.t (or the injected t): see eslint.config.mjs' }));
 
 /** Folders of src/vscode every feature may import. */

@@ -17,9 +17,9 @@ import { reportCommand } from './reportCommand';
 import { userIdentities } from '../node/git/identity';
 import { MiningMeta, MiningResult, mine } from '../node/git/mine';
 import { Repository, configValue, openRepository, originWeb } from '../node/git/repository';
-import { apiTarget } from '../core/pullRequests/model';
+import { apiTarget, isApiUrl } from '../core/pullRequests/model';
 import { PullRequestCache } from '../node/pullRequests/cache';
-import { enrichWithPullRequests, fetchReviewsGiven, pullRequestSource, reviewPeriods } from '../node/pullRequests/enrich';
+import { fetchPullRequestEvidence, pullRequestSource } from '../node/pullRequests/enrich';
 import { cliToken } from '../node/pullRequests/token';
 import { defaultJournalDir, writeBragEntry } from '../node/journal';
 import { ScanResult, scanEvidence } from '../node/scanEvidence';
@@ -175,7 +175,7 @@ function jsonSink() {
 async function suggestCommand(dir: string, o: SuggestOptions, format: string): Promise<void> {
   if (!['text', 'md', 'json'].includes(format)) throw new UserError(`--format wants text, md or json, got "${format}"`);
   const { repo, filter, who } = await resolveFilter(dir, o);
-  if (o.apiUrl !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(o.apiUrl))
+  if (o.apiUrl !== undefined && !isApiUrl(o.apiUrl))
     throw new UserError(`--api-url wants an http(s) address, e.g. https://github.example.com/api/v3, got "${printable(o.apiUrl)}"`);
   if (format === 'json' && !o.fetchPrs) {
     const sink = jsonSink();
@@ -228,18 +228,15 @@ async function fetchPullRequests(repo: Repository, suggestions: Suggestion[], ap
     return suggestions;
   }
   const source = pullRequestSource(target, token);
-  const { suggestions: enriched, report } = await enrichWithPullRequests(suggestions, source, target.provider, PullRequestCache.forCli());
-  say(`${report.fetched} pull request(s) fetched from ${source.host} in ${report.requests} request(s), ${report.fromCache} from the cache`);
-  if (report.stopped) {
-    say(report.stopped);
-    return enriched;
-  }
-  // Glue work for reports: the reviews given to others, one search per quarter of the reports' window.
-  const today = localToday();
-  const given = await fetchReviewsGiven(source, PullRequestCache.forCli(), reviewPeriods(today), today);
-  say(`${given.reviews.length} review(s) you gave to others' pull requests, ${given.requests} request(s)`);
-  if (given.stopped) say(given.stopped);
-  return enriched;
+  // With, for reports' glue work, the reviews given to others (one search per quarter of the reports' window).
+  const r = await fetchPullRequestEvidence(suggestions, source, target.provider, PullRequestCache.forCli(), localToday());
+  say(
+    `${r.report.fetched} pull request(s) fetched from ${source.host} in ${r.report.requests} request(s), ${r.report.fromCache} from the cache`,
+  );
+  if (r.report.stopped) say(r.report.stopped);
+  if (r.reviews) say(`${r.reviews.reviews.length} review(s) you gave to others' pull requests, ${r.reviews.requests} request(s)`);
+  if (r.reviews?.stopped) say(r.reviews.stopped);
+  return r.suggestions;
 }
 
 async function acceptCommand(sha: string | undefined, dir: string, journal: string): Promise<void> {

@@ -119,13 +119,14 @@ describe('lint: the layer rules fail on planted violations', function () {
           "export const a = () => vscode.window.showInformationMessage('A planted bare string');",
           'export const b = (n: number) => vscode.window.showQuickPick([], { placeHolder: `Pick one of ${n}` });',
           "export const c = () => vscode.window.setStatusBarMessage('Saved it', 1000);",
+          "export const d = () => { const undo = 'Undo'; return vscode.window.showInformationMessage(vscode.l10n.t('Done'), undo); };",
           '',
         ].join('\n'),
       },
       eslint,
     );
     assert.strictEqual(bare.status, 1, bare.output);
-    assert.strictEqual(bare.output.match(/User-facing text goes through vscode\.l10n\.t/g)?.length, 3, bare.output);
+    assert.strictEqual(bare.output.match(/User-facing text goes through vscode\.l10n\.t/g)?.length, 4, bare.output);
     const given = planted(
       {
         [`src/vscode/zzplanted${stamp}/a.ts`]: [

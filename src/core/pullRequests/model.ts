@@ -70,6 +70,11 @@ export interface ApiTarget {
   webHost: string;
 }
 
+/** True for an API base the user may name (`pullRequests.apiUrl`, `--api-url`): an http(s) address with a host. */
+export function isApiUrl(text: string): boolean {
+  return /^https?:\/\/[^\s/]+(\/\S*)?$/.test(text);
+}
+
 /**
  * The API of a repository's origin: github.com → `https://api.github.com`; another GitHub host
  * (Enterprise) → `https://HOST/api/v3`; a GitLab host → `https://HOST/api/v4`. `override` (the

@@ -94,6 +94,25 @@ export async function cachedPullRequests(
   };
 }
 
+/**
+ * Everything fetched with the user's consent, as the extension and `suggest --fetch-prs` do it:
+ * the suggestions' pull requests ({@link enrichWithPullRequests}), then — unless that stopped — the
+ * reviews the user gave to others in the reports' window ({@link fetchReviewsGiven}; null when not
+ * searched). `today`: `YYYY-MM-DD`, local.
+ */
+export async function fetchPullRequestEvidence(
+  suggestions: readonly Suggestion[],
+  source: PullRequestSource,
+  provider: ApiTarget['provider'],
+  cache: PullRequestCache,
+  today: string,
+  signal?: AbortSignal,
+): Promise<{ suggestions: Suggestion[]; report: EnrichReport; reviews: ReviewsOutcome | null }> {
+  const r = await enrichWithPullRequests(suggestions, source, provider, cache, signal);
+  const reviews = r.report.stopped ? null : await fetchReviewsGiven(source, cache, reviewPeriods(today), today, signal);
+  return { ...r, reviews };
+}
+
 /** The quarters reviews given are searched in: the current one and the four before (a report's period and its trend). */
 export function reviewPeriods(today: string): Period[] {
   const current = periodOf(readRange('this-quarter', today)!);

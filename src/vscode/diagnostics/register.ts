@@ -10,6 +10,8 @@ import { Services } from '../services/services';
 import { DiagnosticData, DiagnosticsModel } from './diagnosticsModel';
 import { ADD_STATUS_ALIAS_COMMAND, AddStatusAliasArgs, addStatusAlias } from './statusAliasCommand';
 
+// The product's name as the Problems panel's source (and how our findings are told apart): not translated.
+// eslint-disable-next-line no-restricted-syntax
 const SOURCE = 'Career Evidence';
 const RENUMBER_COMMAND = 'careerEvidence.renumber';
 /** How long the checks wait after documents were read (ms). */

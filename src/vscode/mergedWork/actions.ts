@@ -45,7 +45,7 @@ async function openJournalFolder(services: Services): Promise<'revealed' | 'offe
     }
   }
   const openWindow = vscode.l10n.t('Open in New Window');
-  const copy = 'Copy Path';
+  const copy = vscode.l10n.t('Copy Path');
   void vscode.window
     .showInformationMessage(vscode.l10n.t('Career Evidence: your journal is in {0}', dir.fsPath), openWindow, copy)
     .then((picked) => {

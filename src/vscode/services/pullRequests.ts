@@ -5,14 +5,7 @@ import { Suggestion } from '../../core/git/suggestions';
 import { ApiTarget, apiHost, apiTarget } from '../../core/pullRequests/model';
 import { Repository, originWeb } from '../../node/git/repository';
 import { PullRequestCache } from '../../node/pullRequests/cache';
-import {
-  EnrichReport,
-  cachedPullRequests,
-  enrichWithPullRequests,
-  fetchReviewsGiven,
-  pullRequestSource,
-  reviewPeriods,
-} from '../../node/pullRequests/enrich';
+import { EnrichReport, cachedPullRequests, fetchPullRequestEvidence, pullRequestSource } from '../../node/pullRequests/enrich';
 import { localToday } from '../../core/evidence/dates';
 import { ReviewGiven } from '../../core/pullRequests/model';
 import { settings } from '../settings/settings';
@@ -95,10 +88,9 @@ export class PullRequests implements vscode.Disposable {
     if (!token) return { suggestions, state: { state: 'signIn', host } };
     try {
       const source = pullRequestSource(target, token);
-      const r = await enrichWithPullRequests(suggestions, source, target.provider, this.cache, options.signal);
-      // Glue work: the reviews the user gave to others, one search per quarter of the reports' window (cached).
-      const today = localToday();
-      const given = r.report.stopped ? undefined : await fetchReviewsGiven(source, this.cache, reviewPeriods(today), today, options.signal);
+      // Their facts, and (glue work) the reviews the user gave to others, one search per quarter of the reports' window (cached).
+      const r = await fetchPullRequestEvidence(suggestions, source, target.provider, this.cache, localToday(), options.signal);
+      const given = r.reviews;
       if (given) this.log.info(`reviews given in ${target.owner}/${target.name}: ${given.reviews.length} (${given.requests} request(s))`);
       const report: EnrichReport = given?.stopped ? { ...r.report, stopped: given.stopped } : r.report;
       this.log.info(

@@ -3,6 +3,7 @@ import { isEvidenceKind } from '../../core/evidence/kinds';
 import { EvidenceKind } from '../../core/evidence/model';
 import { CanonicalStatus } from '../../core/evidence/status';
 import { PromptSettings } from '../../core/prompt/policy';
+import { isApiUrl } from '../../core/pullRequests/model';
 import { DEFAULT_REMINDER, ReminderDay, ReminderSettings, WEEKDAYS, readClockTime, readQuietHours } from '../../core/prompt/weeklyReminder';
 import { statusAliasesFrom } from '../../core/evidence/statusAliases';
 import { defaultJournalDir } from '../../node/journal';
@@ -18,7 +19,7 @@ export const settings = {
   /** `careerEvidence.pullRequests.apiUrl`, from User settings only (a workspace can never send the user's token elsewhere); an http(s) URL or undefined. */
   pullRequestsApiUrl(): string | undefined {
     const v = vscode.workspace.getConfiguration('careerEvidence').inspect<string>('pullRequests.apiUrl')?.globalValue?.trim();
-    return v && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v) ? v : undefined;
+    return v && isApiUrl(v) ? v : undefined;
   },
   /**
    * The weekly brag reminder (`careerEvidence.reminder.day`, `.time`, `.quietHours`), read from the

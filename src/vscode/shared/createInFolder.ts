@@ -94,7 +94,7 @@ async function askFolder(kind: EvidenceKind): Promise<FolderChoice | undefined> 
     KINDS[kind].newFolder,
     ...(kind === 'decision' ? ['docs/adr', 'doc/adr', 'docs/architecture/decisions'] : KINDS[kind].scanFolders),
   ];
-  const other = 'Other…';
+  const other = vscode.l10n.t('Other…');
   const items: vscode.QuickPickItem[] = [...new Set(suggested)].map((p) => ({ label: p, buttons: [SHARE_BUTTON] }));
   items.push({ label: other });
   const picked = await new Promise<{ label: string; share: boolean } | undefined>((resolve) => {

@@ -52,7 +52,7 @@ export async function dismissSuggestion(services: Services, arg: SuggestionRef |
   if (!ref) return;
   const found = await services.mergedWork.find(ref.folderUri, ref.sha);
   await services.mergedWork.decide(ref.folderUri, ref.sha, { state: 'dismissed', at: new Date().toISOString() });
-  const undo = 'Undo';
+  const undo = vscode.l10n.t('Undo');
   void vscode.window
     .showInformationMessage(vscode.l10n.t('Career Evidence: dismissed “{0}”.', found?.suggestion.title ?? ref.sha.slice(0, 7)), undo)
     .then((picked) => (picked === undo ? services.mergedWork.undoDismiss(ref.folderUri, ref.sha) : undefined));
